@@ -1,0 +1,29 @@
+# Two commands for a fresh machine with Python 3.11, make and git: `make build`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+
+.PHONY: build test check system-deps clean
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/invoke build
+
+check: $(STAMP)
+	$(BIN)/invoke check
+
+system-deps:
+	bash scripts/system-deps.sh
+
+test: $(STAMP) system-deps
+	$(BIN)/invoke test
+
+clean:
+	$(BIN)/invoke clean

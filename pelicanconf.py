@@ -1,0 +1,114 @@
+"""Pelican settings for building and previewing the Kanazawa Ward site on a staff PC."""
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "plugins"))
+
+from ward_content.jinja_filters import FILTERS  # noqa: E402 (needs the plugins folder on sys.path)
+
+AUTHOR = "横浜市金沢区役所"
+SITENAME = "金沢区ホームページ"
+SITESUBTITLE = "横浜市金沢区の広報サイト"
+SITEURL = "http://localhost:8000"
+# The address residents use; canonical links, feeds and the sitemap point here.
+WARD_PUBLIC_URL = "http://localhost:8000"
+RELATIVE_URLS = True
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "Asia/Tokyo"
+DEFAULT_LANG = "ja"
+# Japanese dates are formatted by our own filters; '%a'/'%B' would depend on the OS locale.
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+LOCALE = ("C",)
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["ward_content"]
+JINJA_FILTERS = FILTERS
+
+# Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
+# event plugins read their own folders.
+ARTICLE_PATHS = ["news", "reading", "kosodate", "health", "bousai", "office", "history"]
+ARTICLE_EXCLUDES = ["history/sites"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "files"]
+IGNORE_FILES = [".#*", "*~", "*.swp"]
+USE_FOLDER_AS_CATEGORY = True
+
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+# Section landing pages are written by the ward_content plugin with Japanese names;
+# Pelican's own category, tag and author pages would slugify Japanese into pinyin.
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "404"]
+PAGINATED_TEMPLATES = {}
+DEFAULT_PAGINATION = False
+SLUGIFY_SOURCE = "basename"
+
+FEED_DOMAIN = WARD_PUBLIC_URL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 30
+RSS_FEED_SUMMARY_ONLY = True
+
+CACHE_CONTENT = False
+DELETE_OUTPUT_DIRECTORY = False
+WITH_FUTURE_DATES = True
+
+WARD_BUILD_DATE = None  # None: today in Asia/Tokyo; tests and reproducible builds fix it
+WARD_DEFAULT_CONTACT = {
+    "department": "金沢区総務部区政推進課広報相談係",
+    "address": "〒236-0021 横浜市金沢区泥亀2-9-1",
+}
+WARD_SECTIONS = [
+    {"slug": "news", "name": "お知らせ", "intro": "金沢区役所からのお知らせです。"},
+    {
+        "slug": "events",
+        "name": "まつり・イベント",
+        "intro": "金沢まつり花火大会をはじめ、区内で開かれるまつり・イベント・教室の案内です。",
+        "landing_by_plugin": True,
+    },
+    {
+        "slug": "history",
+        "name": "歴史",
+        "intro": "称名寺や金沢文庫など、区内の史跡・文化財と歴史の魅力を紹介します。",
+        "landing_by_plugin": True,
+    },
+    {"slug": "reading", "name": "読書", "intro": "金沢の歴史・文化・自然を生かした読書活動の取組です。"},
+    {"slug": "kosodate", "name": "子育て", "intro": "金沢で子育てがしたくなる、きめ細かな子育て支援の情報です。"},
+    {
+        "slug": "health",
+        "name": "健康",
+        "intro": "歯科保健、認知症予防、ウォーキングなど、いきいき暮らすための健康づくりの情報です。",
+    },
+    {"slug": "bousai", "name": "防災", "intro": "地域防災拠点や防災の“えん”づくりなど、災害に備えるための情報です。"},
+    {
+        "slug": "bulletins",
+        "name": "広報",
+        "intro": "「広報よこはま金沢区版」は毎月1日に発行しています。過去の号もここから読めます。",
+        "landing_by_plugin": True,
+    },
+    {"slug": "office", "name": "区役所", "intro": "区役所の窓口やサービス、庁舎の情報です。"},
+]
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -1,0 +1,105 @@
+"""Checks on a Markdown body that need its source lines: unsafe HTML, missing alt text, dead file links."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+
+from .errors import ContentError
+
+_UNSAFE = (
+    (
+        re.compile(r"<\s*script\b", re.I),
+        "<script> は使えません。動きのある部品が必要なときは広報担当の開発者に相談してください",
+        "raw <script> in content",
+    ),
+    (
+        re.compile(r"<\s*iframe\b", re.I),
+        "<iframe> は使えません。地図や動画は外部サイトへのリンクにしてください",
+        "raw <iframe> in content",
+    ),
+    (
+        re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I),
+        "HTML の on〜= 属性（イベント処理）は使えません。消してください",
+        "inline event handler in content",
+    ),
+    (
+        re.compile(r"\]\(\s*javascript:|href\s*=\s*[\"']?\s*javascript:", re.I),
+        "javascript: のリンクは使えません",
+        "javascript: URL in content",
+    ),
+)
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
+_MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]+)")
+_VAGUE_LINK_TEXT = {"こちら", "ここ", "ここをクリック", "こちらをクリック", "click here", "here", "詳しくはこちら"}
+_LOCAL_PREFIX = re.compile(r"^\{(filename|static|attach)\}")
+_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#|/)", re.I)
+
+
+def check_body(body: str, body_line: int, rel_path: str, exists: Callable[[str], bool]) -> list[ContentError]:
+    """Problems in the body, each on its own source line. `exists` answers for content-relative paths."""
+    errors: list[ContentError] = []
+    in_code = False
+    for offset, line in enumerate(body.split("\n")):
+        number = body_line + offset
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+
+        def add(message: str, code: str, field: str = "本文", number: int = number) -> None:
+            errors.append(ContentError(rel_path, number, field, message, code))
+
+        for pattern, message, code in _UNSAFE:
+            if pattern.search(line):
+                add(message, code)
+        if re.match(r"^#\s", line):
+            add("本文の見出しは ## から始めてください（# はページの題名に使われています）", "h1 in body")
+        for alt, target in _MD_IMAGE.findall(line):
+            if not alt.strip():
+                add(
+                    f"画像「{target}」に代替テキストがありません。![写真の内容を説明する文]({target}) のように書いてください",
+                    "image without alt text",
+                )
+            _check_target(target, rel_path, exists, add)
+        for tag in _HTML_IMAGE.findall(line):
+            if not re.search(r"\salt\s*=\s*[\"']?[^\s\"'>]", tag, re.I):
+                add(
+                    '<img> に代替テキストがありません。alt="画像の内容を説明する文" を書いてください',
+                    "image without alt text",
+                )
+        for text, target in _MD_LINK.findall(line):
+            if text.strip().lower() in _VAGUE_LINK_TEXT:
+                add(
+                    f"リンクの文字「{text}」では行き先がわかりません。「花火大会の会場案内」のように行き先を書いてください",
+                    "vague link text",
+                )
+            _check_target(target, rel_path, exists, add)
+    return errors
+
+
+def _check_target(target: str, rel_path: str, exists: Callable[[str], bool], add: Callable[..., None]) -> None:
+    """A `{filename}`/`{static}` or relative link must name a file under content/."""
+    target = target.split("#", 1)[0].split("?", 1)[0]
+    if not target:
+        return
+    prefixed = _LOCAL_PREFIX.match(target)
+    if prefixed:
+        path = target[prefixed.end() :]
+    elif _EXTERNAL.match(target):
+        return
+    else:
+        path = target
+    if path.startswith("/"):
+        resolved = path.lstrip("/")
+    else:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(rel_path), path))
+    if not exists(resolved):
+        add(
+            f"リンク先のファイル「{path}」が見つかりません。ファイル名と場所を確かめてください"
+            "（content/ からの場所は {filename}/news/… のように書けます）",
+            "link to missing file",
+        )

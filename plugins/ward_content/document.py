@@ -1,0 +1,189 @@
+"""Loading one content file into a validated Document, or every located problem in it."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .body_checks import check_body
+from .errors import ContentError, ContentErrors
+from .frontmatter import FrontMatter, decode, split
+from .kinds import Kind, all_folders, kind_for
+from .schemas.base import SLUG_PATTERN, WardModel
+from .slugs import propose_slug
+
+CONTENT_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A content file that passed validation: its type, typed metadata and Markdown body."""
+
+    root: Path  # the content folder
+    rel_path: str  # posix path relative to the content folder
+    shown: str  # the path as staff see it from the project folder: content/news/x.md
+    kind: Kind
+    folder: str  # the kind's folder the file sits in
+    meta: WardModel
+    front: FrontMatter
+
+    @property
+    def slug(self) -> str:
+        """From `slug:` or else the file name; always lowercase ASCII (validated)."""
+        return getattr(self.meta, "slug", None) or Path(self.rel_path).stem
+
+    @property
+    def url(self) -> str:
+        """The output URL, e.g. `news/hanabi/`."""
+        return self.kind.url_for(self.folder, self.slug)
+
+    @property
+    def body(self) -> str:
+        """The Markdown after the front matter."""
+        return self.front.body
+
+    @property
+    def title(self) -> str:
+        """The title (or name) as staff wrote it."""
+        return str(getattr(self.meta, self.kind.title_field))
+
+    def line_of(self, field: str) -> int:
+        """The source line of a front-matter field."""
+        return self.front.line_of(field)
+
+
+def display_path(content_root: Path, rel_path: str) -> str:
+    """`content/news/x.md` as staff see it from the project folder."""
+    return f"{content_root.name}/{rel_path}"
+
+
+def load_document(content_root: Path, rel_path: str) -> Document:
+    """Read, decode, parse and validate one file; raise ContentErrors with every problem found."""
+    shown = display_path(content_root, rel_path)
+    try:
+        text = decode((content_root / rel_path).read_bytes(), shown)
+        front = split(text, shown)
+    except ContentError as error:
+        raise ContentErrors([error]) from None
+    return validate(content_root, rel_path, front)
+
+
+def validate(content_root: Path, rel_path: str, front: FrontMatter) -> Document:
+    """Schema, slug and body checks for parsed front matter; all problems at once."""
+    shown = display_path(content_root, rel_path)
+    owner = kind_for(rel_path)
+    if owner is None:
+        folders = "、".join(f"content/{f}/" for f in all_folders())
+        raise ContentErrors(
+            [
+                ContentError(
+                    shown,
+                    1,
+                    "",
+                    f"このフォルダにはページを置けません。次のどれかに置いてください: {folders}",
+                    "file outside the content folders",
+                )
+            ]
+        )
+    kind, folder = owner
+    errors = _unknown_fields(kind, front, shown)
+    known = {k: v for k, v in front.data.items() if k in kind.schema.model_fields}
+    meta = None
+    try:
+        meta = kind.schema.model_validate(known)
+    except ValidationError as exc:
+        errors += [_translate(error, front, shown) for error in exc.errors()]
+    if not front.data.get("slug"):
+        errors += _check_file_slug(rel_path, str(known.get(kind.title_field, "")), shown)
+    errors += check_body(front.body, front.body_line, shown, lambda p: (content_root / p).is_file())
+    if errors:
+        raise ContentErrors(errors)
+    return Document(root=content_root, rel_path=rel_path, shown=shown, kind=kind, folder=folder, meta=meta, front=front)
+
+
+def _unknown_fields(kind: Kind, front: FrontMatter, shown: str) -> list[ContentError]:
+    allowed = list(kind.schema.model_fields)
+    errors = []
+    for name in front.data:
+        if name in allowed:
+            continue
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        hint = f"「{close[0]}」ですか？" if close else f"使える項目: {', '.join(allowed)}"
+        errors.append(
+            ContentError(shown, front.line_of(name), name, f"「{name}」という項目はありません。{hint}", "unknown field")
+        )
+    return errors
+
+
+def _check_file_slug(rel_path: str, title: str, shown: str) -> list[ContentError]:
+    stem = Path(rel_path).stem
+    if SLUG_PATTERN.match(stem):
+        return []
+    proposal = propose_slug(title or stem)
+    return [
+        ContentError(
+            shown,
+            1,
+            "slug",
+            f"ファイル名「{stem}」は URL に使えません。半角の小文字英数字とハイフンにしてください。"
+            f"例えば {proposal}.md に名前を変えるか、slug: {proposal} と書いてください",
+            "file name is not a lowercase ASCII slug",
+        )
+    ]
+
+
+_MESSAGES = {
+    "missing": "必須の項目です。{field}: を書いてください",
+    "string_type": "文字で書いてください",
+    "int_type": "半角数字（整数）で書いてください",
+    "int_parsing": "半角数字（整数）で書いてください",
+    "int_from_float": "整数で書いてください（小数点は使えません）",
+    "float_type": "数で書いてください（例: 35.34）",
+    "float_parsing": "数で書いてください（例: 35.34）",
+    "bool_type": "true（はい）か false（いいえ）で書いてください",
+    "bool_parsing": "true（はい）か false（いいえ）で書いてください",
+    "list_type": "一覧で書いてください（各行を「- 」で始めます）",
+    "model_type": "下の行に字下げして「項目: 値」を並べてください",
+    "dict_type": "下の行に字下げして「項目: 値」を並べてください",
+    "string_too_short": "空欄にはできません",
+    "too_short": "少なくとも{min_length}件書いてください",
+    "greater_than_equal": "{ge}以上の値にしてください",
+    "less_than_equal": "{le}以下の値にしてください",
+    "greater_than": "{gt}より大きい値にしてください",
+    "less_than": "{lt}より小さい値にしてください",
+}
+
+
+def _translate(error: Any, front: FrontMatter, shown: str) -> ContentError:
+    """One pydantic error as a located Japanese message."""
+    field = ".".join(str(part) for part in error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    given = error.get("input")
+    if kind in ("literal_error", "enum"):
+        allowed = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
+        message = f"「{given}」は使えません。次のどれかを書いてください: {allowed}"
+    elif kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+    elif "message" in ctx:  # raised by our validators with content_error(): already Japanese
+        message = ctx["message"]
+    elif kind in _MESSAGES:
+        message = _MESSAGES[kind].format(field=field, **ctx)
+        if kind != "missing" and given is not None and not isinstance(given, (dict, list)):
+            message = f"「{given}」: {message}"
+    else:
+        message = f"値が正しくありません: {error['msg']}"
+    return ContentError(shown, front.line_of(field), field, message, _code(kind))
+
+
+def _code(kind: str) -> str:
+    return {
+        "missing": "missing required field",
+        "literal_error": "value not allowed",
+        "enum": "value not allowed",
+        "value_error": "invalid value",
+    }.get(kind, kind.replace("_", " "))

@@ -1,0 +1,168 @@
+"""Reading a content file's bytes into YAML front matter (with line numbers) and a Markdown body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import ContentError
+
+# Encodings a Japanese office PC is likely to save in, tried in this order to name the culprit.
+_LIKELY_ENCODINGS = (("cp932", "Shift_JIS"), ("euc_jp", "EUC-JP"), ("iso2022_jp", "JIS (ISO-2022-JP)"))
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1 timestamps, so dates reach our Japanese-aware parser as text."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Parsed front matter: values, the line of each top-level key, and the body."""
+
+    data: dict
+    lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    end_line: int = 1
+
+    def line_of(self, name: str) -> int:
+        """The line of a field (`a` or `a.b.0`), its nearest recorded parent, or the closing `---`."""
+        while name:
+            if name in self.lines:
+                return self.lines[name]
+            name = name.rpartition(".")[0]
+        return self.end_line
+
+
+def decode(raw: bytes, path: str) -> str:
+    """UTF-8 text (a BOM and CRLF line ends accepted), or a ContentError naming the likely encoding."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        guess = _guess_encoding(raw)
+        where = f"{guess} で保存されているようです。" if guess else ""
+        raise ContentError(
+            path,
+            line,
+            "",
+            f"ファイルが UTF-8 ではありません。{where}"
+            "エディタの「名前を付けて保存」で文字コードに UTF-8 を選んで保存し直してください",
+            "file is not UTF-8",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _guess_encoding(raw: bytes) -> str | None:
+    for codec, name in _LIKELY_ENCODINGS:
+        try:
+            raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return name
+    return None
+
+
+def split(text: str, path: str) -> FrontMatter:
+    """Split `---` front matter from the body and parse it as YAML, with located errors."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise ContentError(
+            path,
+            1,
+            "",
+            "先頭に front matter（--- で囲んだ項目の欄）がありません。"
+            "1行目に --- を書き、title: などの項目を並べ、もう一度 --- で閉じてください",
+            "missing front matter",
+        )
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise ContentError(
+            path,
+            1,
+            "",
+            "front matter が --- で閉じられていません。項目の後に --- だけの行を入れてください",
+            "front matter not closed",
+        ) from None
+    yaml_text = "\n".join(lines[1:end])
+    data, key_lines = _load_yaml(yaml_text, path, first_line=2)
+    body = "\n".join(lines[end + 1 :])
+    return FrontMatter(data=data, lines=key_lines, body=body, body_line=end + 2, end_line=end + 1)
+
+
+def _load_yaml(yaml_text: str, path: str, first_line: int) -> tuple[dict, dict[str, int]]:
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+        data = yaml.load(yaml_text, Loader=_Loader) if node is not None else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        raise ContentError(
+            path,
+            line,
+            "",
+            f"front matter の書き方に誤りがあります（{_yaml_problem_ja(exc)}）。"
+            "「項目名: 値」の形で、コロンの後に半角スペースを入れてください。"
+            '値に : や # を含むときは "…" で囲んでください',
+            f"YAML syntax error: {exc.problem}",
+        ) from None
+    if not isinstance(data, dict):
+        raise ContentError(
+            path,
+            first_line,
+            "",
+            "front matter は「項目名: 値」の並びで書いてください",
+            "front matter is not a mapping",
+        )
+    lines: dict[str, int] = {}
+    for key_node, _ in node.value:
+        key, line = str(key_node.value), first_line + key_node.start_mark.line
+        if key in lines:
+            raise ContentError(
+                path,
+                line,
+                key,
+                f"項目「{key}」が{lines[key]}行目にもあります。どちらか一方を消してください",
+                "duplicate field",
+            )
+        lines[key] = line
+    for key_node, value_node in node.value:
+        _nested_lines(value_node, str(key_node.value), first_line, lines)
+    return {str(k): v for k, v in data.items()}, lines
+
+
+def _nested_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int]) -> None:
+    """Record `a.b` and `a.0` paths so an error in a nested value points at its own line."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            path = f"{prefix}.{key_node.value}"
+            lines.setdefault(path, first_line + key_node.start_mark.line)
+            _nested_lines(value_node, path, first_line, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = f"{prefix}.{index}"
+            lines.setdefault(path, first_line + item.start_mark.line)
+            _nested_lines(item, path, first_line, lines)
+
+
+def _yaml_problem_ja(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or ""
+    if "mapping values are not allowed" in problem:
+        return "1行に「:」が多すぎます"
+    if "could not find expected ':'" in problem:
+        return "「:」が見つかりません"
+    if "found character '\\t'" in problem:
+        return "タブ文字は使えません。半角スペースで字下げしてください"
+    if "duplicate" in problem:
+        return "同じ項目が2回あります"
+    return "YAML として読めません"

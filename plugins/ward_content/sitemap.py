@@ -1,0 +1,36 @@
+"""sitemap.xml from the written site, built with ElementTree (escaped), sorted for byte-identical output."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+EXCLUDED = {"404.html"}
+
+
+def page_urls(output_path: Path, site_url: str) -> list[str]:
+    """Absolute URLs of every HTML page, `dir/index.html` written as `dir/`."""
+    urls = []
+    for path in sorted(output_path.rglob("*.html")):
+        rel = path.relative_to(output_path).as_posix()
+        if rel in EXCLUDED or rel.startswith(("drafts/", "theme/")):
+            continue
+        rel = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        urls.append(f"{site_url.rstrip('/')}/{rel}")
+    return urls
+
+
+def sitemap_xml(urls: list[str]) -> bytes:
+    """The sitemap document."""
+    ET.register_namespace("", NAMESPACE)
+    root = ET.Element(f"{{{NAMESPACE}}}urlset")
+    for url in urls:
+        ET.SubElement(ET.SubElement(root, f"{{{NAMESPACE}}}url"), f"{{{NAMESPACE}}}loc").text = url
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def write_sitemap(output_path: Path, site_url: str) -> None:
+    """Written last, after every generator, so it lists what plugins wrote too."""
+    (output_path / "sitemap.xml").write_bytes(sitemap_xml(page_urls(output_path, site_url)))

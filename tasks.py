@@ -1,0 +1,95 @@
+"""Tasks for people: build, check, new, serve, livereload, publish, test. Run `invoke --list`."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from tools import site_build  # noqa: E402
+
+OUTPUT = ROOT / "output"
+
+
+def _content_failure(exc) -> Exit:
+    site_build.print_errors(exc.errors)
+    return Exit(f"\n{len(exc.errors)} 件の問題があります。上の行のファイルと行を直してください。", code=1)
+
+
+@task
+def clean(c):
+    """Remove the built site (output/) and caches."""
+    for path in (OUTPUT, ROOT / ".cache"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@task
+def build(c, settings="pelicanconf.py"):
+    """Build the site into output/ (strict: any content problem fails and output/ is left as it was)."""
+    from ward_content.errors import ContentErrors
+
+    try:
+        written, removed = site_build.build(settings, OUTPUT)
+    except ContentErrors as exc:
+        raise _content_failure(exc) from None
+    print(f"output/ を更新しました（書き換え {written} ファイル、削除 {removed} ファイル）")
+
+
+@task(help={"format": "text (default) or github (GitHub Actions annotations)"})
+def check(c, format="text"):
+    """Check every content file without building, and print every problem at once."""
+    from ward_content.check import check_tree
+
+    result = check_tree(ROOT / "content")
+    site_build.print_errors(result.errors, github=(format == "github"), stream=sys.stdout)
+    if result.errors:
+        raise Exit(f"{len(result.errors)} 件の問題があります。", code=1)
+    print(f"問題はありません（{len(result.documents)} ファイル）")
+
+
+@task
+def serve(c, port=8000):
+    """Serve output/ at http://localhost:8000."""
+    import functools
+    import http.server
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(OUTPUT))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler) as server:
+        print(f"http://localhost:{port}/ で表示しています（Ctrl+C で終了）")
+        server.serve_forever()
+
+
+@task
+def livereload(c, port=8000):
+    """Rebuild on every save and reload the browser; problems are printed, the last good build stays."""
+    from livereload import Server
+
+    from ward_content.errors import ContentErrors
+
+    def rebuild():
+        try:
+            site_build.build("pelicanconf.py", OUTPUT)
+        except ContentErrors as exc:
+            site_build.print_errors(exc.errors)
+            print("問題を直して保存すると、もう一度作り直します。表示は前回の正しい版のままです。", file=sys.stderr)
+        else:
+            print("更新しました。")
+
+    rebuild()
+    server = Server()
+    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+        server.watch(pattern, rebuild)
+    server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
+
+
+@task
+def test(c):
+    """Lint, then the whole test suite (needs `make test`'s system packages)."""
+    c.run(f"{sys.executable} -m ruff check .", pty=False)
+    c.run(f"{sys.executable} -m pytest -q", pty=False)

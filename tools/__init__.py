@@ -1,0 +1,1 @@
+"""Command-line tooling behind tasks.py: building, checking and creating content."""

@@ -1,0 +1,82 @@
+"""Building the site into a fresh folder, then moving only changed files into place."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
+    """Pelican's settings from a file of this project, with overrides (tests, publish)."""
+    from pelican.settings import read_settings
+
+    sys.path.insert(0, str(ROOT))
+    return read_settings(str(ROOT / settings_file), override=overrides or {})
+
+
+def build_into(settings_file: str, target: Path, overrides: dict | None = None) -> None:
+    """Run Pelican into `target` (a fresh folder). Raises WardBuildError on content errors."""
+    from pelican import Pelican
+
+    if target.exists():
+        shutil.rmtree(target)
+    settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(target)})
+    Pelican(settings).run()
+
+
+def sync_tree(source: Path, destination: Path) -> tuple[int, int]:
+    """Make `destination` equal to `source`, rewriting only files whose bytes differ.
+
+    Unchanged files keep their times, so deploy diffs and rsync stay small. Returns
+    (files written, files removed).
+    """
+    written = removed = 0
+    destination.mkdir(parents=True, exist_ok=True)
+    wanted = set()
+    for path in sorted(source.rglob("*")):
+        rel = path.relative_to(source)
+        wanted.add(rel)
+        target = destination / rel
+        if path.is_dir():
+            target.mkdir(exist_ok=True)
+            continue
+        if target.is_file() and filecmp.cmp(path, target, shallow=False):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        written += 1
+    for path in sorted(destination.rglob("*"), reverse=True):
+        if path.relative_to(destination) in wanted:
+            continue
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        else:
+            path.unlink()
+            removed += 1
+    return written, removed
+
+
+def build(settings_file: str, output: Path, overrides: dict | None = None) -> tuple[int, int]:
+    """Build into a sibling temporary folder, then sync: a failed build leaves `output` as it was."""
+    staging = output.parent / f".{output.name}.staging"
+    try:
+        build_into(settings_file, staging, overrides)
+        return sync_tree(staging, output)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def print_errors(errors, github: bool = False, stream=sys.stderr) -> None:
+    """One line a problem; GitHub annotations as well when asked."""
+    for error in errors:
+        print(error.format_github() if github else error.format(), file=stream)
+
+
+os.environ.setdefault("PYTHONHASHSEED", "0")
