@@ -41,16 +41,47 @@ def build(c, settings="pelicanconf.py"):
     print(f"output/ を更新しました（書き換え {written} ファイル、削除 {removed} ファイル）")
 
 
-@task(help={"format": "text (default) or github (GitHub Actions annotations)"})
-def check(c, format="text"):
+@task(help={"format": "text (default) or github (GitHub Actions annotations)", "content": "content folder"})
+def check(c, format="text", content="content"):
     """Check every content file without building, and print every problem at once."""
     from ward_content.check import check_tree
 
-    result = check_tree(ROOT / "content")
+    result = check_tree((ROOT / content).resolve())
     site_build.print_errors(result.errors, github=(format == "github"), stream=sys.stdout)
     if result.errors:
         raise Exit(f"{len(result.errors)} 件の問題があります。", code=1)
     print(f"問題はありません（{len(result.documents)} ファイル）")
+
+
+@task(
+    help={
+        "kind": "news, page, event, campaign, history, bulletin (`invoke new --help`)",
+        "title": "タイトル（日本語）",
+        "folder": "置くフォルダ（記事なら news, reading, kosodate, health, bousai, office, history）",
+        "slug": "URL に使う英数字名（省略するとタイトルからローマ字で提案）",
+    }
+)
+def new(c, kind, title, folder=None, slug=None):
+    """Write a new content file with every required field and commented optional ones."""
+    from tools.newpage import NewPageError, new_page
+    from ward_content.dates import today_tokyo
+
+    try:
+        path = new_page(ROOT / "content", kind, title, today_tokyo(), folder=folder, slug=slug)
+    except NewPageError as exc:
+        raise Exit(str(exc), code=1) from None
+    rel = path.relative_to(ROOT)
+    print(f"{rel} を作りました。")
+    print(f"URL のもとになる名前は「{path.stem}」です。ローマ字が違っていたら、公開前にファイル名を直してください。")
+
+
+@task
+def docs(c):
+    """Regenerate docs/fields.md from the schemas."""
+    from tools.field_docs import field_reference
+
+    (ROOT / "docs" / "fields.md").write_text(field_reference(), encoding="utf-8")
+    print("docs/fields.md を作り直しました。")
 
 
 @task

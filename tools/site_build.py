@@ -26,7 +26,20 @@ def build_into(settings_file: str, target: Path, overrides: dict | None = None) 
     if target.exists():
         shutil.rmtree(target)
     settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(target)})
-    Pelican(settings).run()
+    configured = [str(name) for name in settings.get("PLUGINS") or ()]
+    pelican = Pelican(settings)
+    require_plugins(configured, pelican)
+    pelican.run()
+
+
+def require_plugins(configured: list[str], pelican) -> None:
+    """Pelican only logs "Cannot load plugin" for a misspelled name; here it stops the build."""
+    from ward_content.errors import ConfigurationError
+
+    loaded = {module.__name__.rsplit(".", 1)[-1] for module in pelican.plugins}
+    missing = [name for name in configured if name.rsplit(".", 1)[-1] not in loaded]
+    if missing:
+        raise ConfigurationError(f"PLUGINS: could not load {', '.join(missing)} (check the name and PLUGIN_PATHS)")
 
 
 def sync_tree(source: Path, destination: Path) -> tuple[int, int]:

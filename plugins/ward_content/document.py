@@ -64,11 +64,8 @@ def display_path(content_root: Path, rel_path: str) -> str:
 def load_document(content_root: Path, rel_path: str) -> Document:
     """Read, decode, parse and validate one file; raise ContentErrors with every problem found."""
     shown = display_path(content_root, rel_path)
-    try:
-        text = decode((content_root / rel_path).read_bytes(), shown)
-        front = split(text, shown)
-    except ContentError as error:
-        raise ContentErrors([error]) from None
+    text = decode((content_root / rel_path).read_bytes(), shown)
+    front = split(text, shown)
     return validate(content_root, rel_path, front)
 
 
@@ -186,4 +183,9 @@ def _code(kind: str) -> str:
         "literal_error": "value not allowed",
         "enum": "value not allowed",
         "value_error": "invalid value",
-    }.get(kind, kind.replace("_", " "))
+    }.get(kind) or _type_code(kind)
+
+
+def _type_code(kind: str) -> str:
+    expected, _, problem = kind.partition("_")
+    return f"wrong type: expected {expected}" if problem in ("type", "parsing") else kind.replace("_", " ")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .errors import ContentError
+from .errors import ContentError, ContentErrors
 
 # Encodings a Japanese office PC is likely to save in, tried in this order to name the culprit.
 _LIKELY_ENCODINGS = (("cp932", "Shift_JIS"), ("euc_jp", "EUC-JP"), ("iso2022_jp", "JIS (ISO-2022-JP)"))
@@ -41,6 +41,11 @@ class FrontMatter:
         return self.end_line
 
 
+def _problem(path: str, line: int, field: str, message: str, code: str) -> ContentErrors:
+    """A file-level problem that stops reading this file (nothing after it can be parsed)."""
+    return ContentErrors([ContentError(path, line, field, message, code)])
+
+
 def decode(raw: bytes, path: str) -> str:
     """UTF-8 text (a BOM and CRLF line ends accepted), or a ContentError naming the likely encoding."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -51,7 +56,7 @@ def decode(raw: bytes, path: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         guess = _guess_encoding(raw)
         where = f"{guess} で保存されているようです。" if guess else ""
-        raise ContentError(
+        raise _problem(
             path,
             line,
             "",
@@ -76,7 +81,7 @@ def split(text: str, path: str) -> FrontMatter:
     """Split `---` front matter from the body and parse it as YAML, with located errors."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        raise ContentError(
+        raise _problem(
             path,
             1,
             "",
@@ -87,7 +92,7 @@ def split(text: str, path: str) -> FrontMatter:
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        raise ContentError(
+        raise _problem(
             path,
             1,
             "",
@@ -107,7 +112,7 @@ def _load_yaml(yaml_text: str, path: str, first_line: int) -> tuple[dict, dict[s
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
-        raise ContentError(
+        raise _problem(
             path,
             line,
             "",
@@ -117,7 +122,7 @@ def _load_yaml(yaml_text: str, path: str, first_line: int) -> tuple[dict, dict[s
             f"YAML syntax error: {exc.problem}",
         ) from None
     if not isinstance(data, dict):
-        raise ContentError(
+        raise _problem(
             path,
             first_line,
             "",
@@ -128,7 +133,7 @@ def _load_yaml(yaml_text: str, path: str, first_line: int) -> tuple[dict, dict[s
     for key_node, _ in node.value:
         key, line = str(key_node.value), first_line + key_node.start_mark.line
         if key in lines:
-            raise ContentError(
+            raise _problem(
                 path,
                 line,
                 key,
@@ -163,6 +168,10 @@ def _yaml_problem_ja(exc: yaml.MarkedYAMLError) -> str:
         return "「:」が見つかりません"
     if "found character '\\t'" in problem:
         return "タブ文字は使えません。半角スペースで字下げしてください"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return 'かっこ [ ] や { } が閉じていません。値にかっこを含むときは "…" で囲んでください'
+    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        return "引用符 \" や ' が閉じていません"
     if "duplicate" in problem:
         return "同じ項目が2回あります"
     return "YAML として読めません"
