@@ -59,6 +59,10 @@ DIRECT_TEMPLATES = ["index", "404"]
 PAGINATED_TEMPLATES = {}
 DEFAULT_PAGINATION = False
 SLUGIFY_SOURCE = "basename"
+# The site is Japanese only; without this Pelican groups same-slug articles of different
+# sections as "translations" and warns, although their URLs differ.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 
 FEED_DOMAIN = WARD_PUBLIC_URL
 FEED_ALL_ATOM = "feeds/all.atom.xml"

@@ -121,6 +121,15 @@ def _load_yaml(yaml_text: str, path: str, first_line: int) -> tuple[dict, dict[s
             '値に : や # を含むときは "…" で囲んでください',
             f"YAML syntax error: {exc.problem}",
         ) from None
+    except yaml.YAMLError as exc:  # ReaderError: a control character, with a position but no mark
+        position = getattr(exc, "position", 0) or 0
+        raise _problem(
+            path,
+            first_line + yaml_text[:position].count("\n"),
+            "",
+            "front matter に見えない制御文字が入っています。その行を消して打ち直してください",
+            "control character in front matter",
+        ) from None
     if not isinstance(data, dict):
         raise _problem(
             path,
