@@ -110,3 +110,10 @@ def test_corpus_gives_no_unexpected_messages(corpus_errors):
 def test_every_corpus_file_is_reported(corpus_errors):
     files = {p.relative_to(CORPUS).as_posix() for p in CORPUS.rglob("*.md")}
     assert {e.path.removeprefix("content/") for e in corpus_errors} == files
+
+
+def test_staff_guide_explains_every_message():
+    guide = (Path(__file__).parents[2] / "docs" / "staff-guide.md").read_text(encoding="utf-8")
+    for _, _, _, code, _ in EXPECTED:
+        head = code.split(":")[0] if code.startswith(("YAML", "wrong type")) else code
+        assert f"`{head}" in guide, f"docs/staff-guide.md does not explain ({code})"
