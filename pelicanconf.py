@@ -23,7 +23,7 @@ TIMEZONE = "Asia/Tokyo"
 DEFAULT_LANG = "ja"
 # Japanese dates are formatted by our own filters; '%a'/'%B' would depend on the OS locale.
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
-LOCALE = ("C",)
+LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["ward_content"]
