@@ -11,6 +11,16 @@ from .accounting import LogCapture
 from .settings import Section, read_settings
 
 
+def _drop_could_not_process(record: logging.LogRecord) -> bool:
+    return not (record.msg == "Could not process %s" and isinstance(record.exc_info, tuple) and _is_content_error(record))
+
+
+def _is_content_error(record: logging.LogRecord) -> bool:
+    from .errors import ContentErrors
+
+    return isinstance(record.exc_info[1], ContentErrors)
+
+
 @dataclass(frozen=True)
 class SectionView:
     """A section with its articles, newest first, for templates."""
@@ -33,10 +43,14 @@ class WardSiteGenerator(Generator):
         # Installed before any generator reads content, so every warning of this build is seen.
         self.log_capture = LogCapture()
         logging.getLogger("pelican").addHandler(self.log_capture)
+        # Pelican's one-line "Could not process" for a file our reader refused would only repeat,
+        # without the location, what the accounting reports in full.
+        logging.getLogger("pelican.generators").addFilter(_drop_could_not_process)
 
     def release_log_capture(self) -> list[logging.LogRecord]:
         """Stop capturing and hand back what was seen (called once, when the build is accounted)."""
         logging.getLogger("pelican").removeHandler(self.log_capture)
+        logging.getLogger("pelican.generators").removeFilter(_drop_could_not_process)
         return self.log_capture.records
 
     def generate_context(self) -> None:

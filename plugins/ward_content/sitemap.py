@@ -1,4 +1,4 @@
-"""sitemap.xml from the written site, built with ElementTree (escaped), sorted for byte-identical output."""
+"""sitemap.xml and robots.txt from the written site, built with ElementTree (escaped), sorted for byte-identical output."""
 
 from __future__ import annotations
 
@@ -31,6 +31,12 @@ def sitemap_xml(urls: list[str]) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
+def robots_txt(site_url: str) -> str:
+    """Everything may be crawled except drafts; the sitemap is named."""
+    return f"User-agent: *\nDisallow: /drafts/\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+
+
 def write_sitemap(output_path: Path, site_url: str) -> None:
     """Written last, after every generator, so it lists what plugins wrote too."""
     (output_path / "sitemap.xml").write_bytes(sitemap_xml(page_urls(output_path, site_url)))
+    (output_path / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")

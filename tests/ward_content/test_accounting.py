@@ -118,3 +118,4 @@ def test_summary_is_japanese_cut(tmp_path):
 def test_sitemap_lists_pages(tmp_path):
     out = build_site(tmp_path, {"news/a.md": article()})
     assert "http://localhost:8000/news/a/" in Path(out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "Sitemap: http://localhost:8000/sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
