@@ -119,6 +119,15 @@ def livereload(c, port=8000):
     server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
 
 
+@task(help={"count": "number of synthetic articles (default 2000)"})
+def bench(c, count=2000):
+    """Measure check, cold build and no-change rebuild time and peak memory on a synthetic site."""
+    from tools.bench import run
+
+    for name, value in run(int(count)).items():
+        print(f"{name:>24}: {value:.2f}")
+
+
 @task
 def test(c):
     """Lint, then the whole test suite (needs `make test`'s system packages)."""

@@ -55,7 +55,7 @@ def check_collection(documents: Iterable[Document]) -> list[ContentError]:
     for url, clashing in sorted(by_url.items()):
         if len(clashing) < 2:
             continue
-        names = "、".join(d.shown for d in clashing)
+        names = "、".join(sorted(d.shown for d in clashing))
         for doc in clashing:
             errors.append(
                 ContentError(

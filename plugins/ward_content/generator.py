@@ -12,7 +12,9 @@ from .settings import Section, read_settings
 
 
 def _drop_could_not_process(record: logging.LogRecord) -> bool:
-    return not (record.msg == "Could not process %s" and isinstance(record.exc_info, tuple) and _is_content_error(record))
+    return not (
+        record.msg == "Could not process %s" and isinstance(record.exc_info, tuple) and _is_content_error(record)
+    )
 
 
 def _is_content_error(record: logging.LogRecord) -> bool:

@@ -46,7 +46,9 @@ def test_field_reference_is_generated_from_the_schemas():
 
 
 def _invoke(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=cwd, capture_output=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args], cwd=cwd, capture_output=True, encoding="utf-8", timeout=120
+    )
 
 
 def test_invoke_check_prints_every_problem_and_fails(tmp_path):
