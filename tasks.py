@@ -101,16 +101,8 @@ def livereload(c, port=8000):
     """Rebuild on every save and reload the browser; problems are printed, the last good build stays."""
     from livereload import Server
 
-    from ward_content.errors import ContentErrors
-
     def rebuild():
-        try:
-            site_build.build("pelicanconf.py", OUTPUT)
-        except ContentErrors as exc:
-            site_build.print_errors(exc.errors)
-            print("問題を直して保存すると、もう一度作り直します。表示は前回の正しい版のままです。", file=sys.stderr)
-        else:
-            print("更新しました。")
+        print(site_build.preview_build("pelicanconf.py", OUTPUT), file=sys.stderr)
 
     rebuild()
     server = Server()
