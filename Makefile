@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-.PHONY: build test check system-deps clean
+.PHONY: build test check system-deps fonts sample-pdfs clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,7 +13,11 @@ $(STAMP): requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-build: $(STAMP)
+# The sample bulletin PDFs are generated, not committed; only missing ones are written.
+sample-pdfs: $(STAMP) fonts
+	$(BIN)/python -m tools.sample_bulletins
+
+build: $(STAMP) sample-pdfs
 	$(BIN)/invoke build
 
 check: $(STAMP)
@@ -22,7 +26,11 @@ check: $(STAMP)
 system-deps:
 	bash scripts/system-deps.sh
 
-test: $(STAMP) system-deps
+# Only the Japanese font the sample PDFs embed; without root it warns and the PDFs use a CID font.
+fonts:
+	bash scripts/system-deps.sh fonts
+
+test: $(STAMP) system-deps sample-pdfs
 	$(BIN)/invoke test
 
 clean:

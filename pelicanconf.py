@@ -26,7 +26,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ward_content"]
+PLUGINS = ["ward_content", "bulletin_archive"]
 JINJA_FILTERS = FILTERS
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
@@ -114,5 +114,14 @@ WARD_SECTIONS = [
     },
     {"slug": "office", "name": "区役所", "intro": "区役所の窓口やサービス、庁舎の情報です。"},
 ]
+
+# Bulletin archive (広報よこはま金沢区版): plugins/bulletin_archive/settings.py has every option.
+# Months with no issue on purpose, as "YYYY-MM"; any other missing month fails the build.
+BULLETIN_NOT_PUBLISHED = []
+BULLETIN_COVER_SIZE = (240, 340)
+BULLETIN_COVER_FORMAT = "webp"
+# Rendered covers, keyed by the PDF's content hash, kept between builds.
+BULLETIN_CACHE_PATH = str(HERE / ".cache" / "bulletin_covers")
+BULLETIN_FEED_ATOM = "feeds/bulletins.atom.xml"
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -63,5 +63,9 @@ def article(title: str = "記事の題名", date: str = "2026-11-01", body: str 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The real content/ folder built once per test session."""
+    from tools.sample_bulletins import ensure_pdfs
+
+    # The bulletin PDFs are generated, not committed: write any that are missing first.
+    ensure_pdfs(ROOT / "content")
     tmp = tmp_path_factory.mktemp("sample")
-    return build_site(tmp, content=ROOT / "content")
+    return build_site(tmp, content=ROOT / "content", BULLETIN_CACHE_PATH=str(tmp / "bulletin_covers"))

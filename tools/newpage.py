@@ -19,6 +19,9 @@ class NewPageError(Exception):
 
 
 def _example(name: str, info: FieldInfo, title: str, today: date):
+    if name == "issue_date":
+        # A bulletin issue is dated the 1st; the one being prepared is next month's.
+        return date(today.year + today.month // 12, today.month % 12 + 1, 1).isoformat()
     if name in TODAY_FIELDS:
         return today.isoformat()
     if info.examples:

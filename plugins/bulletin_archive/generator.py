@@ -1,0 +1,128 @@
+"""The archive's generator: reads content/bulletins/, checks the sequence, writes pages, covers, PDFs, feed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from ward_content.check import content_files
+from ward_content.document import load_document
+from ward_content.errors import ContentError, ContentErrors
+from ward_content.kinds import kind_by_name
+from ward_content.markdown_render import make_converter, render
+from ward_content.schemas.bulletin import pdf_problem
+from ward_content.settings import read_settings as read_ward_settings
+
+from .covers import cover_for
+from .feed import atom_feed
+from .model import Issue, find_gaps, make_archive
+from .pdf import PdfProblem, inspect_pdf
+from .settings import read_settings
+
+
+class BulletinGenerator(Generator):
+    """Issue pages, fiscal-year pages and the 広報 landing page; never raises for a content mistake."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bulletin = read_settings(self.settings)
+        self.kind = kind_by_name("bulletin")
+        self.folder = self.kind.folders[0]
+        # Read by the foundation's accounting: what we accepted and what we refused.
+        self.ward_documents = []
+        self.ward_errors = []
+        self.archive = make_archive(())
+
+    def generate_context(self) -> None:
+        root = Path(self.settings["PATH"]).resolve()
+        for rel_path in content_files(root):
+            if not rel_path.startswith(self.folder + "/"):
+                continue
+            try:
+                self.ward_documents.append(load_document(root, rel_path))
+            except ContentErrors as exc:
+                self.ward_errors.extend(exc.errors)
+        published = [d for d in self.ward_documents if d.meta.status == "published"]
+        self.ward_errors.extend(find_gaps(published, self.bulletin.not_published))
+        issues = []
+        converter = make_converter(read_ward_settings(self.settings).own_hosts)
+        for doc in published:
+            # Missing or non-PDF files are reported once, by the schema's collection check.
+            if pdf_problem(doc) is not None:
+                continue
+            path = root / Path(doc.rel_path).parent / doc.meta.pdf
+            try:
+                info = inspect_pdf(path)
+            except PdfProblem:
+                self.ward_errors.append(_unreadable(doc))
+                continue
+            intro = render(converter, doc.body) if doc.body.strip() else ""
+            issues.append(Issue(doc, info, "jpg" if self.bulletin.cover_format == "jpeg" else "webp", intro))
+        self.archive = make_archive(issues)
+        self.context["bulletin_archive"] = self.archive
+        if self.archive.latest is not None:
+            self.context["latest_bulletin"] = self.archive.latest
+
+    def generate_output(self, writer) -> None:
+        section = read_ward_settings(self.settings).section(self.folder)
+        root = Path(self.settings["PATH"]).resolve()
+        output = Path(self.output_path)
+        archive = self.archive
+        for issue in archive.issues:
+            self._copy(root / issue.source_pdf, output / issue.pdf_url)
+            cover = cover_for(root / issue.source_pdf, issue.pdf.sha256, self.bulletin)
+            self._copy(cover, output / issue.cover_url)
+            self._write(
+                writer,
+                "bulletins/issue.html",
+                f"{issue.url}index.html",
+                section=section,
+                issue=issue,
+                previous_issue=archive.previous(issue),
+                next_issue=archive.next(issue),
+                year=next(y for y in archive.years if y.year == issue.fiscal_year),
+            )
+        for year in archive.years:
+            self._write(writer, "bulletins/year.html", f"{year.url(self.folder)}index.html", section=section, year=year)
+        self._write(writer, "bulletins/index.html", f"{self.folder}/index.html", section=section)
+        if not archive.issues:
+            # feedgenerator would stamp an empty feed with the current time: no feed until the first issue.
+            return
+        feed = atom_feed(
+            archive.newest_first[: self.bulletin.feed_max_items],
+            self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"],
+            self.bulletin.feed_path,
+            f"{self.folder}/",
+        )
+        target = output / self.bulletin.feed_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(feed)
+
+    def _write(self, writer, template: str, save_as: str, **values) -> None:
+        writer.write_file(
+            save_as,
+            self.get_template(template.removesuffix(".html")),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            page_name=save_as.removesuffix("index.html").rstrip("/") or "index",
+            bulletin_folder=self.folder,
+            bulletin_feed=self.bulletin.feed_path,
+            **values,
+        )
+
+    @staticmethod
+    def _copy(source: Path, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+
+def _unreadable(doc) -> ContentError:
+    return ContentError(
+        doc.shown,
+        doc.line_of("pdf"),
+        "pdf",
+        f"PDF「{doc.meta.pdf}」を開けません（壊れているか、パスワードが掛かっています）。PDF を作り直して置いてください",
+        "pdf unreadable",
+    )
