@@ -20,13 +20,17 @@ class NewPageError(Exception):
 
 def _example(name: str, info: FieldInfo, title: str, today: date):
     if name == "issue_date":
-        # A bulletin issue is dated the 1st; the one being prepared is next month's.
-        return date(today.year + today.month // 12, today.month % 12 + 1, 1).isoformat()
+        return _next_month(today).isoformat()
     if name in TODAY_FIELDS:
         return today.isoformat()
     if info.examples:
         return info.examples[0]
     return "（ここに書く）"
+
+
+def _next_month(today: date) -> date:
+    """A bulletin issue is dated the 1st; the one being prepared is next month's."""
+    return date(today.year + today.month // 12, today.month % 12 + 1, 1)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -77,6 +81,9 @@ def new_page(
     folder = folder or kind.folders[0]
     if folder not in kind.folders:
         raise NewPageError(f"{kind.label}は次のフォルダに置きます: {'、'.join(kind.folders)}（指定: {folder}）")
+    if kind.name == "bulletin" and not slug:
+        # Issues are named by their month (2026-12.md), which the bulletin check expects.
+        slug = f"{_next_month(today):%Y-%m}"
     slug = slug or propose_slug(title)
     path = content_root / folder / f"{slug}.md"
     if path.exists():

@@ -45,13 +45,22 @@ def test_damaged_pdf(tmp_path, archive_files, cache_dir):
 def test_two_issues_for_the_same_month(tmp_path, archive_files, cache_dir, pdf_bytes):
     files = archive_files("2026-03")
     files["bulletins/2026-03-b.md"] = issue_text("2026-03", 999, pdf="2026-03.pdf")
-    errors = _errors(tmp_path, files, cache_dir)
+    errors = [e for e in _errors(tmp_path, files, cache_dir) if "same month" in e]
     both = "content/bulletins/2026-03-b.md、content/bulletins/2026-03.md"
     assert errors == [
         f"content/bulletins/2026-03-b.md:2: issue_date: 2026年3月号が複数あります（{both}）。1か月に1つにしてください"
         " (two issues for the same month)",
         f"content/bulletins/2026-03.md:2: issue_date: 2026年3月号が複数あります（{both}）。1か月に1つにしてください"
         " (two issues for the same month)",
+    ]
+
+
+def test_file_not_named_by_its_month(tmp_path, archive_files, cache_dir, pdf_bytes):
+    files = archive_files("2026-03")
+    files["bulletins/march.md"] = files.pop("bulletins/2026-03.md")
+    assert _errors(tmp_path, files, cache_dir) == [
+        "content/bulletins/march.md:1: ファイル名は発行月にします。2026-03.md に名前を変えてください（今は march.md）"
+        " (file name is not the issue month)"
     ]
 
 

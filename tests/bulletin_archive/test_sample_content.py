@@ -9,6 +9,7 @@ import pytest
 from bulletin_fixtures import pdf_bytes
 from conftest import ROOT, soup
 
+from tools.newpage import new_page
 from tools.sample_bulletins import ensure_pdfs
 from ward_content.document import load_document
 
@@ -41,6 +42,13 @@ def test_numbers_match_the_real_paper(month, number):
 def test_file_names_are_the_issue_month():
     for doc in _issues():
         assert doc.slug == f"{doc.meta.issue_date:%Y-%m}"
+
+
+def test_invoke_new_bulletin_names_the_file_by_next_month(tmp_path):
+    path = new_page(tmp_path, "bulletin", "金沢まつり花火大会", date(2026, 11, 28))
+    assert path.name == "2026-12.md"
+    doc = load_document(tmp_path, "bulletins/2026-12.md")
+    assert doc.meta.issue_date == date(2026, 12, 1)
 
 
 def test_generated_pdfs_are_byte_for_byte_reproducible(tmp_path, pdf_bytes):

@@ -109,10 +109,22 @@ def pdf_problem(doc: Document) -> ContentError | None:
 
 
 def check_issues(documents: Sequence[Document]) -> list[ContentError]:
-    """One issue per month and per number, and a real PDF for every issue."""
+    """One issue per month and per number, files named by their month, and a real PDF for every issue."""
     # A draft may wait for its PDF; a published issue may not.
     published = [doc for doc in documents if doc.meta.status == "published"]
     errors = [problem for doc in published if (problem := pdf_problem(doc))]
+    for doc in documents:
+        expected = f"{doc.meta.issue_date:%Y-%m}"
+        if doc.slug != expected:
+            errors.append(
+                ContentError(
+                    doc.shown,
+                    1,
+                    "",
+                    f"ファイル名は発行月にします。{expected}.md に名前を変えてください（今は {PurePosixPath(doc.rel_path).name}）",
+                    "file name is not the issue month",
+                )
+            )
     by_month: dict[tuple[int, int], list[Document]] = defaultdict(list)
     by_number: dict[int, list[Document]] = defaultdict(list)
     for doc in documents:
