@@ -26,7 +26,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ward_content", "bulletin_archive"]
+PLUGINS = ["ward_content", "bulletin_archive", "image_privacy"]
 JINJA_FILTERS = FILTERS
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
@@ -123,5 +123,10 @@ BULLETIN_COVER_FORMAT = "webp"
 # Rendered covers, keyed by the PDF's content hash, kept between builds.
 BULLETIN_CACHE_PATH = str(HERE / ".cache" / "bulletin_covers")
 BULLETIN_FEED_ATOM = "feeds/bulletins.atom.xml"
+
+# Image privacy: photos copied from STATIC_PATHS are published without EXIF (GPS, camera),
+# XMP or comments; plugins/image_privacy/settings.py has every option. Cleaned copies are
+# cached by content hash in .cache/image_privacy/ next to content/.
+IMAGE_PRIVACY_JPEG_QUALITY = 90  # only for photos that must be rotated upright
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

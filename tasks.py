@@ -111,6 +111,47 @@ def livereload(c, port=8000):
     server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
 
 
+def _publish_failure(exc) -> Exit:
+    for line in exc.lines:
+        print(line, file=sys.stderr)
+    return Exit(
+        f"\n公開用の点検（{exc.stage}）で {len(exc.lines)} 件の問題があります。output/ は前のままです。", code=1
+    )
+
+
+@task(help={"format": "text (default) or github (GitHub Actions annotations)"})
+def publish(c, format="text"):
+    """Production build (publishconf.py) in a fresh folder, strict checks, then update output/."""
+    from tools.publish import PublishFailed
+    from tools.publish import publish as run_publish
+
+    try:
+        result = run_publish("publishconf.py", OUTPUT, github=(format == "github"))
+    except PublishFailed as exc:
+        raise _publish_failure(exc) from None
+    print(f"公開用に output/ を更新しました（書き換え {result.written} ファイル、削除 {result.removed} ファイル）")
+
+
+@task(
+    name="gh-pages",
+    help={"push": "push the branch to the remote", "remote": "git remote (default origin)"},
+)
+def gh_pages(c, push=False, remote="origin"):
+    """Publish the checked production build of HEAD to the gh-pages branch; pushes only with --push."""
+    from tools.publish import PublishFailed, PublishRefused
+    from tools.publish import gh_pages as run_gh_pages
+
+    try:
+        result = run_gh_pages(ROOT, OUTPUT, remote=remote, push=push)
+    except PublishFailed as exc:
+        raise _publish_failure(exc) from None
+    except PublishRefused as exc:
+        raise Exit(str(exc), code=1) from None
+    state = "新しいコミット" if result.committed else "変更なし（コミットなし）"
+    print(f"gh-pages: {result.commit[:12]}（{state}、元のコミット {result.source_commit[:12]}）")
+    print(f"{remote} に送りました。" if result.pushed else "送るには --push を付けてください。")
+
+
 @task(help={"count": "number of synthetic articles (default 2000)"})
 def bench(c, count=2000):
     """Measure check, cold build and no-change rebuild time and peak memory on a synthetic site."""

@@ -1,0 +1,65 @@
+"""Signal wiring: after the site is written, published photos are replaced by copies without metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from pelican import signals
+
+from .core import SUFFIXES, strip_metadata
+from .settings import ImagePrivacySettings, read_settings
+
+# Part of the cache key: bump when the re-encoding changes, so old cleaned copies are not reused.
+ENCODER_VERSION = "1"
+
+
+def cleaned_bytes(data: bytes, settings: ImagePrivacySettings) -> bytes | None:
+    """The cleaned image from the cache, or re-encoded and cached; None when there is nothing to strip."""
+    digest = hashlib.sha256(data).hexdigest()
+    key = f"{digest}-v{ENCODER_VERSION}-q{settings.jpeg_quality}-w{settings.webp_quality}"
+    cached = settings.cache_path / key
+    if cached.is_file():
+        return cached.read_bytes()
+    if (settings.cache_path / f"{key}.clean").is_file():
+        return None
+    cleaned = strip_metadata(data, settings)
+    settings.cache_path.mkdir(parents=True, exist_ok=True)
+    # A marker for images without metadata, so they are not opened again on every build.
+    entry = cached if cleaned is not None else cached.with_name(f"{key}.clean")
+    _write_atomically(entry, cleaned or b"")
+    return cleaned
+
+
+def clean_published_images(output_path: Path, settings: ImagePrivacySettings) -> int:
+    """Replace every photo under the configured output folders by its cleaned copy; returns how many."""
+    replaced = 0
+    for folder in settings.folders:
+        root = output_path / folder
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.suffix.lower() not in SUFFIXES or not path.is_file():
+                continue
+            cleaned = cleaned_bytes(path.read_bytes(), settings)
+            if cleaned is not None:
+                # Replaces a hard or symbolic link (STATIC_CREATE_LINKS) instead of writing through it into content/.
+                _write_atomically(path, cleaned)
+                replaced += 1
+    return replaced
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
+def finalize(pelican) -> None:
+    """Runs once everything, the static copies included, is written (the static generator runs last)."""
+    clean_published_images(Path(pelican.output_path), read_settings(pelican.settings))
+
+
+def register() -> None:
+    signals.finalized.connect(finalize)

@@ -1,0 +1,116 @@
+"""`publish`: production build in a fresh folder, strict checks, and only then output/ is replaced."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+from conftest import BUILD_DATE, article, write_files
+from publishing_site import DRAFT_TITLE, all_files, placeholder_settings, write_tiny_content
+
+from tools.publish import PublishFailed, publish
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    """A tiny content folder and the overrides that build it with publishconf.py."""
+    content = write_tiny_content(tmp_path / "content")
+    overrides = {"PATH": str(content), "WARD_BUILD_DATE": BUILD_DATE, **placeholder_settings()}
+    return content, overrides
+
+
+def test_publish_writes_absolute_urls_and_no_drafts(tiny, tmp_path):
+    _content, overrides = tiny
+    output = tmp_path / "output"
+    result = publish("publishconf.py", output, overrides)
+    assert result.written > 0
+    page = (output / "news" / "with-photo" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://kanazawa-ward.github.io/news/with-photo/">' in page
+    assert 'href="https://kanazawa-ward.github.io/feeds/all.atom.xml"' in page
+    assert "https://kanazawa-ward.github.io/news/with-photo/" in (output / "feeds/all.atom.xml").read_text("utf-8")
+    assert not (output / "drafts").exists()
+    assert not any(DRAFT_TITLE in p.read_text("utf-8") for p in output.rglob("*.html"))
+
+
+def test_unchanged_files_are_not_rewritten(tiny, tmp_path):
+    _, overrides = tiny
+    output = tmp_path / "output"
+    publish("publishconf.py", output, overrides)
+    times = {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()}
+    second = publish("publishconf.py", output, overrides)
+    assert (second.written, second.removed) == (0, 0)
+    assert {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()} == times
+
+
+def test_staging_folder_is_removed(tiny, tmp_path):
+    _, overrides = tiny
+    before = set(os.listdir(tempfile.gettempdir()))
+    publish("publishconf.py", tmp_path / "output", overrides)
+    left = {name for name in set(os.listdir(tempfile.gettempdir())) - before if name.startswith("ward-publish-")}
+    assert not left
+
+
+def _assert_output_untouched(output, before):
+    assert all_files(output) == before
+
+
+@pytest.fixture
+def published(tiny, tmp_path):
+    """The tiny site published once, with a note of every file's bytes."""
+    content, overrides = tiny
+    output = tmp_path / "output"
+    publish("publishconf.py", output, overrides)
+    return content, overrides, output, all_files(output)
+
+
+def test_content_error_stops_before_building(published):
+    content, overrides, output, before = published
+    write_files(content, {"news/bad.md": article(date="2026/13/01")})
+    with pytest.raises(PublishFailed) as caught:
+        publish("publishconf.py", output, overrides)
+    assert caught.value.stage == "content"
+    assert any(
+        "content/news/bad.md:3: date: 「2026/13/01」は日付として読めません" in line for line in caught.value.lines
+    )
+    _assert_output_untouched(output, before)
+
+
+def test_missing_anchor_fails_link_check(published):
+    content, overrides, output, before = published
+    write_files(content, {"news/anchor.md": article("見出しへのリンク", body="[会場の案内](#nai-midashi)")})
+    with pytest.raises(PublishFailed) as caught:
+        publish("publishconf.py", output, overrides)
+    assert caught.value.stage == "links"
+    assert caught.value.lines == (
+        "リンク「#nai-midashi」: リンク先のページに「#nai-midashi」の場所（id）がありません (missing anchor)"
+        " — output/news/anchor/index.html:" + caught.value.lines[0].rsplit(":", 1)[1],
+    )
+    _assert_output_untouched(output, before)
+
+
+def test_invalid_html_fails_validation(published):
+    content, overrides, output, before = published
+    write_files(content, {"news/old-html.md": article("古い書き方", body='<p align="center">中央に寄せた文</p>')})
+    with pytest.raises(PublishFailed) as caught:
+        publish("publishconf.py", output, overrides)
+    assert caught.value.stage == "html"
+    assert any(
+        line.startswith("output/news/old-html/index.html:") and "align" in line and "obsolete" in line
+        for line in caught.value.lines
+    )
+    _assert_output_untouched(output, before)
+
+
+def test_local_path_in_output_fails_hygiene(published):
+    content, overrides, output, before = published
+    leaked = f"{tempfile.gettempdir()}/kanazawa/hanabi.txt"
+    write_files(content, {"news/leak.md": article("場所が漏れる記事", body=f"原稿は {leaked} にあります。")})
+    with pytest.raises(PublishFailed) as caught:
+        publish("publishconf.py", output, overrides)
+    assert caught.value.stage == "hygiene"
+    assert any(
+        line.startswith("output/news/leak/index.html: このパソコンの場所「") and "(local path published)" in line
+        for line in caught.value.lines
+    )
+    _assert_output_untouched(output, before)

