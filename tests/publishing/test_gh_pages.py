@@ -1,0 +1,163 @@
+"""`invoke gh-pages`: the checked build of HEAD reaches a real (local, bare) remote's gh-pages branch, or nothing does."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import BUILD_DATE, ROOT, article, write_files
+from publishing_site import PLACEHOLDERS, write_tiny_content
+
+INVOKE = str(Path(ROOT / ".venv" / "bin" / "invoke"))
+# What a copy of the project needs to build; content/ is the tiny site instead of the real one.
+PROJECT_FILES = ("pelicanconf.py", "publishconf.py", "tasks.py", "pyproject.toml", ".gitignore")
+PROJECT_FOLDERS = ("plugins", "theme", "tools")
+ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.invalid",
+    "WARD_BUILD_DATE": BUILD_DATE,
+    "WARD_SITEURL": "https://example.invalid/kanazawa",
+    "PYTHONDONTWRITEBYTECODE": "1",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, **ENV}
+    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def run_task(repo: Path, *args: str, **env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [INVOKE, *args],
+        cwd=repo,
+        env={**os.environ, **ENV, **env},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def commit_all(repo: Path, message: str) -> str:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "HEAD")
+
+
+def branch_files(repo: Path, ref: str) -> dict[str, bytes]:
+    """Every file of a commit's tree, with its bytes."""
+    names = git(repo, "ls-tree", "-r", "--name-only", ref).splitlines()
+    return {
+        name: subprocess.run(["git", "show", f"{ref}:{name}"], cwd=repo, check=True, capture_output=True).stdout
+        for name in names
+    }
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A throwaway git copy of the project with the tiny site, and a bare repository as its `origin`."""
+    repo = tmp_path / "work"
+    repo.mkdir()
+    for name in PROJECT_FILES:
+        shutil.copy2(ROOT / name, repo / name)
+    for name in PROJECT_FOLDERS:
+        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    write_tiny_content(repo / "content")
+    with (repo / "publishconf.py").open("a", encoding="utf-8") as settings:
+        settings.write(
+            "\n# Test copy: placeholders for pages other plugins will write.\n"
+            'STATIC_PATHS = [*STATIC_PATHS, "placeholders"]\n'
+            f"EXTRA_PATH_METADATA = {{f'placeholders/{{n}}.html': {{'save_as': f'{{n}}/index.html'}} for n in {PLACEHOLDERS!r}}}\n"
+        )
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "remote", "add", "origin", str(remote))
+    commit_all(repo, "Tiny ward site")
+    git(repo, "push", "-q", "origin", "main")
+    return repo, remote
+
+
+def test_push_publishes_exactly_the_built_site(project):
+    repo, remote = project
+    source = git(repo, "rev-parse", "HEAD")
+    done = run_task(repo, "gh-pages", "--push", WARD_CNAME="www.example.invalid")
+    assert done.returncode == 0, done.stderr
+    published = branch_files(remote, "gh-pages")
+    built = {
+        p.relative_to(repo / "output").as_posix(): p.read_bytes() for p in (repo / "output").rglob("*") if p.is_file()
+    }
+    assert published == {**built, ".nojekyll": b"", "CNAME": b"www.example.invalid"}
+    assert "news/with-photo/index.html" in published
+    assert b'href="https://example.invalid/kanazawa/news/' in published["index.html"]
+    message = git(remote, "log", "-1", "--format=%B", "gh-pages")
+    assert message.startswith(f"Publish site from {source}")
+    assert "Tiny ward site" in message
+    # Only the gh-pages branch was written; main is what was pushed before.
+    assert git(remote, "rev-parse", "main") == source
+
+
+def test_second_publish_without_change_makes_no_commit(project):
+    repo, remote = project
+    assert run_task(repo, "gh-pages", "--push").returncode == 0
+    first = git(remote, "rev-parse", "gh-pages")
+    # A new source commit that does not change the built site (a README edit) publishes nothing new either.
+    (repo / "NOTES.txt").write_text("メモ\n", encoding="utf-8")
+    commit_all(repo, "Notes only")
+    again = run_task(repo, "gh-pages", "--push")
+    assert again.returncode == 0, again.stderr
+    assert "変更なし（コミットなし）" in again.stdout
+    assert git(remote, "rev-parse", "gh-pages") == first
+    assert git(repo, "rev-parse", "gh-pages") == first
+
+
+def test_changed_content_adds_one_commit(project):
+    repo, remote = project
+    assert run_task(repo, "gh-pages", "--push").returncode == 0
+    first = git(remote, "rev-parse", "gh-pages")
+    write_files(repo / "content", {"news/new-item.md": article("新しいお知らせ", "2026-11-27")})
+    source = commit_all(repo, "New item")
+    assert run_task(repo, "gh-pages", "--push").returncode == 0
+    assert git(remote, "rev-parse", "gh-pages^") == first
+    assert "news/new-item/index.html" in branch_files(remote, "gh-pages")
+    assert git(remote, "log", "-1", "--format=%s", "gh-pages") == f"Publish site from {source}"
+
+
+def test_failing_check_leaves_the_branch_as_it_was(project):
+    repo, remote = project
+    assert run_task(repo, "gh-pages", "--push").returncode == 0
+    first = git(remote, "rev-parse", "gh-pages")
+    write_files(repo / "content", {"news/broken-anchor.md": article("壊れたリンク", body="[会場の案内](#nai)")})
+    commit_all(repo, "Broken anchor")
+    failed = run_task(repo, "gh-pages", "--push")
+    assert failed.returncode == 1
+    assert "(missing anchor)" in failed.stderr
+    assert "output/ は前のままです" in failed.stderr
+    assert git(remote, "rev-parse", "gh-pages") == first
+    assert git(repo, "rev-parse", "gh-pages") == first
+    assert not (repo / "output" / "news" / "broken-anchor").exists()
+
+
+def test_uncommitted_changes_are_refused(project):
+    repo, remote = project
+    write_files(repo / "content", {"news/not-committed.md": article("未登録の記事")})
+    refused = run_task(repo, "gh-pages", "--push")
+    assert refused.returncode == 1
+    assert "コミットしていない変更があるため公開しません" in refused.stderr
+    assert "?? content/news/not-committed.md" in refused.stderr
+    assert not (repo / "output").exists()
+    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "gh-pages"], cwd=remote, check=False).returncode != 0
+
+
+def test_without_push_only_the_local_branch_moves(project):
+    repo, remote = project
+    done = run_task(repo, "gh-pages")
+    assert done.returncode == 0, done.stderr
+    assert "送るには --push を付けてください。" in done.stdout
+    assert git(repo, "rev-parse", "--verify", "gh-pages")
+    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "gh-pages"], cwd=remote, check=False).returncode != 0
