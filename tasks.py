@@ -111,9 +111,12 @@ def livereload(c, port=8000):
     server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
 
 
-def _publish_failure(exc) -> Exit:
-    for line in exc.lines:
-        print(line, file=sys.stderr)
+def _publish_failure(exc, github: bool = False) -> Exit:
+    from tools.publish import failure_lines
+
+    # GitHub reads annotations from standard output.
+    for line in failure_lines(exc, github):
+        print(line, file=sys.stdout if github else sys.stderr)
     return Exit(
         f"\n公開用の点検（{exc.stage}）で {len(exc.lines)} 件の問題があります。output/ は前のままです。", code=1
     )
@@ -128,7 +131,7 @@ def publish(c, format="text"):
     try:
         result = run_publish("publishconf.py", OUTPUT, github=(format == "github"))
     except PublishFailed as exc:
-        raise _publish_failure(exc) from None
+        raise _publish_failure(exc, github=(format == "github")) from None
     print(f"公開用に output/ を更新しました（書き換え {result.written} ファイル、削除 {result.removed} ファイル）")
 
 

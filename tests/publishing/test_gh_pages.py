@@ -161,3 +161,12 @@ def test_without_push_only_the_local_branch_moves(project):
     assert "送るには --push を付けてください。" in done.stdout
     assert git(repo, "rev-parse", "--verify", "gh-pages")
     assert subprocess.run(["git", "rev-parse", "--verify", "-q", "gh-pages"], cwd=remote, check=False).returncode != 0
+
+
+def test_publish_task_reports_content_errors_as_annotations(project):
+    repo, _ = project
+    write_files(repo / "content", {"news/bad.md": article(date="2026/13/01")})
+    failed = run_task(repo, "publish", "--format", "github")
+    assert failed.returncode == 1
+    assert "::error file=content/news/bad.md,line=3::date: 「2026/13/01」は日付として読めません" in failed.stdout
+    assert "公開用の点検（content）で 1 件の問題があります。output/ は前のままです。" in failed.stderr

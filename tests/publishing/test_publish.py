@@ -9,7 +9,7 @@ import pytest
 from conftest import BUILD_DATE, article, write_files
 from publishing_site import DRAFT_TITLE, all_files, placeholder_settings, write_tiny_content
 
-from tools.publish import PublishFailed, publish
+from tools.publish import PublishFailed, failure_lines, publish
 
 
 @pytest.fixture
@@ -82,9 +82,10 @@ def test_missing_anchor_fails_link_check(published):
     with pytest.raises(PublishFailed) as caught:
         publish("publishconf.py", output, overrides)
     assert caught.value.stage == "links"
-    assert caught.value.lines == (
+    (line,) = caught.value.lines
+    assert line.startswith(
         "リンク「#nai-midashi」: リンク先のページに「#nai-midashi」の場所（id）がありません (missing anchor)"
-        " — output/news/anchor/index.html:" + caught.value.lines[0].rsplit(":", 1)[1],
+        " — output/news/anchor/index.html:"
     )
     _assert_output_untouched(output, before)
 
@@ -114,3 +115,29 @@ def test_local_path_in_output_fails_hygiene(published):
         for line in caught.value.lines
     )
     _assert_output_untouched(output, before)
+
+
+def test_github_format_annotates_content_errors(tiny, tmp_path):
+    content, overrides = tiny
+    write_files(content, {"news/bad.md": article(date="2026/13/01")})
+    with pytest.raises(PublishFailed) as caught:
+        publish("publishconf.py", tmp_path / "output", overrides, github=True)
+    assert any(line.startswith("::error file=content/news/bad.md,line=3::date: ") for line in caught.value.lines)
+    assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "annotated"),
+    [
+        (
+            "リンク「/nai/」: ない (broken internal link) — output/a.html:3",
+            "::error title=publish (links)::リンク「/nai/」: ない (broken internal link) — output/a.html:3",
+        ),
+        ("100% wrong", "::error title=publish (links)::100%25 wrong"),
+        ("::error file=content/a.md,line=1::x", "::error file=content/a.md,line=1::x"),
+    ],
+)
+def test_failures_become_annotations_on_github(line, annotated):
+    failure = PublishFailed("links", [line])
+    assert failure_lines(failure, github=True) == [annotated]
+    assert failure_lines(failure) == [line]
