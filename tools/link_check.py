@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ LINK_ATTRIBUTES = {
 NOT_FETCHED = ("mailto:", "tel:", "data:", "javascript:", "about:")
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]*)\1\s*\)|@import\s+(['"])(?P<import>[^'"]*)\3""")
 
 
 @dataclass(frozen=True, order=True)
@@ -92,6 +94,8 @@ def check_links(root: Path, site_urls: tuple[str, ...] = ()) -> list[LinkProblem
             links = _html_links(root / rel)
         elif rel.endswith(".xml"):
             links = _xml_links(root / rel)
+        elif rel.endswith(".css"):
+            links = _css_links(root / rel)
         else:
             continue
         for line, link in links:
@@ -131,6 +135,17 @@ def _xml_links(path: Path) -> list[tuple[int, str]]:
     links = [(1, element.get("href", "")) for element in tree.iter(f"{ATOM}link")]
     links += [(1, (element.text or "").strip()) for element in tree.iter(f"{SITEMAP}loc")]
     return [(line, link) for line, link in links if link]
+
+
+def _css_links(path: Path) -> list[tuple[int, str]]:
+    """`url(...)` and `@import "..."` of a stylesheet: a missing background image or font is a broken link too."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    links = []
+    for match in _CSS_URL.finditer(text):
+        url = (match.group("url") or match.group("import") or "").strip()
+        if url:
+            links.append((text.count("\n", 0, match.start()) + 1, url))
+    return links
 
 
 def _target(page: str, link: str, bases: tuple[tuple[str, str, str], ...]) -> _Target | None:

@@ -119,3 +119,21 @@ def test_problem_is_sortable_and_frozen():
     problem = LinkProblem("a.html", 1, "/x/", "m", "broken internal link")
     with pytest.raises(AttributeError):
         problem.page = "b.html"
+
+
+def test_stylesheet_urls_are_checked_relative_to_the_stylesheet(site):
+    write_files(
+        site,
+        {
+            "theme/css/site.css": (
+                "body { background: url(../../images/photo.jpg); }\n"
+                "@import 'print.css';\n"
+                ".a { background-image: url('img/nai.png'); }\n"
+                ".b { background: url(data:image/png;base64,AAAA); behavior: url(#default#VML); }\n"
+            ),
+            "theme/css/print.css": "",
+        },
+    )
+    assert [(p.page, p.line, p.link) for p in check_links(site, (SITE,))] == [
+        ("theme/css/site.css", 3, "img/nai.png"),
+    ]
