@@ -1,4 +1,4 @@
-"""Tasks for people: build, check, new, serve, livereload, publish, test. Run `invoke --list`."""
+"""Tasks for people: build, check, new, serve, livereload, publish, gh-pages, test. Run `invoke --list`."""
 
 from __future__ import annotations
 

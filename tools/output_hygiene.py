@@ -15,6 +15,8 @@ TEXT_SUFFIXES = frozenset(
 )
 SOURCE_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".rst", ".yaml", ".yml", ".py", ".pyc"})
 PRIVATE_SUFFIXES = frozenset({".env", ".pem", ".key", ".p12", ".pfx", ".bak", ".orig", ".swp", ".tmp", ".part", ".log"})
+# RFC 8615 well-known URIs (security.txt) are meant to be public.
+PUBLIC_DOT_FOLDERS = frozenset({".well-known"})
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".webp", ".png"})
 # Pillow `info` keys that hold metadata which can name a person, a place or a device.
 PRIVATE_IMAGE_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop")
@@ -56,7 +58,7 @@ def check_output(root: Path, forbidden: Iterable[str] = ()) -> list[HygieneProbl
             continue
         name = parts[-1]
         suffix = path.suffix.lower()
-        if any(part.startswith(".") for part in parts):
+        if any(part.startswith(".") and part not in PUBLIC_DOT_FOLDERS for part in parts):
             problems.append(HygieneProblem(rel, "「.」で始まる隠しファイルは公開できません", "hidden file published"))
         elif suffix in SOURCE_SUFFIXES:
             problems.append(HygieneProblem(rel, "原稿やプログラムのファイルは公開できません", "source file published"))

@@ -48,7 +48,15 @@ def test_each_problem_is_named(tmp_path, files, line):
 
 
 def test_clean_site_has_no_problem(tmp_path):
-    write_files(tmp_path, {"index.html": "<p>ok</p>", "theme/css/site.css": "a{}", "files/a.pdf": b"%PDF"})
+    write_files(
+        tmp_path,
+        {
+            "index.html": "<p>ok</p>",
+            "theme/css/site.css": "a{}",
+            "files/a.pdf": b"%PDF",
+            ".well-known/security.txt": "Contact: mailto:kz-kocho@city.yokohama.lg.jp\n",
+        },
+    )
     Image.new("RGB", (4, 4)).save(tmp_path / "photo.jpg")
     assert check_output(tmp_path, ("/work/secret",)) == []
 
