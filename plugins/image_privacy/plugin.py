@@ -8,9 +8,15 @@ from pathlib import Path
 
 from pelican import signals
 
+from ward_content.errors import ContentError, WardBuildError
+
 from .core import SUFFIXES, strip_metadata
 from .settings import ImagePrivacySettings, read_settings
 
+UNREADABLE_MESSAGE = (
+    "画像として読めないファイルです。撮影した写真を JPEG・PNG・WebP で保存し直してから置いてください"
+    "（位置情報などを消せないため公開しません）"
+)
 # Part of the cache key: bump when the re-encoding changes, so old cleaned copies are not reused.
 ENCODER_VERSION = "1"
 
@@ -33,8 +39,13 @@ def cleaned_bytes(data: bytes, settings: ImagePrivacySettings) -> bytes | None:
 
 
 def clean_published_images(output_path: Path, settings: ImagePrivacySettings) -> int:
-    """Replace every photo under the configured output folders by its cleaned copy; returns how many."""
+    """Replace every photo under the configured output folders by its cleaned copy; returns how many.
+
+    A photo Pillow cannot read might still carry its metadata, so it fails the build (every such
+    file named at once) instead of being published as it is.
+    """
     replaced = 0
+    errors = []
     for folder in settings.folders:
         root = output_path / folder
         if not root.is_dir():
@@ -42,11 +53,18 @@ def clean_published_images(output_path: Path, settings: ImagePrivacySettings) ->
         for path in sorted(root.rglob("*")):
             if path.suffix.lower() not in SUFFIXES or not path.is_file():
                 continue
-            cleaned = cleaned_bytes(path.read_bytes(), settings)
+            try:
+                cleaned = cleaned_bytes(path.read_bytes(), settings)
+            except OSError:
+                rel = path.relative_to(output_path).as_posix()
+                errors.append(ContentError(f"content/{rel}", 1, "", UNREADABLE_MESSAGE, "unreadable image"))
+                continue
             if cleaned is not None:
                 # Replaces a hard or symbolic link (STATIC_CREATE_LINKS) instead of writing through it into content/.
                 _write_atomically(path, cleaned)
                 replaced += 1
+    if errors:
+        raise WardBuildError(errors)
     return replaced
 
 

@@ -16,7 +16,7 @@ from image_privacy.core import carries_metadata, is_lossless_webp, strip_metadat
 from image_privacy.settings import ImagePrivacySettings, read_settings
 from publishing_site import photo
 
-from ward_content.errors import ConfigurationError
+from ward_content.errors import ConfigurationError, WardBuildError
 
 SETTINGS = ImagePrivacySettings()
 
@@ -155,3 +155,12 @@ def test_default_folders_are_the_static_paths(tmp_path):
     settings = read_settings({"PATH": str(tmp_path / "content"), "STATIC_PATHS": ["images", "files"]})
     assert settings.folders == ("images", "files")
     assert settings.cache_path == tmp_path / ".cache" / "image_privacy"
+
+
+def test_unreadable_photo_fails_the_build_and_names_the_file(tmp_path):
+    with pytest.raises(WardBuildError) as caught:
+        build_site(tmp_path, {"news/a.md": article(), "images/broken.jpg": b"not a jpeg", "images/ok.jpg": photo()})
+    assert caught.value.report().endswith(
+        "content/images/broken.jpg:1: 画像として読めないファイルです。撮影した写真を JPEG・PNG・WebP で保存し直してから置いてください"
+        "（位置情報などを消せないため公開しません） (unreadable image)"
+    )
