@@ -55,12 +55,20 @@ class _Target:
 
 
 class SiteIndex:
-    """The written files of a site and, lazily, the ids of its HTML pages."""
+    """The written files of a site, with the links and ids of each page, every page parsed once."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.files = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
-        self._ids: dict[str, frozenset[str]] = {}
+        self.ids: dict[str, frozenset[str]] = {}
+        self.links: dict[str, list[tuple[int, str]]] = {}
+        for rel in sorted(self.files):
+            if rel.endswith(".html"):
+                self.links[rel], self.ids[rel] = _html_links_and_ids(root / rel)
+            elif rel.endswith(".xml"):
+                self.links[rel] = _xml_links(root / rel)
+            elif rel.endswith(".css"):
+                self.links[rel] = _css_links(root / rel)
 
     def resolve(self, path: str) -> str | None:
         """The file a URL path is served from (`a/` and `a` serve `a/index.html`), or None."""
@@ -69,15 +77,6 @@ class SiteIndex:
             return path
         index = posixpath.join(path, "index.html") if path else "index.html"
         return index if index in self.files else None
-
-    def ids(self, rel: str) -> frozenset[str]:
-        """Every id (and legacy `<a name>`) of an HTML page."""
-        if rel not in self._ids:
-            page = BeautifulSoup((self.root / rel).read_text(encoding="utf-8"), "html.parser")
-            found = {tag["id"] for tag in page.find_all(id=True)}
-            found |= {tag["name"] for tag in page.find_all("a", attrs={"name": True})}
-            self._ids[rel] = frozenset(found)
-        return self._ids[rel]
 
 
 def check_links(root: Path, site_urls: tuple[str, ...] = ()) -> list[LinkProblem]:
@@ -89,15 +88,7 @@ def check_links(root: Path, site_urls: tuple[str, ...] = ()) -> list[LinkProblem
     index = SiteIndex(root)
     bases = tuple(_base(url) for url in site_urls if url)
     problems: list[LinkProblem] = []
-    for rel in sorted(index.files):
-        if rel.endswith(".html"):
-            links = _html_links(root / rel)
-        elif rel.endswith(".xml"):
-            links = _xml_links(root / rel)
-        elif rel.endswith(".css"):
-            links = _css_links(root / rel)
-        else:
-            continue
+    for rel, links in sorted(index.links.items()):
         for line, link in links:
             problem = _check_one(index, rel, line, link, bases)
             if problem:
@@ -110,7 +101,7 @@ def _base(url: str) -> tuple[str, str, str]:
     return parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/") + "/"
 
 
-def _html_links(path: Path) -> list[tuple[int, str]]:
+def _html_links_and_ids(path: Path) -> tuple[list[tuple[int, str]], frozenset[str]]:
     page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     links = []
     for tag in page.find_all(LINK_ATTRIBUTES):
@@ -123,7 +114,11 @@ def _html_links(path: Path) -> list[tuple[int, str]]:
             else:
                 urls = [value.strip()]
             links.extend((tag.sourceline or 1, url) for url in urls)
-    return links
+    # Legacy `<a name>` targets still work in browsers, so they count as anchors.
+    ids = {tag["id"] for tag in page.find_all(id=True)} | {
+        tag["name"] for tag in page.find_all("a", attrs={"name": True})
+    }
+    return links, frozenset(ids)
 
 
 def _xml_links(path: Path) -> list[tuple[int, str]]:
@@ -172,7 +167,7 @@ def _check_one(index: SiteIndex, page: str, line: int, link: str, bases) -> Link
     rel = index.resolve(target.path)
     if rel is None:
         return LinkProblem(page, line, link, "リンク先のページやファイルがありません", "broken internal link")
-    if target.fragment and rel.endswith(".html") and target.fragment not in index.ids(rel):
+    if target.fragment and rel.endswith(".html") and target.fragment not in index.ids[rel]:
         return LinkProblem(
             page, line, link, f"リンク先のページに「#{target.fragment}」の場所（id）がありません", "missing anchor"
         )
