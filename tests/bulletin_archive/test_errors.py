@@ -72,6 +72,15 @@ def test_two_issues_with_the_same_number(tmp_path, archive_files, cache_dir, pdf
     assert errors[1].startswith("content/bulletins/2026-04.md:3: number: 号数 No.341 が複数の号にあります")
 
 
+def test_number_out_of_sequence(tmp_path, archive_files, cache_dir, pdf_bytes):
+    files = archive_files("2026-03", "2026-04")
+    files["bulletins/2026-04.md"] = issue_text("2026-04", number_of("2026-04") + 10)
+    assert _errors(tmp_path, files, cache_dir) == [
+        "content/bulletins/2026-04.md:3: number: 号数 No.352 は、前の号（2026年3月号 No.341）の次の No.342 になっていません。"
+        "号数を確かめてください (issue number out of sequence)"
+    ]
+
+
 def test_issue_date_not_the_first(tmp_path, archive_files, cache_dir):
     files = archive_files("2026-03")
     files["bulletins/2026-03.md"] = issue_text("2026-03", number_of("2026-03"), day=15)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -156,6 +157,29 @@ def check_issues(documents: Sequence[Document]) -> list[ContentError]:
                 )
                 for d in docs
             ]
+    return errors + _numbering_problems(documents)
+
+
+def _numbering_problems(documents: Sequence[Document]) -> list[ContentError]:
+    """The bulletin's number rises by one each month: an issue of the next month must carry the next number."""
+    by_date = sorted(documents, key=lambda d: d.meta.issue_date)
+    errors = []
+    for before, after in pairwise(by_date):
+        gap = (after.meta.issue_date.year - before.meta.issue_date.year) * 12 + (
+            after.meta.issue_date.month - before.meta.issue_date.month
+        )
+        expected = before.meta.number + 1
+        if gap == 1 and after.meta.number != expected:
+            errors.append(
+                ContentError(
+                    after.shown,
+                    after.line_of("number"),
+                    "number",
+                    f"号数 No.{after.meta.number} は、前の号（{before.meta.issue_date.year}年{before.meta.issue_date.month}月号"
+                    f" No.{before.meta.number}）の次の No.{expected} になっていません。号数を確かめてください",
+                    "issue number out of sequence",
+                )
+            )
     return errors
 
 
