@@ -135,3 +135,11 @@ def test_preview_rebuild_reports_and_keeps_last_good_build(tmp_path):
     assert message.splitlines()[0].startswith("content/news/a.md:3: date: 「2026/8/32」は日付として読めません")
     assert "表示は前回の正しい版のままです" in message
     assert soup(output, "news/a/index.html").h1.get_text() == "よい版"
+
+
+def test_empty_section_links_no_missing_feed(tmp_path):
+    out = build_site(tmp_path, {"news/a.md": article()})
+    page = soup(out, "reading/index.html")
+    assert page.select_one('a[href$="feeds/reading.atom.xml"]') is None
+    assert not (out / "feeds" / "reading.atom.xml").exists()
+    assert soup(out, "news/index.html").select_one('a[href$="feeds/news.atom.xml"]') is not None
