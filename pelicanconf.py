@@ -26,7 +26,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ward_content", "bulletin_archive", "image_privacy"]
+PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "history_catalog"]
 JINJA_FILTERS = FILTERS
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
@@ -128,5 +128,14 @@ BULLETIN_FEED_ATOM = "feeds/bulletins.atom.xml"
 # XMP or comments; plugins/image_privacy/settings.py has every option. Cleaned copies are
 # cached by content hash in .cache/image_privacy/ next to content/.
 IMAGE_PRIVACY_JPEG_QUALITY = 90  # only for photos that must be rotated upright
+
+# History-site catalog (史跡・文化財): plugins/history_catalog/settings.py has every option.
+# Sites are read from content/history/sites/; /opendata/ lists the CSV and GeoJSON it writes.
+HISTORY_LG_CODE = "141089"  # 全国地方公共団体コード of 横浜市金沢区, first column of the CSV
+HISTORY_CSV_PATH = "opendata/141089_cultural_property.csv"
+HISTORY_GEOJSON_PATH = "opendata/141089_cultural_property.geojson"
+HISTORY_WALK_METRES_PER_MINUTE = 80
+HISTORY_NEAREST_COUNT = 3
+HISTORY_TILE_URL = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

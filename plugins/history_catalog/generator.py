@@ -1,0 +1,148 @@
+"""The catalog's generator: reads content/history/sites/, writes the catalog, facets, site pages, map and open data."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from ward_content.check import content_files
+from ward_content.document import load_document
+from ward_content.errors import ContentErrors
+from ward_content.kinds import kind_by_name
+from ward_content.markdown_render import make_converter, render
+from ward_content.schemas.history_site import check_sites
+from ward_content.settings import read_settings as read_ward_settings
+from ward_content.text import html_to_text
+
+from .model import Site, make_catalog, nearest
+from .opendata import catalog_csv, catalog_geojson, site_jsonld
+from .settings import read_settings
+
+SECTION = "history"
+
+
+class HistoryCatalogGenerator(Generator):
+    """Catalog, facet, site, map and open-data pages; never raises for a content mistake."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.history = read_settings(self.settings)
+        self.ward = read_ward_settings(self.settings)
+        self.kind = kind_by_name("history")
+        self.folder = self.kind.folders[0]
+        # Read by the foundation's accounting: what we accepted and what we refused.
+        self.ward_documents = []
+        self.ward_errors = []
+        self.catalog = make_catalog(())
+        self.files: dict[str, bytes] = {}
+
+    @property
+    def public_url(self) -> str:
+        return (self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"]).rstrip("/")
+
+    def generate_context(self) -> None:
+        root = Path(self.settings["PATH"]).resolve()
+        for rel_path in content_files(root):
+            if not rel_path.startswith(self.folder + "/"):
+                continue
+            try:
+                self.ward_documents.append(load_document(root, rel_path))
+            except ContentErrors as exc:
+                self.ward_errors.extend(exc.errors)
+        published = [d for d in self.ward_documents if d.meta.status == "published"]
+        # A page with a dead link or a missing photo is not written: the collection check reports
+        # it once (in the accounting), so the catalog is built from the sites without problems.
+        broken = {e.path for e in check_sites(self.ward_documents)}
+        converter = make_converter(self.ward.own_hosts)
+        sites = []
+        for doc in published:
+            if doc.shown in broken:
+                continue
+            html = render(converter, doc.body)
+            sites.append(Site(doc, html, html_to_text(html)))
+        sites = self._linked(sites)
+        self.catalog = make_catalog(sites)
+        self.files = {
+            self.history.csv_path: catalog_csv(self.catalog.by_era, self.public_url, self.history),
+            self.history.geojson_path: catalog_geojson(self.catalog.by_era, self.public_url),
+        }
+        self.context["history_catalog"] = self.catalog
+        featured = self.catalog.featured(self.ward.build_date.toordinal())
+        if featured is not None:
+            self.context["featured_site"] = featured
+        # Other plugins append their own downloads in their generate_context; the page is written in
+        # generate_output, after every generator has read its content.
+        downloads = self.context.setdefault("ward_opendata", [])
+        downloads += [
+            {
+                "title": "金沢区の史跡・文化財一覧（文化財一覧形式）",
+                "url": self.history.csv_path,
+                "format": "CSV",
+                "description": "自治体標準オープンデータセット「文化財一覧」の項目順です。文字コードは UTF-8（BOM 付き）です。",
+                "size": len(self.files[self.history.csv_path]),
+                "updated": self.ward.build_date,
+            },
+            {
+                "title": "金沢区の史跡・文化財の位置",
+                "url": self.history.geojson_path,
+                "format": "GeoJSON",
+                "description": "位置が確かめられた史跡の点データ（世界測地系の緯度・経度）です。",
+                "size": len(self.files[self.history.geojson_path]),
+                "updated": self.ward.build_date,
+            },
+        ]
+
+    def _linked(self, sites: list[Site]) -> list[Site]:
+        by_slug = {s.slug: s for s in sites}
+        linked = []
+        for site in sites:
+            near = nearest(site, sites, self.history.nearest_count, self.history.walk_metres_per_minute)
+            related = tuple(by_slug[slug] for slug in site.meta.related if slug in by_slug)
+            linked.append(dataclasses.replace(site, nearest=near, related=related))
+        return linked
+
+    def generate_output(self, writer) -> None:
+        section = self.ward.section(SECTION)
+        output = Path(self.output_path)
+        latest = [a for a in self.context.get("articles", []) if a.category.slug == SECTION]
+        latest = latest[: self.history.latest_articles]
+        pages = [
+            ("history/catalog", "history/index.html", {"order": "era", "history_articles": latest}),
+            ("history/catalog", "history/gojuon/index.html", {"order": "reading"}),
+            ("history/facet", "history/designation/index.html", {"facet": "designation"}),
+            ("history/facet", "history/era/index.html", {"facet": "era"}),
+            ("history/facet", "history/area/index.html", {"facet": "area"}),
+            ("history/map", "history/map/index.html", {}),
+        ]
+        for template, save_as, values in pages:
+            self._write(writer, template, save_as, section=section, **values)
+        for site in self.catalog.by_era:
+            self._write(
+                writer,
+                "history/site",
+                f"{site.url}index.html",
+                section=section,
+                site=site,
+                site_jsonld=site_jsonld(site, self.public_url, self.history),
+            )
+        for rel, data in sorted(self.files.items()):
+            target = output / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        downloads = sorted(self.context.get("ward_opendata", []), key=lambda d: (d["url"], d["title"]))
+        updated = max((d["updated"] for d in downloads if d.get("updated")), default=self.ward.build_date)
+        self._write(writer, "opendata", "opendata/index.html", downloads=downloads, updated=updated)
+
+    def _write(self, writer, template: str, save_as: str, **values) -> None:
+        writer.write_file(
+            save_as,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            page_name=save_as.removesuffix("/index.html"),
+            history=self.history,
+            catalog=self.catalog,
+            **values,
+        )

@@ -1,0 +1,59 @@
+"""HISTORY_* settings, read once into a frozen object with defaults."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ward_content.errors import ConfigurationError
+
+_CODE = re.compile(r"^\d{6}$")
+
+
+@dataclass(frozen=True)
+class HistorySettings:
+    """Where the catalog's files go, the open-data identity, the walking pace and the map tiles."""
+
+    csv_path: str = "opendata/141089_cultural_property.csv"
+    geojson_path: str = "opendata/141089_cultural_property.geojson"
+    # 全国地方公共団体コード in the CSV's first column (the ward, where the sites are).
+    lg_code: str = "141089"
+    prefecture: str = "神奈川県"
+    municipality: str = "横浜市金沢区"
+    # The Japanese convention for walking times (不動産の表示に関する公正競争規約: 80 m per minute).
+    walk_metres_per_minute: int = 80
+    nearest_count: int = 3
+    latest_articles: int = 5
+    gsi_zoom: int = 17
+    tile_url: str = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
+    tile_attribution: str = "地理院タイル"
+    tile_attribution_url: str = "https://maps.gsi.go.jp/development/ichiran.html"
+
+
+def read_settings(settings: dict) -> HistorySettings:
+    """Validate every HISTORY_* value before any work; a wrong value is a developer's error."""
+    defaults = HistorySettings()
+    code = str(settings.get("HISTORY_LG_CODE", defaults.lg_code))
+    if not _CODE.match(code):
+        raise ConfigurationError(f"HISTORY_LG_CODE: expected a 6-digit 全国地方公共団体コード, received {code!r}")
+    values = {}
+    for name in ("walk_metres_per_minute", "nearest_count", "latest_articles", "gsi_zoom"):
+        value = settings.get(f"HISTORY_{name.upper()}", getattr(defaults, name))
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ConfigurationError(f"HISTORY_{name.upper()}: expected a positive integer, received {value!r}")
+        values[name] = value
+    for name in ("csv_path", "geojson_path"):
+        value = str(settings.get(f"HISTORY_{name.upper()}", getattr(defaults, name)))
+        if value.startswith("/") or ".." in value.split("/"):
+            raise ConfigurationError(f"HISTORY_{name.upper()}: expected a path inside the output, received {value!r}")
+        values[name] = value
+    tile_url = str(settings.get("HISTORY_TILE_URL", defaults.tile_url))
+    if not all(part in tile_url for part in ("{z}", "{x}", "{y}")):
+        raise ConfigurationError(f"HISTORY_TILE_URL: expected a URL with {{z}}, {{x}} and {{y}}, received {tile_url!r}")
+    return HistorySettings(
+        lg_code=code,
+        tile_url=tile_url,
+        tile_attribution=str(settings.get("HISTORY_TILE_ATTRIBUTION", defaults.tile_attribution)),
+        tile_attribution_url=str(settings.get("HISTORY_TILE_ATTRIBUTION_URL", defaults.tile_attribution_url)),
+        **values,
+    )
