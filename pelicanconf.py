@@ -26,7 +26,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "history_catalog"]
+PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog"]
 JINJA_FILTERS = FILTERS
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
@@ -128,6 +128,14 @@ BULLETIN_FEED_ATOM = "feeds/bulletins.atom.xml"
 # XMP or comments; plugins/image_privacy/settings.py has every option. Cleaned copies are
 # cached by content hash in .cache/image_privacy/ next to content/.
 IMAGE_PRIVACY_JPEG_QUALITY = 90  # only for photos that must be rotated upright
+
+# Events and campaigns (content/events/, content/campaigns/): plugins/events/settings.py has every
+# option. Upcoming/past and 実施中/終了 follow WARD_BUILD_DATE, so CI rebuilds the site daily.
+EVENTS_HOME_COUNT = 5  # 「近日のイベント」 on the home page
+EVENTS_ICS_PATH = "events/events.ics"
+EVENTS_FEED_PATH = "feeds/events.atom.xml"
+EVENTS_CSV_PATH = "opendata/events.csv"  # 自治体標準オープンデータセット「イベント一覧」
+EVENTS_PUBLISHER_CODE = "141003"  # 全国地方公共団体コード of 横浜市, the publisher
 
 # History-site catalog (史跡・文化財): plugins/history_catalog/settings.py has every option.
 # Sites are read from content/history/sites/; /opendata/ lists the CSV and GeoJSON it writes.

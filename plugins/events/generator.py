@@ -1,0 +1,148 @@
+"""The events generator: reads content/events/ and content/campaigns/, writes pages, ICS, Atom and CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from ward_content.check import content_files
+from ward_content.document import load_document
+from ward_content.errors import ContentErrors
+from ward_content.kinds import kind_by_name
+from ward_content.markdown_render import make_converter, render
+from ward_content.schemas.event import EVENT_SECTIONS
+from ward_content.settings import read_settings as read_ward_settings
+
+from .calendar_view import WEEKDAY_HEADERS, calendars, month_key
+from .feed import atom_feed
+from .ics import event_ics, to_ics
+from .model import Programme, by_month, make_event, make_programme
+from .opendata import events_csv
+from .settings import read_settings
+from .structured import event_jsonld, jsonld_script
+
+
+class EventsGenerator(Generator):
+    """Every events page and file; never raises for a content mistake."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.events_settings = read_settings(self.settings)
+        self.ward = read_ward_settings(self.settings)
+        self.folders = (kind_by_name("event").folders[0], kind_by_name("campaign").folders[0])
+        # Read by the foundation's accounting: what we accepted and what we refused.
+        self.ward_documents = []
+        self.ward_errors = []
+        self.programme = Programme(self.ward.build_date, (), ())
+
+    def generate_context(self) -> None:
+        root = Path(self.settings["PATH"]).resolve()
+        for rel_path in content_files(root):
+            if not rel_path.startswith(tuple(f"{folder}/" for folder in self.folders)):
+                continue
+            try:
+                self.ward_documents.append(load_document(root, rel_path))
+            except ContentErrors as exc:
+                self.ward_errors.extend(exc.errors)
+        converter = make_converter(self.ward.own_hosts)
+        published = [d for d in self.ward_documents if not d.meta.draft]
+        events = [
+            make_event(d, render(converter, d.body) if d.body.strip() else "")
+            for d in published
+            if d.kind.name == "event"
+        ]
+        campaigns = [
+            (d, render(converter, d.body) if d.body.strip() else "") for d in published if d.kind.name == "campaign"
+        ]
+        self.programme = make_programme(self.ward.build_date, events, campaigns)
+        self.context["event_programme"] = self.programme
+        self.context["upcoming_events"] = self.programme.upcoming[: self.events_settings.home_count]
+        self.context.setdefault("ward_opendata", []).append(
+            {
+                "title": "イベント一覧",
+                "url": self.events_settings.csv_path,
+                "format": "CSV",
+                "description": "区のまつり・イベント・教室の一覧です（自治体標準オープンデータセット「イベント一覧」の項目順、"
+                "文字コード UTF-8（BOM付き））。",
+            }
+        )
+
+    def generate_output(self, writer) -> None:
+        programme = self.programme
+        public_url = self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"]
+        section = self.ward.section("events")
+        months = calendars(programme.occurrences, programme.today)
+        this_month = month_key(programme.today.year, programme.today.month)
+        common = {
+            "section": section,
+            "programme": programme,
+            "today": programme.today,
+            "this_month": this_month,
+            "event_sections": EVENT_SECTIONS,
+            "events_ics": self.events_settings.ics_path,
+            "events_feed": self.events_settings.feed_path,
+            "events_csv": self.events_settings.csv_path,
+        }
+        self._write(
+            writer, "events/index.html", "events/index.html", upcoming_months=by_month(programme.upcoming), **common
+        )
+        self._write(
+            writer, "events/past.html", "events/past/index.html", past_months=by_month(programme.past), **common
+        )
+        for key, label, upcoming in programme.sections():
+            self._write(
+                writer,
+                "events/section.html",
+                f"events/section/{key}/index.html",
+                section_key=key,
+                section_label=label,
+                upcoming_months=by_month(upcoming),
+                **common,
+            )
+        for month in months:
+            self._write(
+                writer,
+                "events/calendar.html",
+                f"events/calendar/{month.key}/index.html",
+                month=month,
+                weekdays=WEEKDAY_HEADERS,
+                month_key=month_key,
+                **common,
+            )
+        for event in programme.events:
+            self._write(
+                writer,
+                "events/event.html",
+                f"{event.url}index.html",
+                event=event,
+                event_jsonld=jsonld_script(event_jsonld(event, public_url)),
+                **common,
+            )
+            self._bytes(event.ics_url, event_ics(event, public_url, programme.today))
+        for campaign in programme.campaigns:
+            self._write(writer, "events/campaign.html", f"{campaign.url}index.html", campaign=campaign, **common)
+        self._write(writer, "events/campaigns.html", "campaigns/index.html", **common)
+        self._bytes(self.events_settings.ics_path, to_ics(programme.events, public_url, programme.today))
+        self._bytes(self.events_settings.csv_path, events_csv(programme.events, self.events_settings, public_url))
+        if programme.events:
+            feed_events = programme.events[: self.events_settings.feed_max_items]
+            self._bytes(
+                self.events_settings.feed_path,
+                atom_feed(feed_events, public_url, self.events_settings.feed_path, programme.today),
+            )
+
+    def _write(self, writer, template: str, save_as: str, **values) -> None:
+        writer.write_file(
+            save_as,
+            self.get_template(template.removesuffix(".html")),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            page_name=save_as.removesuffix("index.html").rstrip("/") or "index",
+            **values,
+        )
+
+    def _bytes(self, rel: str, data: bytes) -> None:
+        target = Path(self.output_path) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)

@@ -1,0 +1,84 @@
+"""iCalendar files built with `icalendar`: the whole programme and one file per event."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from ward_content.dates import TOKYO
+
+from .model import Event, day_of
+
+PRODID = "-//Kanazawa Ward, Yokohama//ward site events//JA"
+_STATUS = {"予定": "CONFIRMED", "延期": "CONFIRMED", "中止": "CANCELLED"}
+
+
+def _calendar(name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Asia/Tokyo")
+    return cal
+
+
+def _vevent(event: Event, public_url: str, stamp: datetime) -> VEvent:
+    meta = event.meta
+    item = VEvent()
+    item.add("uid", f"{event.slug}@{public_url.split('//')[-1].rstrip('/')}")
+    # DTSTAMP must be stable for reproducible builds: the build date, not the clock.
+    item.add("dtstamp", stamp)
+    title = f"【中止】{event.title}" if event.status == "中止" else event.title
+    item.add("summary", title)
+    start, end = event.start, event.end
+    if isinstance(start, datetime):
+        item.add("dtstart", start.astimezone(TOKYO))
+        item.add("dtend", (end if isinstance(end, datetime) else start).astimezone(TOKYO))
+    else:
+        # All-day: DTEND is the day after the last day (RFC 5545 exclusive end).
+        item.add("dtstart", start)
+        item.add("dtend", day_of(end) + timedelta(days=1))
+    if meta.recurrence:
+        rule = {"freq": meta.recurrence.frequency.upper()}
+        if meta.recurrence.frequency == "monthly":
+            nth = (day_of(start).day - 1) // 7 + 1
+            rule["byday"] = f"{nth}{('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')[day_of(start).weekday()]}"
+        until = meta.recurrence.until
+        # With a timed DTSTART, UNTIL must be UTC; the end of the last day in Tokyo.
+        rule["until"] = (
+            datetime(until.year, until.month, until.day, 23, 59, 59, tzinfo=TOKYO).astimezone(UTC)
+            if isinstance(start, datetime)
+            else until
+        )
+        item.add("rrule", rule)
+    item.add("status", _STATUS[event.status])
+    venue = meta.venue
+    item.add("location", f"{venue.name}（{venue.address}）")
+    if venue.latitude is not None and venue.longitude is not None:
+        item.add("geo", (venue.latitude, venue.longitude))
+    url = f"{public_url.rstrip('/')}/{event.url}"
+    item.add("url", url)
+    description = [meta.summary or "", f"詳しくは: {url}"]
+    if event.status == "中止":
+        description.insert(0, "このイベントは中止になりました。")
+    item.add("description", "\n".join(line for line in description if line))
+    return item
+
+
+def to_ics(events: Sequence[Event], public_url: str, today: date, name: str = "金沢区のイベント") -> bytes:
+    """A calendar of every event, with the Asia/Tokyo VTIMEZONE so it imports anywhere."""
+    cal = _calendar(name)
+    stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
+    for event in sorted(events, key=lambda e: e.slug):
+        cal.add_component(_vevent(event, public_url, stamp))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def event_ics(event: Event, public_url: str, today: date) -> bytes:
+    """The 「カレンダーに追加」 file of one event."""
+    return to_ics([event], public_url, today, name=event.title)

@@ -1,0 +1,62 @@
+"""schema.org Event JSON-LD for event pages, built with json."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from .model import Event
+
+_STATUS = {
+    "予定": "https://schema.org/EventScheduled",
+    "中止": "https://schema.org/EventCancelled",
+    "延期": "https://schema.org/EventRescheduled",
+}
+
+
+def _iso(value: date | datetime) -> str:
+    return value.isoformat()
+
+
+def event_jsonld(event: Event, public_url: str) -> dict:
+    """The Event object search engines read: dates, status, place, organizer, offer."""
+    meta = event.meta
+    venue = meta.venue
+    place = {
+        "@type": "Place",
+        "name": venue.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": venue.address,
+            "addressRegion": "神奈川県",
+            "addressCountry": "JP",
+        },
+    }
+    if venue.latitude is not None and venue.longitude is not None:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": venue.latitude, "longitude": venue.longitude}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": _iso(event.start),
+        "endDate": _iso(event.end),
+        "eventStatus": _STATUS[event.status],
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": place,
+        "url": f"{public_url.rstrip('/')}/{event.url}",
+        "inLanguage": "ja",
+    }
+    if event.original_start is not None:
+        data["previousStartDate"] = _iso(event.original_start)
+    if meta.summary:
+        data["description"] = meta.summary
+    if meta.organizer:
+        data["organizer"] = {"@type": "Organization", "name": meta.organizer}
+    if meta.fee == "無料":
+        data["isAccessibleForFree"] = True
+    return data
+
+
+def jsonld_script(data: dict) -> str:
+    """JSON safe inside <script>: '<' escaped so no '</script>' can end it early."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")

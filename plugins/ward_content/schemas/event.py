@@ -1,0 +1,259 @@
+"""Events: one Markdown file per event (まつり, 史跡めぐり, 読書, 子育て, 健康教室...), in content/events/.
+
+Checks between fields (end before start, a deadline after the event, 延期 without a new date) and the
+link to a campaign are made by `check_events`, so they are located at the field that is wrong and run
+both in `invoke check` and in the build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import AfterValidator, Field
+
+from ..errors import ContentError
+from ..kinds import Kind
+from .base import Contact, JpDate, JpDateTime, Slug, Text, WardModel, content_error
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+STATUSES = ("予定", "中止", "延期")
+# Filter pages of /events/: the key is the URL, the value the label residents read.
+EVENT_SECTIONS = {
+    "festival": "まつり",
+    "history": "歴史",
+    "reading": "読書",
+    "kosodate": "子育て",
+    "health": "健康",
+    "bousai": "防災",
+    "eco": "環境",
+}
+# URLs the events plugin writes under events/ itself; an event with one of these slugs would clash.
+RESERVED_SLUGS = frozenset({"past", "calendar", "section"})
+
+
+def _status(value: str) -> str:
+    if value not in STATUSES:
+        raise content_error(
+            "unknown event status",
+            f"status「{value}」は使えません。次のどれかを書いてください: {', '.join(STATUSES)}",
+        )
+    return value
+
+
+def _section(value: str) -> str:
+    if value not in EVENT_SECTIONS:
+        allowed = ", ".join(f"{k}（{v}）" for k, v in EVENT_SECTIONS.items())
+        raise content_error(
+            "unknown event section", f"section「{value}」は使えません。次のどれかを書いてください: {allowed}"
+        )
+    return value
+
+
+class Venue(WardModel):
+    """Where the event is held."""
+
+    name: Text = Field(description="会場名", examples=["海の公園"])
+    address: Text = Field(description="住所（町名まで。例: 横浜市金沢区海の公園）", examples=["横浜市金沢区海の公園"])
+    latitude: float | None = Field(
+        None, ge=-90, le=90, description="緯度（地図のリンクに使います）", examples=[35.34391]
+    )
+    longitude: float | None = Field(
+        None, ge=-180, le=180, description="経度（地図のリンクに使います）", examples=[139.62875]
+    )
+    access: Text | None = Field(None, description="交通案内", examples=["シーサイドライン海の公園南口駅から徒歩すぐ"])
+
+
+class Registration(WardModel):
+    """Whether and how to apply."""
+
+    required: bool = Field(description="申込みが必要なら true、不要なら false", examples=[True])
+    deadline: JpDateTime | None = Field(None, description="申込締切（日付、または日付と時刻）", examples=["2026-08-01"])
+    method: Text | None = Field(None, description="申込方法", examples=["電話またはファクスで金沢区役所へ（先着順）"])
+
+
+class Recurrence(WardModel):
+    """A regular class: repeated every week, or every month on the same weekday (第2水曜日...)."""
+
+    frequency: Literal["weekly", "monthly"] = Field(
+        description="weekly（毎週同じ曜日）または monthly（毎月、同じ週の同じ曜日。例: 第2水曜日）", examples=["weekly"]
+    )
+    until: JpDate = Field(description="最後の回の日付（この日まで繰り返します）", examples=["2027-03-31"])
+
+
+class EventMeta(WardModel):
+    """Front matter of one event."""
+
+    title: Text = Field(description="イベント名", examples=["金沢まつり花火大会"])
+    title_kana: Text | None = Field(
+        None,
+        description="イベント名の読み（カタカナ。オープンデータに使います）",
+        examples=["カナザワマツリハナビタイカイ"],
+    )
+    slug: Slug | None = Field(
+        None, description="URL に使う英数字名。省略するとファイル名になります", examples=["hanabi-2026"]
+    )
+    section: Annotated[str, AfterValidator(_section)] = Field(
+        description="分類: " + ", ".join(f"{k}（{v}）" for k, v in EVENT_SECTIONS.items()), examples=["festival"]
+    )
+    start: JpDateTime = Field(description="始まり（日付、または日付と時刻。日本時間）", examples=["2026-08-22 19:00"])
+    end: JpDateTime | None = Field(
+        None, description="終わり（日付、または日付と時刻）。省略すると始まりと同じ日", examples=["2026-08-22 20:00"]
+    )
+    venue: Venue = Field(
+        description="会場（name: 会場名、address: 住所、latitude/longitude: 緯度・経度は任意）",
+        examples=[{"name": "海の公園", "address": "横浜市金沢区海の公園"}],
+    )
+    summary: Text | None = Field(
+        None,
+        description="一覧とオープンデータに出す説明（120字程度）",
+        examples=["海の公園で開く金沢の夏の風物詩です。"],
+    )
+    status: Annotated[str, AfterValidator(_status)] = Field(
+        "予定", description="予定、中止、延期 のどれか。延期なら new_date に新しい日程を書きます", examples=["中止"]
+    )
+    new_date: JpDateTime | None = Field(
+        None, description="延期後の始まり（status が 延期 のとき）", examples=["2026-09-05 19:00"]
+    )
+    backup_date: JpDate | None = Field(None, description="雨天順延のときの予備日", examples=["2026-08-23"])
+    fee: Text | None = Field(None, description="参加費（例: 無料、500円）", examples=["無料"])
+    capacity: Text | None = Field(None, description="定員（例: 先着30人）", examples=["先着30人"])
+    audience: Text | None = Field(None, description="対象（例: 区内在住の65歳以上の方）", examples=["どなたでも"])
+    bring: Text | None = Field(None, description="持ち物", examples=["筆記用具、飲み物"])
+    registration: Registration | None = Field(
+        None,
+        description="申込み（required: 要・不要、deadline: 締切、method: 方法）。省略すると申込不要",
+        examples=[{"required": True, "deadline": "2026-08-01", "method": "電話で金沢区役所へ"}],
+    )
+    organizer: Text | None = Field(None, description="主催", examples=["金沢まつり実行委員会"])
+    contact: Contact | None = Field(None, description="お問合せ先", examples=[{"department": "金沢区総務部区政推進課"}])
+    recurrence: Recurrence | None = Field(
+        None,
+        description="定期的な教室の繰り返し（frequency: weekly または monthly、until: 最後の日）",
+        examples=[{"frequency": "monthly", "until": "2027-03-31"}],
+    )
+    campaign: Slug | None = Field(
+        None, description="この催しが属するキャンペーン（content/campaigns/ のファイル名）", examples=["happy-teeth"]
+    )
+    draft: bool = Field(False, description="true にすると下書き（公開しない）", examples=[True])
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _later(a: date | datetime, b: date | datetime) -> bool:
+    """a after b; a bare date is compared by its day."""
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        return a > b
+    return _day(a) > _day(b)
+
+
+def event_problems(doc: Document) -> list[ContentError]:
+    """Checks between fields of one event."""
+    meta = doc.meta
+    errors = []
+    if meta.end is not None and _later(meta.start, meta.end):
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("end"),
+                "end",
+                f"終わり（{meta.end}）が始まり（{meta.start}）より前です。end は start と同じか後にしてください",
+                "end before start",
+            )
+        )
+    deadline = meta.registration.deadline if meta.registration else None
+    if deadline is not None and _later(deadline, meta.start):
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("registration.deadline"),
+                "registration.deadline",
+                f"申込締切（{deadline}）がイベントの始まり（{meta.start}）より後です。締切は開催日より前にしてください",
+                "registration deadline after the event",
+            )
+        )
+    if meta.status == "延期" and meta.new_date is None:
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("status"),
+                "new_date",
+                "status が 延期 のときは、延期後の日程を new_date に書いてください（例: new_date: 2026-09-05 19:00）。"
+                "日程が決まっていなければ status: 中止 にして本文で説明してください",
+                "postponed without a new date",
+            )
+        )
+    if meta.recurrence is not None and meta.recurrence.until < _day(meta.start):
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("recurrence.until"),
+                "recurrence.until",
+                f"繰り返しの終わり（{meta.recurrence.until}）が始まり（{_day(meta.start)}）より前です。until を直してください",
+                "recurrence ends before start",
+            )
+        )
+    if doc.slug in RESERVED_SLUGS:
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("slug") if "slug" in doc.front.lines else 1,
+                "slug",
+                f"「{doc.slug}」は一覧のページに使う名前なので使えません。ファイル名か slug を変えてください",
+                "reserved event slug",
+            )
+        )
+    return errors
+
+
+def campaign_slugs(content_root) -> set[str]:
+    """Slugs of the campaign files that load, read from the content folder (the check sees only events)."""
+    from ..check import content_files
+    from ..document import load_document
+    from ..errors import ContentErrors
+
+    slugs = set()
+    for rel_path in content_files(content_root):
+        if rel_path.startswith("campaigns/"):
+            try:
+                slugs.add(load_document(content_root, rel_path).slug)
+            except ContentErrors:
+                continue  # reported on its own
+    return slugs
+
+
+def check_events(documents: Sequence[Document]) -> list[ContentError]:
+    """Field-to-field checks of every event, and every named campaign exists."""
+    errors = [problem for doc in documents for problem in event_problems(doc)]
+    named = [doc for doc in documents if doc.meta.campaign]
+    if named:
+        known = campaign_slugs(named[0].root)
+        listed = "、".join(sorted(known)) or "（まだありません）"
+        for doc in named:
+            if doc.meta.campaign not in known:
+                errors.append(
+                    ContentError(
+                        doc.shown,
+                        doc.line_of("campaign"),
+                        "campaign",
+                        f"キャンペーン「{doc.meta.campaign}」がありません。content/campaigns/ にあるファイル名"
+                        f"（.md を除く）を書いてください: {listed}",
+                        "unknown campaign",
+                    )
+                )
+    return errors
+
+
+KIND = Kind(
+    name="event",
+    label="イベント・教室",
+    folders=("events",),
+    schema=EventMeta,
+    url="{folder}/{slug}/",
+    collection_check=check_events,
+)
