@@ -152,6 +152,11 @@ def _later(a: date | datetime, b: date | datetime) -> bool:
     return _day(a) > _day(b)
 
 
+def _shown(value: date | datetime) -> str:
+    """As staff wrote it: 2026-08-22 or 2026-08-22 19:00."""
+    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else value.isoformat()
+
+
 def event_problems(doc: Document) -> list[ContentError]:
     """Checks between fields of one event."""
     meta = doc.meta
@@ -162,7 +167,7 @@ def event_problems(doc: Document) -> list[ContentError]:
                 doc.shown,
                 doc.line_of("end"),
                 "end",
-                f"終わり（{meta.end}）が始まり（{meta.start}）より前です。end は start と同じか後にしてください",
+                f"終わり（{_shown(meta.end)}）が始まり（{_shown(meta.start)}）より前です。end は start と同じか後にしてください",
                 "end before start",
             )
         )
@@ -173,7 +178,7 @@ def event_problems(doc: Document) -> list[ContentError]:
                 doc.shown,
                 doc.line_of("registration.deadline"),
                 "registration.deadline",
-                f"申込締切（{deadline}）がイベントの始まり（{meta.start}）より後です。締切は開催日より前にしてください",
+                f"申込締切（{_shown(deadline)}）がイベントの始まり（{_shown(meta.start)}）より後です。締切は開催日より前にしてください",
                 "registration deadline after the event",
             )
         )

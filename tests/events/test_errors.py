@@ -1,0 +1,113 @@
+"""Each mistake in an event or campaign file is one located message; `invoke check` and the build agree."""
+
+import pytest
+from conftest import build_site, write_files
+from event_fixtures import campaign_text, event_text
+
+from ward_content.check import check_tree
+from ward_content.errors import WardBuildError
+
+
+def _check(tmp_path, files) -> list[str]:
+    root = write_files(tmp_path / "content", files)
+    return [error.format() for error in check_tree(root).errors]
+
+
+def test_end_before_start(tmp_path):
+    files = {"events/a.md": event_text(start="2026-12-05 19:00", end="2026-12-05 18:00")}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:8: end: 終わり（2026-12-05 18:00）が始まり（2026-12-05 19:00）より前です。"
+        "end は start と同じか後にしてください (end before start)"
+    ]
+
+
+def test_end_day_before_start_day_with_dates_only(tmp_path):
+    files = {"events/a.md": event_text(start="2026-12-05", end="2026-12-04")}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:8: end: 終わり（2026-12-04）が始まり（2026-12-05）より前です。"
+        "end は start と同じか後にしてください (end before start)"
+    ]
+
+
+def test_registration_deadline_after_the_event(tmp_path):
+    registration = {"required": True, "deadline": "2026-12-06", "method": "電話で"}
+    files = {"events/a.md": event_text(start="2026-12-05 10:00", registration=registration)}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:10: registration.deadline: 申込締切（2026-12-06）がイベントの始まり"
+        "（2026-12-05 10:00）より後です。締切は開催日より前にしてください (registration deadline after the event)"
+    ]
+
+
+def test_postponed_without_a_new_date(tmp_path):
+    files = {"events/a.md": event_text(status="延期")}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:8: new_date: status が 延期 のときは、延期後の日程を new_date に書いてください"
+        "（例: new_date: 2026-09-05 19:00）。日程が決まっていなければ status: 中止 にして本文で説明してください"
+        " (postponed without a new date)"
+    ]
+
+
+def test_unknown_status_lists_the_allowed_values(tmp_path):
+    files = {"events/a.md": event_text(status="開催")}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:8: status: status「開催」は使えません。次のどれかを書いてください: 予定, 中止, 延期"
+        " (unknown event status)"
+    ]
+
+
+def test_unknown_section_lists_the_allowed_values(tmp_path):
+    files = {"events/a.md": event_text(section="matsuri")}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:3: section: section「matsuri」は使えません。次のどれかを書いてください: festival（まつり）,"
+        " history（歴史）, reading（読書）, kosodate（子育て）, health（健康）, bousai（防災）, eco（環境） (unknown event section)"
+    ]
+
+
+def test_event_naming_a_campaign_that_does_not_exist(tmp_path):
+    files = {
+        "events/a.md": event_text(campaign="happy-teeth-2026"),
+        "campaigns/happy-teeth.md": campaign_text(),
+        "campaigns/reading.md": campaign_text(title="読書活動推進"),
+    }
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:8: campaign: キャンペーン「happy-teeth-2026」がありません。content/campaigns/ にある"
+        "ファイル名（.md を除く）を書いてください: happy-teeth、reading (unknown campaign)"
+    ]
+
+
+def test_recurrence_ending_before_it_starts(tmp_path):
+    files = {"events/a.md": event_text(recurrence={"frequency": "weekly", "until": "2026-11-01"})}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:10: recurrence.until: 繰り返しの終わり（2026-11-01）が始まり（2026-12-05）より前です。"
+        "until を直してください (recurrence ends before start)"
+    ]
+
+
+def test_slug_used_by_a_listing_page(tmp_path):
+    files = {"events/past.md": event_text()}
+    assert _check(tmp_path, files) == [
+        "content/events/past.md:1: slug: 「past」は一覧のページに使う名前なので使えません。ファイル名か slug を変えてください"
+        " (reserved event slug)"
+    ]
+
+
+def test_campaign_ending_before_it_starts(tmp_path):
+    files = {"campaigns/a.md": campaign_text(start="2026-04-01", end="2026-03-31")}
+    assert _check(tmp_path, files) == [
+        "content/campaigns/a.md:5: end: 実施期間の終わり（2026-03-31）が始まり（2026-04-01）より前です。end を直してください"
+        " (campaign ends before it starts)"
+    ]
+
+
+def test_the_build_fails_once_with_every_event_error(tmp_path):
+    files = {
+        "events/a.md": event_text(status="延期"),
+        "events/b.md": event_text(start="2026-12-05", end="2026-12-04"),
+        "events/c.md": event_text(status="開催"),
+        "events/ok.md": event_text(),
+    }
+    with pytest.raises(WardBuildError) as caught:
+        build_site(tmp_path, files=files)
+    codes = [error.code for error in caught.value.errors]
+    assert codes == ["postponed without a new date", "end before start", "unknown event status"]
+    assert not (tmp_path / "output" / "events").exists()
