@@ -34,6 +34,11 @@ class LogCapture(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
 
+    def take(self) -> list[logging.LogRecord]:
+        """The records so far; the capture starts afresh."""
+        records, self.records = self.records, []
+        return records
+
 
 def documents_of(generators: Iterable) -> tuple[list[Document], list[ContentError]]:
     """Documents read by Pelican's generators and by ours (`ward_documents`, `ward_errors`)."""
@@ -73,8 +78,24 @@ def account(content_root: Path, generators: Iterable, captured: Iterable[logging
                 )
             )
     errors.extend(check_collection(documents))
-    errors.extend(_log_errors(captured))
+    errors.extend(log_errors(captured))
     return sorted(set(errors))
+
+
+class LinkTarget:
+    """What Pelican's `{filename}` replacement needs of a page a plugin generator writes: its URL."""
+
+    def __init__(self, url: str):
+        self.url = url
+
+
+def register_link_targets(context: dict, generators: Iterable) -> None:
+    """Let `{filename}/history/sites/x.md` resolve for pages our own generators publish."""
+    generated = context.setdefault("generated_content", {})
+    for generator in generators:
+        for doc in getattr(generator, "ward_documents", ()):
+            if getattr(doc.meta, "status", "published") != "draft":
+                generated.setdefault(doc.rel_path, LinkTarget(doc.url))
 
 
 def _rel(content_root: Path, shown: str) -> str:
@@ -82,7 +103,7 @@ def _rel(content_root: Path, shown: str) -> str:
     return shown[len(prefix) :] if shown.startswith(prefix) else shown
 
 
-def _log_errors(records: Iterable[logging.LogRecord]) -> list[ContentError]:
+def log_errors(records: Iterable[logging.LogRecord]) -> list[ContentError]:
     errors = []
     for record in records:
         message = record.getMessage()

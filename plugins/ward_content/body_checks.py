@@ -97,7 +97,17 @@ def _check_target(target: str, rel_path: str, exists: Callable[[str], bool], add
         resolved = path.lstrip("/")
     else:
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(rel_path), path))
-    if not exists(resolved):
+    if (
+        prefixed
+        and prefixed.group(1) == "filename"
+        and not resolved.endswith((".md", ".markdown"))
+        and exists(resolved)
+    ):
+        add(
+            f"「{path}」はページではなくファイルです。{{filename}} ではなく {{static}}{path} と書いてください",
+            "use {static} for files",
+        )
+    elif not exists(resolved):
         add(
             f"リンク先のファイル「{path}」が見つかりません。ファイル名と場所を確かめてください"
             "（content/ からの場所は {filename}/news/… のように書けます）",

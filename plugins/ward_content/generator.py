@@ -44,22 +44,25 @@ class WardSiteGenerator(Generator):
         self.ward = read_settings(self.settings)
         # Installed before any generator reads content, so every warning of this build is seen.
         self.log_capture = LogCapture()
-        logging.getLogger("pelican").addHandler(self.log_capture)
+        pelican_logger = logging.getLogger("pelican")
+        # A build that failed earlier in this process (livereload, tests) may have left its capture.
+        for stale in [h for h in pelican_logger.handlers if isinstance(h, LogCapture)]:
+            pelican_logger.removeHandler(stale)
+        pelican_logger.addHandler(self.log_capture)
         # Pelican's one-line "Could not process" for a file our reader refused would only repeat,
         # without the location, what the accounting reports in full.
         logging.getLogger("pelican.generators").addFilter(_drop_could_not_process)
 
-    def release_log_capture(self) -> list[logging.LogRecord]:
-        """Stop capturing and hand back what was seen (called once, when the build is accounted)."""
-        logging.getLogger("pelican").removeHandler(self.log_capture)
+    def take_log_records(self) -> list[logging.LogRecord]:
+        """What was logged while reading; capturing goes on through writing (see `release_log_capture`)."""
         logging.getLogger("pelican.generators").removeFilter(_drop_could_not_process)
-        return self.log_capture.records
+        return self.log_capture.take()
 
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
         views = []
         for section in self.ward.sections:
-            own = tuple(a for a in articles if a.category.slug == section.slug)
+            own = tuple(a for a in articles if a.category.slug == section.slug)  # newest first, as Pelican sorts
             views.append(SectionView(section, own))
         self.context["ward_sections"] = tuple(views)
         self.context["ward_build_date"] = self.ward.build_date
@@ -77,3 +80,13 @@ class WardSiteGenerator(Generator):
                 section_articles=view.articles,
                 page_name=f"{view.section.slug}/index",
             )
+
+
+def release_log_capture() -> list[logging.LogRecord]:
+    """Stop this build's capture and return what was logged while writing (after the accounting)."""
+    pelican_logger = logging.getLogger("pelican")
+    records: list[logging.LogRecord] = []
+    for handler in [h for h in pelican_logger.handlers if isinstance(h, LogCapture)]:
+        pelican_logger.removeHandler(handler)
+        records += handler.take()
+    return records

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from pelican import signals
 
-from .accounting import account
+from .accounting import account, log_errors, register_link_targets
 from .errors import WardBuildError
-from .generator import WardSiteGenerator
+from .generator import WardSiteGenerator, release_log_capture
 from .reader import WardMarkdownReader
 from .sitemap import write_sitemap
 
@@ -25,13 +25,18 @@ def get_generators(pelican):
 def account_for_every_file(generators) -> None:
     """Runs after every generator has read its content and before anything is written."""
     site = next(g for g in generators if isinstance(g, WardSiteGenerator))
-    captured = site.release_log_capture()
-    errors = account(Path(site.settings["PATH"]).resolve(), generators, captured)
+    errors = account(Path(site.settings["PATH"]).resolve(), generators, site.take_log_records())
     if errors:
+        release_log_capture()
         raise WardBuildError(errors)
+    register_link_targets(site.context, generators)
 
 
 def finish(pelican) -> None:
+    """Warnings while writing (an unresolved link, a template problem) fail the build too."""
+    errors = log_errors(release_log_capture())
+    if errors:
+        raise WardBuildError(errors)
     write_sitemap(Path(pelican.output_path), pelican.settings.get("WARD_PUBLIC_URL") or pelican.settings["SITEURL"])
 
 

@@ -143,3 +143,20 @@ def test_empty_section_links_no_missing_feed(tmp_path):
     assert page.select_one('a[href$="feeds/reading.atom.xml"]') is None
     assert not (out / "feeds" / "reading.atom.xml").exists()
     assert soup(out, "news/index.html").select_one('a[href$="feeds/news.atom.xml"]') is not None
+
+
+def test_warning_while_writing_fails_the_build(tmp_path):
+    # Pelican resolves {…} link indicators only while writing pages, after the accounting.
+    with pytest.raises(WardBuildError) as caught:
+        build_site(tmp_path, {"news/a.md": article(body='<a href="{fiel}/files/note.txt">資料</a>')})
+    assert "Replacement Indicator 'fiel' not recognized" in caught.value.report()
+    assert not (tmp_path / "output" / "sitemap.xml").exists()
+
+
+def test_filename_link_to_a_plugin_page_resolves(tmp_path):
+    files = {
+        "news/a.md": article(body="[別の記事]({filename}/news/b.md)"),
+        "news/b.md": article("別の記事"),
+    }
+    out = build_site(tmp_path, files)
+    assert soup(out, "news/a/index.html").select_one(".ward-article__body a")["href"].endswith("news/b/")

@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field
 
 from ..errors import ContentError
 from ..kinds import Kind
@@ -199,16 +199,20 @@ class HistorySiteMeta(WardModel):
         "published", description="published（公開）または draft（下書き、公開しない）", examples=["draft"]
     )
 
-    @model_validator(mode="after")
-    def _both_coordinates(self):
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValueError("緯度（latitude）と経度（longitude）は両方書くか、両方とも書かないでください")
-        return self
-
 
 def coordinates_problem(doc: Document) -> ContentError | None:
-    """Coordinates outside the ward: usually swapped or mistyped."""
+    """Only one of the two coordinates, or coordinates outside the ward (usually swapped or mistyped)."""
     lat, lon = doc.meta.latitude, doc.meta.longitude
+    if (lat is None) != (lon is None):
+        given, missing = ("latitude", "longitude") if lon is None else ("longitude", "latitude")
+        return ContentError(
+            doc.shown,
+            doc.line_of(given),
+            missing,
+            "緯度（latitude）と経度（longitude）は両方書くか、両方とも書かないでください。"
+            f"{missing}: を書き足すか、{given}: を消してください",
+            "only one coordinate",
+        )
     if lat is None:
         return None
     b = WARD_BOUNDS
