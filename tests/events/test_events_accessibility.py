@@ -4,7 +4,7 @@ import json
 
 import pytest
 from conftest import ROOT, build_site
-from test_build import FILES
+from test_events_build import FILES
 
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 PAGES = (
