@@ -160,3 +160,9 @@ def test_filename_link_to_a_plugin_page_resolves(tmp_path):
     }
     out = build_site(tmp_path, files)
     assert soup(out, "news/a/index.html").select_one(".ward-article__body a")["href"].endswith("news/b/")
+
+
+def test_404_page_links_are_absolute(tmp_path):
+    out = build_site(tmp_path, {"news/a.md": article()})
+    links = [a["href"] for a in soup(out, "404.html").select("a[href]") if not a["href"].startswith("#")]
+    assert links and all(href.startswith("http://localhost:8000/") for href in links)
