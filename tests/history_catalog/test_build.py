@@ -166,10 +166,20 @@ def test_home_page_features_the_marked_site(output):
     assert block.select_one(".ward-history-card__name a")["href"].endswith("history/origin/")
 
 
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 6), "#446688").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def test_photo_shown_with_its_alt_text(tmp_path):
     files = {
         f"{FOLDER}/photo.md": site_text(images=[{"src": "images/history/photo.png", "alt": "本堂の正面"}]),
-        "images/history/photo.png": b"\x89PNG\r\n\x1a\n" + b"\0" * 16,
+        "images/history/photo.png": _png(),
     }
     output = build_site(tmp_path, files=files, PLUGINS=PLUGINS)
     img = soup(output, "history/photo/index.html").select_one(".ward-history-site__figure img")
