@@ -139,9 +139,10 @@ EVENTS_PUBLISHER_CODE = "141003"  # 全国地方公共団体コード of 横浜�
 
 # History-site catalog (史跡・文化財): plugins/history_catalog/settings.py has every option.
 # Sites are read from content/history/sites/; /opendata/ lists the CSV and GeoJSON it writes.
-HISTORY_LG_CODE = "141089"  # 全国地方公共団体コード of 横浜市金沢区, first column of the CSV
-HISTORY_CSV_PATH = "opendata/141089_cultural_property.csv"
-HISTORY_GEOJSON_PATH = "opendata/141089_cultural_property.geojson"
+HISTORY_PUBLISHER_CODE = "141003"  # 全国地方公共団体コード of 横浜市 (publisher), first column of the CSV
+HISTORY_LOCATION_CODE = "141089"  # 横浜市金沢区, where the sites are (GeoJSON property lg_code)
+HISTORY_CSV_PATH = "opendata/141003_cultural_property.csv"
+HISTORY_GEOJSON_PATH = "opendata/141003_cultural_property.geojson"
 HISTORY_WALK_METRES_PER_MINUTE = 80
 HISTORY_NEAREST_COUNT = 3
 HISTORY_TILE_URL = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"

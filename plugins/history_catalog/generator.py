@@ -66,7 +66,7 @@ class HistoryCatalogGenerator(Generator):
         self.catalog = make_catalog(sites)
         self.files = {
             self.history.csv_path: catalog_csv(self.catalog.by_era, self.public_url, self.history),
-            self.history.geojson_path: catalog_geojson(self.catalog.by_era, self.public_url),
+            self.history.geojson_path: catalog_geojson(self.catalog.by_era, self.public_url, self.history),
         }
         self.context["history_catalog"] = self.catalog
         featured = self.catalog.featured(self.ward.build_date.toordinal())

@@ -90,7 +90,7 @@ def csv_row(number: int, site: Site, public_url: str, settings: HistorySettings)
     image = site.image
     row = dict.fromkeys(CSV_COLUMNS, "")
     row |= {
-        "都道府県コード又は市区町村コード": settings.lg_code,
+        "都道府県コード又は市区町村コード": settings.publisher_code,
         "NO": str(number),
         "都道府県名": settings.prefecture,
         "市区町村名": settings.municipality,
@@ -121,7 +121,7 @@ def catalog_csv(sites: Sequence[Site], public_url: str, settings: HistorySetting
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def catalog_geojson(sites: Sequence[Site], public_url: str) -> bytes:
+def catalog_geojson(sites: Sequence[Site], public_url: str, settings: HistorySettings) -> bytes:
     """A FeatureCollection of Points ([longitude, latitude]) for the sites with confirmed coordinates."""
     features = []
     for site in sites:
@@ -135,6 +135,7 @@ def catalog_geojson(sites: Sequence[Site], public_url: str) -> bytes:
             "designation": site.designation.value if site.designation else None,
             "era": site.era_label if site.era else None,
             "address": site.address if not site.unconfirmed("address") else None,
+            "lg_code": settings.location_code,
             "url": f"{public_url}/{site.url}",
             "unconfirmed": list(site.meta.unconfirmed),
         }

@@ -14,10 +14,12 @@ _CODE = re.compile(r"^\d{6}$")
 class HistorySettings:
     """Where the catalog's files go, the open-data identity, the walking pace and the map tiles."""
 
-    csv_path: str = "opendata/141089_cultural_property.csv"
-    geojson_path: str = "opendata/141089_cultural_property.geojson"
-    # 全国地方公共団体コード in the CSV's first column (the ward, where the sites are).
-    lg_code: str = "141089"
+    csv_path: str = "opendata/141003_cultural_property.csv"
+    geojson_path: str = "opendata/141003_cultural_property.geojson"
+    # 全国地方公共団体コード: a ward is no local public body, so the city (横浜市) publishes and its code
+    # leads the CSV and names the files; the ward's own code marks where each site is (GeoJSON).
+    publisher_code: str = "141003"
+    location_code: str = "141089"
     prefecture: str = "神奈川県"
     municipality: str = "横浜市金沢区"
     # The Japanese convention for walking times (不動産の表示に関する公正競争規約: 80 m per minute).
@@ -33,10 +35,14 @@ class HistorySettings:
 def read_settings(settings: dict) -> HistorySettings:
     """Validate every HISTORY_* value before any work; a wrong value is a developer's error."""
     defaults = HistorySettings()
-    code = str(settings.get("HISTORY_LG_CODE", defaults.lg_code))
-    if not _CODE.match(code):
-        raise ConfigurationError(f"HISTORY_LG_CODE: expected a 6-digit 全国地方公共団体コード, received {code!r}")
     values = {}
+    for name in ("publisher_code", "location_code"):
+        code = str(settings.get(f"HISTORY_{name.upper()}", getattr(defaults, name)))
+        if not _CODE.match(code):
+            raise ConfigurationError(
+                f"HISTORY_{name.upper()}: expected a 6-digit 全国地方公共団体コード, received {code!r}"
+            )
+        values[name] = code
     for name in ("walk_metres_per_minute", "nearest_count", "latest_articles", "gsi_zoom"):
         value = settings.get(f"HISTORY_{name.upper()}", getattr(defaults, name))
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -51,7 +57,6 @@ def read_settings(settings: dict) -> HistorySettings:
     if not all(part in tile_url for part in ("{z}", "{x}", "{y}")):
         raise ConfigurationError(f"HISTORY_TILE_URL: expected a URL with {{z}}, {{x}} and {{y}}, received {tile_url!r}")
     return HistorySettings(
-        lg_code=code,
         tile_url=tile_url,
         tile_attribution=str(settings.get("HISTORY_TILE_ATTRIBUTION", defaults.tile_attribution)),
         tile_attribution_url=str(settings.get("HISTORY_TILE_ATTRIBUTION_URL", defaults.tile_attribution_url)),

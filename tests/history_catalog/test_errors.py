@@ -133,7 +133,16 @@ def test_invoke_check_reports_the_same_and_exits_1(tmp_path):
 @pytest.mark.parametrize(
     ("setting", "value", "message"),
     [
-        ("HISTORY_LG_CODE", "14108", "HISTORY_LG_CODE: expected a 6-digit 全国地方公共団体コード, received '14108'"),
+        (
+            "HISTORY_PUBLISHER_CODE",
+            "14100",
+            "HISTORY_PUBLISHER_CODE: expected a 6-digit 全国地方公共団体コード, received '14100'",
+        ),
+        (
+            "HISTORY_LOCATION_CODE",
+            "14108",
+            "HISTORY_LOCATION_CODE: expected a 6-digit 全国地方公共団体コード, received '14108'",
+        ),
         ("HISTORY_NEAREST_COUNT", 0, "HISTORY_NEAREST_COUNT: expected a positive integer, received 0"),
         (
             "HISTORY_TILE_URL",

@@ -10,8 +10,8 @@ from conftest import ROOT, build_site, soup
 from history_catalog.opendata import CSV_COLUMNS
 from history_fixtures import PLUGINS, small_catalog
 
-CSV = "opendata/141089_cultural_property.csv"
-GEOJSON = "opendata/141089_cultural_property.geojson"
+CSV = "opendata/141003_cultural_property.csv"
+GEOJSON = "opendata/141003_cultural_property.geojson"
 # The first edition's column order, as listed in ../shared/reference/standards.md.
 STANDARD_HEADER = (
     "都道府県コード又は市区町村コード,NO,都道府県名,市区町村名,名称,名称_カナ,名称_通称,名称_英語,文化財分類,種類,"
@@ -46,7 +46,8 @@ def test_csv_round_trips_and_has_one_row_per_site(output):
     assert again.getvalue().encode("utf-8-sig") == raw
     records = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert [r["NO"] for r in records] == ["1", "2", "3", "4", "5", "6"]
-    assert {r["都道府県コード又は市区町村コード"] for r in records} == {"141089"}
+    # The city publishes (a ward is no local public body); the ward's code marks the location.
+    assert {r["都道府県コード又は市区町村コード"] for r in records} == {"141003"}
     assert {r["市区町村名"] for r in records} == {"横浜市金沢区"}
 
 
@@ -75,6 +76,7 @@ def test_geojson_is_a_valid_feature_collection_of_points(output):
     assert origin["geometry"]["coordinates"] == [139.63, 35.34]  # longitude first
     south = next(f for f in data["features"] if f["id"] == "south")
     assert south["properties"]["designation"] is None and south["properties"]["era"] is None
+    assert {f["properties"]["lg_code"] for f in data["features"]} == {"141089"}
 
 
 def test_opendata_page_lists_downloads_with_licence_and_date(output):
