@@ -126,7 +126,7 @@ class EventsGenerator(Generator):
         self._bytes(self.events_settings.ics_path, to_ics(programme.events, public_url, programme.today))
         self._bytes(self.events_settings.csv_path, events_csv(programme.events, self.events_settings, public_url))
         if programme.events:
-            feed_events = programme.events[: self.events_settings.feed_max_items]
+            feed_events = programme.feed_order()[: self.events_settings.feed_max_items]
             self._bytes(
                 self.events_settings.feed_path,
                 atom_feed(feed_events, public_url, self.events_settings.feed_path, programme.today),

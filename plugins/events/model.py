@@ -270,6 +270,12 @@ class Programme:
         """Newest first: a resident looking back starts from the last one."""
         return tuple(reversed([o for o in self.occurrences if not is_upcoming(o, self.today)]))
 
+    def feed_order(self) -> tuple[Event, ...]:
+        """Events still to come, soonest first, then finished ones, latest first: a subscriber sees what is next."""
+        coming = [e for e in self.events if e.last_day >= self.today]
+        done = [e for e in self.events if e.last_day < self.today]
+        return (*coming, *sorted(done, key=lambda e: e.occurrences[-1].sort_key(), reverse=True))
+
     def running_campaigns(self) -> tuple[Campaign, ...]:
         return tuple(c for c in self.campaigns if c.status(self.today) == "実施中")
 
