@@ -26,7 +26,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog"]
+PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search"]
 JINJA_FILTERS = FILTERS
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
@@ -146,5 +146,10 @@ HISTORY_GEOJSON_PATH = "opendata/141003_cultural_property.geojson"
 HISTORY_WALK_METRES_PER_MINUTE = 80
 HISTORY_NEAREST_COUNT = 3
 HISTORY_TILE_URL = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
+
+# Site search (/search/): plugins/site_search/settings.py has every option. Pagefind indexes the
+# written site into output/pagefind/ (pages whose content is marked data-pagefind-body).
+SITE_SEARCH_SAVE_AS = "search/index.html"
+SITE_SEARCH_LANGUAGE = "ja"
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -45,6 +45,8 @@ def build_site(
     source.mkdir(exist_ok=True)
     write_files(source, files or {})
     output = tmp_path / "output"
+    # Pagefind takes seconds a build: only the sample site and the search tests index (opt in).
+    overrides.setdefault("SITE_SEARCH_INDEX", False)
     build_into(settings, output, {"PATH": str(source), "WARD_BUILD_DATE": BUILD_DATE, **overrides})
     return output
 
@@ -68,4 +70,6 @@ def sample_site(tmp_path_factory) -> Path:
     # The bulletin PDFs are generated, not committed: write any that are missing first.
     ensure_pdfs(ROOT / "content")
     tmp = tmp_path_factory.mktemp("sample")
-    return build_site(tmp, content=ROOT / "content", BULLETIN_CACHE_PATH=str(tmp / "bulletin_covers"))
+    return build_site(
+        tmp, content=ROOT / "content", BULLETIN_CACHE_PATH=str(tmp / "bulletin_covers"), SITE_SEARCH_INDEX=True
+    )

@@ -1,0 +1,34 @@
+"""Writes the search page; it reads no content, so it has nothing to account for."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from pelican.generators import Generator
+
+from .settings import read_settings
+
+
+class SiteSearchGenerator(Generator):
+    """The /search/ page with the Pagefind UI and a no-JavaScript fallback."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.search = read_settings(self.settings)
+
+    def generate_context(self) -> None:
+        self.context["site_search_url"] = self.search.url
+
+    def generate_output(self, writer) -> None:
+        public = self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"]
+        # Pagefind stores result URLs from the site root; a site served under a sub-path needs it.
+        base_path = (urlsplit(public).path.rstrip("/") or "") + "/"
+        writer.write_file(
+            self.search.save_as,
+            self.get_template("site_search/search"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            page_name=self.search.save_as.removesuffix("/index.html"),
+            search_url=self.search.url,
+            search_base_path=base_path,
+        )

@@ -1,0 +1,26 @@
+"""Signal wiring of the site search: one generator for the page, the index once everything is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+
+from .generator import SiteSearchGenerator
+from .indexer import index_site
+from .settings import read_settings
+
+
+def get_generators(pelican):
+    return SiteSearchGenerator
+
+
+def index_output(pelican) -> None:
+    search = read_settings(pelican.settings)
+    if search.index:
+        index_site(Path(pelican.output_path), search.language)
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(index_output)
