@@ -111,3 +111,11 @@ def test_the_build_fails_once_with_every_event_error(tmp_path):
     codes = [error.code for error in caught.value.errors]
     assert codes == ["postponed without a new date", "end before start", "unknown event status"]
     assert not (tmp_path / "output" / "events").exists()
+
+
+def test_new_date_without_postponing(tmp_path):
+    files = {"events/a.md": event_text(new_date="2027-01-16 09:30")}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:8: new_date: new_date は延期したときだけ書きます。延期したなら status: 延期 と書き、"
+        "延期していなければ new_date の行を消してください（今の status は 予定） (new date but not postponed)"
+    ]

@@ -193,6 +193,17 @@ def event_problems(doc: Document) -> list[ContentError]:
                 "postponed without a new date",
             )
         )
+    if meta.new_date is not None and meta.status != "延期":
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("new_date"),
+                "new_date",
+                f"new_date は延期したときだけ書きます。延期したなら status: 延期 と書き、"
+                f"延期していなければ new_date の行を消してください（今の status は {meta.status}）",
+                "new date but not postponed",
+            )
+        )
     if meta.recurrence is not None and meta.recurrence.until < _day(meta.start):
         errors.append(
             ContentError(
