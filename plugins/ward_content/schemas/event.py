@@ -113,7 +113,7 @@ class EventMeta(WardModel):
         examples=["海の公園で開く金沢の夏の風物詩です。"],
     )
     status: Annotated[str, AfterValidator(_status)] = Field(
-        "予定", description="予定、中止、延期 のどれか。延期なら new_date に新しい日程を書きます", examples=["中止"]
+        "予定", description="予定、中止、延期 のどれか。延期なら new_date に新しい日程を書きます", examples=["予定"]
     )
     new_date: JpDateTime | None = Field(
         None, description="延期後の始まり（status が 延期 のとき）", examples=["2026-09-05 19:00"]
