@@ -92,6 +92,10 @@ class Occurrence:
     def label(self) -> str:
         return span_label(self.start, self.end)
 
+    def is_running(self, today: date) -> bool:
+        """Under way on the build date (today's one-day events included)."""
+        return self.first_day <= today <= self.last_day
+
     def sort_key(self) -> tuple:
         return (
             self.first_day,
@@ -275,6 +279,11 @@ class Programme:
         coming = [e for e in self.events if e.last_day >= self.today]
         done = [e for e in self.events if e.last_day < self.today]
         return (*coming, *sorted(done, key=lambda e: e.occurrences[-1].sort_key(), reverse=True))
+
+    @property
+    def running(self) -> tuple[Occurrence, ...]:
+        """Occurrences under way on the build date."""
+        return tuple(o for o in self.occurrences if o.is_running(self.today))
 
     def running_campaigns(self) -> tuple[Campaign, ...]:
         return tuple(c for c in self.campaigns if c.status(self.today) == "実施中")

@@ -271,3 +271,16 @@ def test_the_csv_is_offered_to_the_open_data_page(tmp_path):
     assert set(entry) == {"title", "url", "format", "description"}
     assert (entry["title"], entry["url"], entry["format"]) == ("イベント一覧", "opendata/events.csv", "CSV")
     assert context["ward_opendata"][0] == {"title": "先の登録"}
+
+
+def test_events_under_way_on_the_build_date_are_marked(tmp_path):
+    files = {
+        "events/exhibit.md": event_text("金沢の本の展示", start="2026-11-20", end="2026-12-02", section="reading"),
+        "events/next.md": event_text("来週の催し", start="2026-12-05"),
+    }
+    output = build_site(tmp_path, files=files)
+    items = soup(output, "events/index.html").select(".ward-event-list__item")
+    assert [bool(i.select_one(".ward-event-list__running")) for i in items] == [True, False]
+    assert items[0].select_one(".ward-event-list__running").get_text() == "開催中"
+    home = soup(output, "index.html").select_one("#home-events").find_parent("section")
+    assert home.select_one(".ward-event-list__running").get_text() == "開催中"

@@ -165,3 +165,14 @@ def test_feed_lists_coming_events_first_then_the_latest_finished(tmp_path):
     ]
     programme = make_programme(TODAY, events, [])
     assert [e.slug for e in programme.feed_order()] == ["soon", "later", "recent", "old"]
+
+
+def test_running_on_the_build_date(tmp_path):
+    events = [
+        _event(tmp_path, "exhibit", start="2026-11-20", end="2026-12-02"),
+        _event(tmp_path, "today", start="2026-11-28 10:00", end="2026-11-28 11:30"),
+        _event(tmp_path, "done", start="2026-11-20", end="2026-11-27"),
+        _event(tmp_path, "next", start="2026-11-29"),
+    ]
+    programme = make_programme(TODAY, events, [])
+    assert [o.event.slug for o in programme.running] == ["exhibit", "today"]
