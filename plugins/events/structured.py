@@ -18,6 +18,30 @@ def _iso(value: date | datetime) -> str:
     return value.isoformat()
 
 
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _schedule(event: Event) -> dict:
+    """A regular class as a schema.org Schedule (weekly, or monthly on the nth weekday)."""
+    rec = event.meta.recurrence
+    first = event.occurrences[0]
+    schedule = {
+        "@type": "Schedule",
+        "repeatFrequency": "P1W" if rec.frequency == "weekly" else "P1M",
+        "byDay": f"https://schema.org/{_DAYS[first.first_day.weekday()]}",
+        "startDate": first.first_day.isoformat(),
+        "endDate": rec.until.isoformat(),
+        "scheduleTimezone": "Asia/Tokyo",
+    }
+    if rec.frequency == "monthly":
+        schedule["byMonthWeek"] = (first.first_day.day - 1) // 7 + 1
+    if isinstance(first.start, datetime):
+        schedule["startTime"] = f"{first.start:%H:%M}"
+    if isinstance(first.end, datetime):
+        schedule["endTime"] = f"{first.end:%H:%M}"
+    return schedule
+
+
 def event_jsonld(event: Event, public_url: str) -> dict:
     """The Event object search engines read: dates, status, place, organizer, offer."""
     meta = event.meta
@@ -48,6 +72,8 @@ def event_jsonld(event: Event, public_url: str) -> dict:
     }
     if event.original_start is not None:
         data["previousStartDate"] = _iso(event.original_start)
+    if meta.recurrence:
+        data["eventSchedule"] = _schedule(event)
     if meta.summary:
         data["description"] = meta.summary
     if meta.organizer:

@@ -284,3 +284,17 @@ def test_events_under_way_on_the_build_date_are_marked(tmp_path):
     assert items[0].select_one(".ward-event-list__running").get_text() == "開催中"
     home = soup(output, "index.html").select_one("#home-events").find_parent("section")
     assert home.select_one(".ward-event-list__running").get_text() == "開催中"
+
+
+def test_a_regular_class_carries_its_schedule_in_jsonld(site):
+    script = soup(site, "events/class/index.html").select_one('script[type="application/ld+json"]')
+    assert json.loads(script.string)["eventSchedule"] == {
+        "@type": "Schedule",
+        "repeatFrequency": "P1W",
+        "byDay": "https://schema.org/Wednesday",
+        "startDate": "2027-01-13",
+        "endDate": "2027-01-27",
+        "startTime": "10:00",
+        "endTime": "11:30",
+        "scheduleTimezone": "Asia/Tokyo",
+    }
