@@ -110,6 +110,11 @@ class Site:
         return None if self.designation is None else self.shown("designation_note")
 
     @property
+    def designated_on(self):
+        """The designation date, only when the designation itself is confirmed."""
+        return None if self.designation is None else self.meta.designated_on
+
+    @property
     def era(self) -> Era | None:
         return self.shown("era")
 

@@ -102,6 +102,7 @@ def csv_row(number: int, site: Site, public_url: str, settings: HistorySettings)
         "住所": "" if site.unconfirmed("address") else settings.prefecture + "横浜市" + site.meta.address,
         "緯度": f"{coords[0]}" if coords else "",
         "経度": f"{coords[1]}" if coords else "",
+        "文化財指定日": site.designated_on.isoformat() if site.designated_on else "",
         "利用可能日時特記事項": site.meta.hours or "",
         "画像": f"{public_url}/{image.src}" if image else "",
         "概要": site.description_text,

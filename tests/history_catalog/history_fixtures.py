@@ -29,7 +29,13 @@ def small_catalog() -> dict[str, str]:
     """Six sites with known distances from `origin` (east, west, north, far south, none)."""
     return {
         f"{FOLDER}/origin.md": site_text(
-            "起点寺", "きてんでら", latitude=35.34, longitude=139.63, featured=True, related=["east"]
+            "起点寺",
+            "きてんでら",
+            latitude=35.34,
+            longitude=139.63,
+            featured=True,
+            related=["east"],
+            designated_on="1922-10-12",
         ),
         f"{FOLDER}/east.md": site_text(
             "東の塚",
@@ -61,10 +67,11 @@ def small_catalog() -> dict[str, str]:
         f"{FOLDER}/south.md": site_text(
             "南の門",
             "みなみのもん",
-            designation="未指定",
+            designation="県指定史跡",
             era="平安時代",
             latitude=35.33,
             longitude=139.63,
+            designated_on="2000-01-01",
             unconfirmed=["designation", "era"],
         ),
         f"{FOLDER}/nowhere.md": site_text(

@@ -133,7 +133,15 @@ def test_unconfirmed_values_read_youkakunin_and_never_as_fact(output):
     assert page.select_one("td[data-field=era]").get_text() == "要確認"
     assert page.select_one(".ward-history-badge").get_text() == "要確認"
     main = page.select_one("main").get_text()
-    assert "未指定" not in main and "平安時代" not in main
+    assert "県指定史跡" not in main and "平安時代" not in main
+    assert page.select_one("td[data-field=designated_on]") is None and "2000" not in main
+
+
+def test_designation_date_in_the_fact_table(output):
+    cell = soup(output, "history/origin/index.html").select_one("td[data-field=designated_on]")
+    assert cell.get_text() == "1922年10月12日（大正11年10月12日）"
+    assert cell.select_one("time")["datetime"] == "1922-10-12"
+    assert soup(output, "history/east/index.html").select_one("td[data-field=designated_on]") is None
 
 
 def test_site_page_map_without_javascript_links_to_gsi(output):

@@ -99,6 +99,15 @@ def test_unknown_unconfirmed_field(tmp_path):
     ]
 
 
+def test_designation_date_on_an_undesignated_site(tmp_path):
+    files = {f"{FOLDER}/a.md": site_text(designation="未指定", designated_on="1990-01-01")}
+    assert _errors(tmp_path, files) == [
+        f"content/{FOLDER}/a.md:11: designated_on: 「未指定」の史跡に指定日（designated_on）が書かれています。"
+        "指定されているなら designation: に指定の区分を書き、そうでなければ designated_on: を消してください "
+        "(designation date without designation)"
+    ]
+
+
 def test_slug_taken_by_a_catalog_page(tmp_path):
     errors = _errors(tmp_path, {f"{FOLDER}/map.md": site_text()})
     assert errors == [

@@ -59,9 +59,11 @@ def test_csv_values_and_unconfirmed_left_empty(output):
     assert origin["文化財分類"] == "国指定史跡"
     assert (origin["緯度"], origin["経度"]) == ("35.34", "139.63")
     assert origin["住所"] == "神奈川県横浜市金沢区金沢町"
+    assert origin["文化財指定日"] == "1922-10-12"
     assert origin["URL"].endswith("/history/origin/")
     south = records["南の門"]
     assert south["文化財分類"] == ""
+    assert south["文化財指定日"] == ""  # the date of an unconfirmed designation is not published either
     assert "要確認: 文化財分類、時代" in south["備考"]
     assert records["場所不明の社"]["緯度"] == ""
 

@@ -1,8 +1,8 @@
 """History sites (史跡・文化財): one Markdown file per site in content/history/sites/, the body is the description.
 
 Checks that need only the files run here, so `invoke check` reports them too: coordinates inside the
-ward, both or neither coordinate, related sites that exist, image files that exist, slugs that do
-not clash with the catalog's own pages.
+ward, both or neither coordinate, related sites that exist, image files that exist, no designation
+date on an undesignated site, slugs that do not clash with the catalog's own pages.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pydantic import AfterValidator, Field
 
 from ..errors import ContentError
 from ..kinds import Kind
-from .base import Image, Slug, Text, WardModel, content_error
+from .base import Image, JpDate, Slug, Text, WardModel, content_error
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -147,6 +147,11 @@ class HistorySiteMeta(WardModel):
         description="指定の対象や補足（かっこ書きの部分。例: 舞楽面 陵王・抜頭）",
         examples=["舞楽面 陵王・抜頭"],
     )
+    designated_on: JpDate | None = Field(
+        None,
+        description="指定（登録）された日。資料で日付まで確かめられたときだけ書きます",
+        examples=["1922-10-12"],
+    )
     category: list[Category] = Field(min_length=1, description="種別（複数可）", examples=[["寺社", "史跡"]])
     category_note: Text | None = Field(None, description="種別の補足（例: 典籍・古文書）", examples=["典籍・古文書"])
     era: Era = Field(description="時代（始まりの時代）", examples=["鎌倉時代"])
@@ -266,6 +271,17 @@ def check_sites(documents: Sequence[Document]) -> list[ContentError]:
                         "related site not found",
                     )
                 )
+        if doc.meta.designated_on and doc.meta.designation is Designation.mishitei:
+            errors.append(
+                ContentError(
+                    doc.shown,
+                    doc.line_of("designated_on"),
+                    "designated_on",
+                    "「未指定」の史跡に指定日（designated_on）が書かれています。指定されているなら designation: に"
+                    "指定の区分を書き、そうでなければ designated_on: を消してください",
+                    "designation date without designation",
+                )
+            )
         if doc.slug in RESERVED_SLUGS:
             errors.append(
                 ContentError(
