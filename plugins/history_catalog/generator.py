@@ -9,10 +9,10 @@ from pelican.generators import Generator
 
 from ward_content.check import content_files
 from ward_content.document import load_document
-from ward_content.errors import ContentErrors
+from ward_content.errors import ContentError, ContentErrors
 from ward_content.kinds import kind_by_name
 from ward_content.markdown_render import make_converter, render
-from ward_content.schemas.history_site import check_sites
+from ward_content.schemas.history_site import RESERVED_SLUGS, check_sites
 from ward_content.settings import read_settings as read_ward_settings
 from ward_content.text import html_to_text
 
@@ -51,6 +51,7 @@ class HistoryCatalogGenerator(Generator):
                 self.ward_documents.append(load_document(root, rel_path))
             except ContentErrors as exc:
                 self.ward_errors.extend(exc.errors)
+        self.ward_errors.extend(self._pages_in_the_catalogs_way())
         published = [d for d in self.ward_documents if d.meta.status == "published"]
         # A page with a dead link or a missing photo is not written: the collection check reports
         # it once (in the accounting), so the catalog is built from the sites without problems.
@@ -93,6 +94,27 @@ class HistoryCatalogGenerator(Generator):
                 "updated": self.ward.build_date,
             },
         ]
+
+    def _pages_in_the_catalogs_way(self) -> list[ContentError]:
+        """A 歴史 article (or page) at /history/map/, /history/gojuon/… would overwrite a catalog page."""
+        taken = {f"{SECTION}/"} | {f"{SECTION}/{slug}/" for slug in RESERVED_SLUGS}
+        errors = []
+        for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+            for content in self.context.get(name, ()):
+                doc = content.metadata.get("ward")
+                if doc is None or doc.url not in taken:
+                    continue
+                errors.append(
+                    ContentError(
+                        doc.shown,
+                        doc.line_of("slug") if "slug" in doc.front.data else 1,
+                        "slug",
+                        f"URL /{doc.url} は史跡・文化財の一覧のページが使います。ファイル名か slug を変えてください"
+                        f"（history/ の下で使えない名前: {', '.join(sorted(RESERVED_SLUGS))}）",
+                        "reserved slug",
+                    )
+                )
+        return errors
 
     def _linked(self, sites: list[Site]) -> list[Site]:
         by_slug = {s.slug: s for s in sites}

@@ -116,6 +116,18 @@ def test_slug_taken_by_a_catalog_page(tmp_path):
     ]
 
 
+def test_history_article_taking_a_catalog_url(tmp_path):
+    files = {
+        f"{FOLDER}/a.md": site_text(),
+        "history/map.md": "---\ntitle: 地図の話\ndate: 2026-10-01\n---\n本文です。\n",
+    }
+    assert _errors(tmp_path, files) == [
+        "content/history/map.md:1: slug: URL /history/map/ は史跡・文化財の一覧のページが使います。"
+        "ファイル名か slug を変えてください（history/ の下で使えない名前: area, designation, era, gojuon, index, map, "
+        "sites） (reserved slug)"
+    ]
+
+
 def test_every_problem_at_once(tmp_path):
     files = {
         f"{FOLDER}/a.md": site_text(designation="国の史跡", era="鎌倉"),
