@@ -200,3 +200,11 @@ def test_draft_site_is_not_published(tmp_path):
     output = build_site(tmp_path, files=files, PLUGINS=PLUGINS)
     assert (output / "history/a/index.html").exists()
     assert not (output / "history/b").exists()
+
+
+def test_map_page_without_any_coordinates_has_no_map_button(tmp_path):
+    output = build_site(tmp_path, files={f"{FOLDER}/a.md": site_text()}, PLUGINS=PLUGINS)
+    page = soup(output, "history/map/index.html")
+    assert page.select_one("[data-ward-map]") is None
+    assert "位置が確かめられた史跡はまだありません。" in page.select_one("#map-mapped").parent.get_text()
+    assert [a.get_text() for a in page.select("#map-unmapped ~ ul a")] == ["テスト寺"]
