@@ -165,6 +165,14 @@ def bench(c, count=2000):
 
 
 @task
+def screenshots(c):
+    """PNG screenshots of one page of every kind at 375 and 1280 px into tmp/screenshots/ (run `invoke build` first)."""
+    from tools.screenshots import main
+
+    main()
+
+
+@task
 def test(c):
     """Lint, then the whole test suite (needs `make test`'s system packages)."""
     c.run(f"{sys.executable} -m ruff check .", pty=False)
