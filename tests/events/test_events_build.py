@@ -268,8 +268,10 @@ def test_the_csv_is_offered_to_the_open_data_page(tmp_path):
     generator = EventsGenerator(context, settings, str(content), str(ROOT / "theme"), str(tmp_path / "out"))
     generator.generate_context()
     entry = context["ward_opendata"][-1]
-    assert set(entry) == {"title", "url", "format", "description"}
+    assert set(entry) == {"title", "url", "format", "description", "size", "updated"}
     assert (entry["title"], entry["url"], entry["format"]) == ("イベント一覧", "opendata/events.csv", "CSV")
+    assert entry["size"] == len(generator.csv_bytes) > 0
+    assert entry["updated"] == date(2026, 11, 28)
     assert context["ward_opendata"][0] == {"title": "先の登録"}
 
 
@@ -298,3 +300,11 @@ def test_a_regular_class_carries_its_schedule_in_jsonld(site):
         "endTime": "11:30",
         "scheduleTimezone": "Asia/Tokyo",
     }
+
+
+def test_the_open_data_page_offers_the_csv_with_its_size(site):
+    link = next(
+        a for a in soup(site, "opendata/index.html").select("a.ward-opendata__link") if "events.csv" in a["href"]
+    )
+    size_kb = f"{(site / 'opendata/events.csv').stat().st_size / 1024:.1f}KB"
+    assert link.get_text() == f"イベント一覧をダウンロード（CSV：{size_kb}）"

@@ -64,7 +64,7 @@ class Venue(WardModel):
     longitude: float | None = Field(
         None, ge=-180, le=180, description="経度（地図のリンクに使います）", examples=[139.62875]
     )
-    access: Text | None = Field(None, description="交通案内", examples=["シーサイドライン海の公園南口駅から徒歩すぐ"])
+    access: Text | None = Field(None, description="交通案内", examples=["シーサイドライン野島公園駅から徒歩5分"])
 
 
 class Registration(WardModel):
