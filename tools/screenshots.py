@@ -97,6 +97,9 @@ def take(site: Path, content: Path, target: Path, widths: tuple[int, ...] = WIDT
             page = context.new_page()
             for name, path in pages(content).items():
                 page.goto(f"{base}/{path}", wait_until="networkidle")
+                # A full-page shot shows what is below the fold: load lazy images as if scrolled to.
+                page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+                page.wait_for_function("Array.from(document.images).every(i => i.complete)")
                 if "?q=" in path:
                     page.wait_for_selector(".pagefind-ui__result", timeout=15000)
                 out = target / f"{name}-{width}.png"
