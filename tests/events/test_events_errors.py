@@ -1,7 +1,7 @@
 """Each mistake in an event or campaign file is one located message; `invoke check` and the build agree."""
 
 import pytest
-from conftest import build_site, write_files
+from conftest import ROOT, build_site, write_files
 from event_fixtures import campaign_text, event_text
 
 from ward_content.check import check_tree
@@ -75,6 +75,14 @@ def test_event_naming_a_campaign_that_does_not_exist(tmp_path):
     ]
 
 
+def test_backup_date_on_or_before_the_event(tmp_path):
+    files = {"events/a.md": event_text(start="2026-08-22 19:00", end="2026-08-22 20:00", backup_date="2026-08-22")}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:9: backup_date: 予備日（2026-08-22）がイベントの日（2026-08-22）より後ではありません。"
+        "backup_date には雨天で順延するときの、開催日より後の日付を書いてください (backup date not after the event)"
+    ]
+
+
 def test_recurrence_ending_before_it_starts(tmp_path):
     files = {"events/a.md": event_text(recurrence={"frequency": "weekly", "until": "2026-11-01"})}
     assert _check(tmp_path, files) == [
@@ -119,3 +127,24 @@ def test_new_date_without_postponing(tmp_path):
         "content/events/a.md:8: new_date: new_date は延期したときだけ書きます。延期したなら status: 延期 と書き、"
         "延期していなければ new_date の行を消してください（今の status は 予定） (new date but not postponed)"
     ]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "end before start",
+        "registration deadline after the event",
+        "postponed without a new date",
+        "new date but not postponed",
+        "unknown event status",
+        "unknown event section",
+        "recurrence ends before start",
+        "backup date not after the event",
+        "reserved event slug",
+        "unknown campaign",
+        "campaign ends before it starts",
+    ],
+)
+def test_staff_guide_explains_each_event_message(code):
+    guide = (ROOT / "docs" / "staff-guide.md").read_text(encoding="utf-8")
+    assert f"| `{code}` |" in guide

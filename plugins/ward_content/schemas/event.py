@@ -204,6 +204,17 @@ def event_problems(doc: Document) -> list[ContentError]:
                 "new date but not postponed",
             )
         )
+    if meta.backup_date is not None and meta.backup_date <= _day(meta.end or meta.start):
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("backup_date"),
+                "backup_date",
+                f"予備日（{meta.backup_date}）がイベントの日（{_day(meta.end or meta.start)}）より後ではありません。"
+                "backup_date には雨天で順延するときの、開催日より後の日付を書いてください",
+                "backup date not after the event",
+            )
+        )
     if meta.recurrence is not None and meta.recurrence.until < _day(meta.start):
         errors.append(
             ContentError(
