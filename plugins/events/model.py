@@ -5,6 +5,7 @@ from __future__ import annotations
 from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from urllib.parse import quote
 
 from ward_content.dates import format_date, format_time
 from ward_content.document import Document
@@ -156,8 +157,6 @@ class Event:
         venue = self.meta.venue
         if venue.latitude is not None and venue.longitude is not None:
             return f"https://maps.gsi.go.jp/#17/{venue.latitude}/{venue.longitude}/"
-        from urllib.parse import quote
-
         return f"https://www.openstreetmap.org/search?query={quote(venue.address)}"
 
 
