@@ -209,6 +209,16 @@ def test_every_listed_article_has_a_summary(pages):
     assert not found, report(found)
 
 
+def test_no_page_shows_escaped_markup_as_text(pages):
+    """Text escaped twice shows residents 「Let&#x27;s」 instead of 「Let's」."""
+    entity = re.compile(r"&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);")
+    found = defaultdict(list)
+    for rel, page in pages.items():
+        for match in entity.finditer(page.get_text()):
+            found[rel].append(page.get_text()[max(0, match.start() - 20) : match.end() + 5].strip())
+    assert not found, report(found)
+
+
 def test_list_dates_are_japanese(pages):
     found = defaultdict(list)
     for rel, page in pages.items():
