@@ -57,6 +57,24 @@ def browser():
 
 
 @pytest.mark.browser
+def test_pages_reflow_at_320_px_without_sideways_scrolling(sample_site, site_url, browser):
+    """WCAG 1.4.10 (Reflow): at 320 CSS px nothing may need horizontal scrolling; axe does not test this."""
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    local_only(context)
+    page = context.new_page()
+    too_wide = {}
+    try:
+        for path in [*checked_pages(sample_site), "history/gojuon/", "history/area/"]:
+            page.goto(f"{site_url}/{path}", wait_until="networkidle")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                too_wide[f"/{path}"] = width
+    finally:
+        context.close()
+    assert not too_wide, too_wide
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_wcag_violation_and_no_third_party_request(sample_site, site_url, browser, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
