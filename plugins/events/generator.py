@@ -89,7 +89,8 @@ class EventsGenerator(Generator):
             "this_month": this_month,
             "event_sections": EVENT_SECTIONS,
             "events_ics": self.events_settings.ics_path,
-            "events_feed": self.events_settings.feed_path,
+            # feedgenerator dates an empty feed by the clock, so without events none is written or linked.
+            "events_feed": self.events_settings.feed_path if programme.events else None,
             "events_csv": self.events_settings.csv_path,
         }
         self._write(

@@ -8,14 +8,6 @@ from pathlib import Path
 from conftest import article, write_files
 from PIL import ExifTags, Image
 
-# Pages that other plugins (search, events, history catalog) will write; until they exist the
-# header's links would be broken, so the tiny site carries a placeholder for each. Static files are
-# copied last, so a real page written by a plugin is simply replaced here.
-PLACEHOLDERS = ("search", "events", "history")
-PLACEHOLDER_HTML = (
-    '<!doctype html>\n<html lang="ja"><head><meta charset="utf-8"><title>準備中</title></head>'
-    "<body><main><h1>準備中</h1></main></body></html>\n"
-)
 SECTIONS = ("news", "reading", "kosodate", "health", "bousai", "office")
 DRAFT_TITLE = "まだ公開しない下書きの記事"
 GPS = {
@@ -57,17 +49,12 @@ def tiny_files() -> dict[str, str | bytes]:
     files["images/hanabi.jpg"] = photo("JPEG")
     files["images/umi.webp"] = photo("WEBP")
     files["files/.env"] = "SECRET_TOKEN=do-not-publish\n"
-    for name in PLACEHOLDERS:
-        files[f"placeholders/{name}.html"] = PLACEHOLDER_HTML
     return files
 
 
-def placeholder_settings() -> dict:
-    """Setting overrides that publish the placeholders at their pages' URLs."""
-    return {
-        "STATIC_PATHS": ["images", "files", "placeholders"],
-        "EXTRA_PATH_METADATA": {f"placeholders/{n}.html": {"save_as": f"{n}/index.html"} for n in PLACEHOLDERS},
-    }
+def fast_settings() -> dict:
+    """Setting overrides for the tiny site (none yet: the published site is built as configured)."""
+    return {}
 
 
 def write_tiny_content(root: Path) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BUILD_DATE, ROOT, article, write_files
-from publishing_site import PLACEHOLDERS, write_tiny_content
+from publishing_site import write_tiny_content
 
 INVOKE = str(Path(ROOT / ".venv" / "bin" / "invoke"))
 # What a copy of the project needs to build; content/ is the tiny site instead of the real one.
@@ -68,12 +68,6 @@ def project(tmp_path):
     for name in PROJECT_FOLDERS:
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     write_tiny_content(repo / "content")
-    with (repo / "publishconf.py").open("a", encoding="utf-8") as settings:
-        settings.write(
-            "\n# Test copy: placeholders for pages other plugins will write.\n"
-            'STATIC_PATHS = [*STATIC_PATHS, "placeholders"]\n'
-            f"EXTRA_PATH_METADATA = {{f'placeholders/{{n}}.html': {{'save_as': f'{{n}}/index.html'}} for n in {PLACEHOLDERS!r}}}\n"
-        )
     remote = tmp_path / "remote.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
     git(repo, "init", "-q", "-b", "main")

@@ -7,7 +7,7 @@ import tempfile
 import pytest
 from conftest import BUILD_DATE, ROOT, write_files
 from PIL import Image
-from publishing_site import DRAFT_TITLE, photo, placeholder_settings, write_tiny_content
+from publishing_site import DRAFT_TITLE, fast_settings, photo, write_tiny_content
 
 from tools.output_hygiene import check_output, image_metadata, local_paths
 from tools.publish import publish
@@ -73,7 +73,7 @@ def test_published_tiny_site_is_clean(tmp_path):
     """Builds with publishconf.py and walks every file of output/."""
     content = write_tiny_content(tmp_path / "content")
     output = tmp_path / "output"
-    publish("publishconf.py", output, {"PATH": str(content), "WARD_BUILD_DATE": BUILD_DATE, **placeholder_settings()})
+    publish("publishconf.py", output, {"PATH": str(content), "WARD_BUILD_DATE": BUILD_DATE, **fast_settings()})
     files = [p for p in output.rglob("*") if p.is_file()]
     rels = [p.relative_to(output).as_posix() for p in files]
     assert "images/hanabi.jpg" in rels and "images/umi.webp" in rels

@@ -7,7 +7,7 @@ import tempfile
 
 import pytest
 from conftest import BUILD_DATE, article, write_files
-from publishing_site import DRAFT_TITLE, all_files, placeholder_settings, write_tiny_content
+from publishing_site import DRAFT_TITLE, all_files, fast_settings, write_tiny_content
 
 from tools.publish import PublishFailed, failure_lines, publish
 
@@ -16,7 +16,7 @@ from tools.publish import PublishFailed, failure_lines, publish
 def tiny(tmp_path):
     """A tiny content folder and the overrides that build it with publishconf.py."""
     content = write_tiny_content(tmp_path / "content")
-    overrides = {"PATH": str(content), "WARD_BUILD_DATE": BUILD_DATE, **placeholder_settings()}
+    overrides = {"PATH": str(content), "WARD_BUILD_DATE": BUILD_DATE, **fast_settings()}
     return content, overrides
 
 

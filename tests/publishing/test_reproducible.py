@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 from conftest import BUILD_DATE, ROOT
-from publishing_site import all_files, placeholder_settings, write_tiny_content
+from publishing_site import all_files, fast_settings, write_tiny_content
 
 from tools.site_build import build_into
 
@@ -20,7 +20,7 @@ def assert_identical(first, second):
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
 def test_tiny_site_builds_byte_identical_twice(tmp_path, settings):
     content = write_tiny_content(tmp_path / "content")
-    overrides = {"PATH": str(content), "WARD_BUILD_DATE": BUILD_DATE, **placeholder_settings()}
+    overrides = {"PATH": str(content), "WARD_BUILD_DATE": BUILD_DATE, **fast_settings()}
     build_into(settings, tmp_path / "one", overrides)
     # Without the first build's cache of cleaned photos: re-encoding itself must be deterministic.
     shutil.rmtree(tmp_path / ".cache")
