@@ -43,12 +43,14 @@ def test_unchanged_files_are_not_rewritten(tiny, tmp_path):
     assert {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()} == times
 
 
-def test_staging_folder_is_removed(tiny, tmp_path):
+def test_staging_folder_is_removed(tiny, tmp_path, monkeypatch):
     _, overrides = tiny
-    before = set(os.listdir(tempfile.gettempdir()))
+    # A private temporary folder, so other processes' publish runs cannot be mistaken for ours.
+    private = tmp_path / "tmp"
+    private.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
     publish("publishconf.py", tmp_path / "output", overrides)
-    left = {name for name in set(os.listdir(tempfile.gettempdir())) - before if name.startswith("ward-publish-")}
-    assert not left
+    assert [name for name in os.listdir(private) if name.startswith("ward-publish-")] == []
 
 
 def _assert_output_untouched(output, before):
