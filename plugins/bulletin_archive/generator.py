@@ -5,11 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pelican.generators import Generator
-
-from ward_content.check import content_files
-from ward_content.document import load_document
-from ward_content.errors import ContentError, ContentErrors
+from ward_content.errors import ContentError
+from ward_content.folder_generator import WardFolderGenerator
 from ward_content.kinds import kind_by_name
 from ward_content.markdown_render import make_converter, render
 from ward_content.schemas.bulletin import pdf_problem
@@ -22,7 +19,7 @@ from .pdf import PdfProblem, inspect_pdf
 from .settings import read_settings
 
 
-class BulletinGenerator(Generator):
+class BulletinGenerator(WardFolderGenerator):
     """Issue pages, fiscal-year pages and the 広報 landing page; never raises for a content mistake."""
 
     def __init__(self, *args, **kwargs):
@@ -30,20 +27,10 @@ class BulletinGenerator(Generator):
         self.bulletin = read_settings(self.settings)
         self.kind = kind_by_name("bulletin")
         self.folder = self.kind.folders[0]
-        # Read by the foundation's accounting: what we accepted and what we refused.
-        self.ward_documents = []
-        self.ward_errors = []
         self.archive = make_archive(())
 
     def generate_context(self) -> None:
-        root = Path(self.settings["PATH"]).resolve()
-        for rel_path in content_files(root):
-            if not rel_path.startswith(self.folder + "/"):
-                continue
-            try:
-                self.ward_documents.append(load_document(root, rel_path))
-            except ContentErrors as exc:
-                self.ward_errors.extend(exc.errors)
+        self.read_documents(self.folder)
         published = [d for d in self.ward_documents if d.meta.status == "published"]
         self.ward_errors.extend(find_gaps(published, self.bulletin.not_published))
         issues = []
@@ -52,7 +39,7 @@ class BulletinGenerator(Generator):
             # Missing or non-PDF files are reported once, by the schema's collection check.
             if pdf_problem(doc) is not None:
                 continue
-            path = root / Path(doc.rel_path).parent / doc.meta.pdf
+            path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
             try:
                 info = inspect_pdf(path)
             except PdfProblem:
@@ -96,20 +83,11 @@ class BulletinGenerator(Generator):
             self.bulletin.feed_path,
             f"{self.folder}/",
         )
-        target = output / self.bulletin.feed_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(feed)
+        self.write_bytes(self.bulletin.feed_path, feed)
 
     def _write(self, writer, template: str, save_as: str, **values) -> None:
-        writer.write_file(
-            save_as,
-            self.get_template(template.removesuffix(".html")),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            page_name=save_as.removesuffix("index.html").rstrip("/") or "index",
-            bulletin_folder=self.folder,
-            bulletin_feed=self.bulletin.feed_path,
-            **values,
+        self.write_page(
+            writer, template, save_as, bulletin_folder=self.folder, bulletin_feed=self.bulletin.feed_path, **values
         )
 
     @staticmethod

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from pelican.generators import Generator
-
-from ward_content.check import content_files
-from ward_content.document import load_document
-from ward_content.errors import ContentErrors
+from ward_content.folder_generator import WardFolderGenerator
 from ward_content.kinds import kind_by_name
 from ward_content.markdown_render import make_converter, render
 from ward_content.schemas.event import EVENT_SECTIONS
@@ -23,7 +17,7 @@ from .settings import read_settings
 from .structured import event_jsonld, jsonld_script
 
 
-class EventsGenerator(Generator):
+class EventsGenerator(WardFolderGenerator):
     """Every events page and file; never raises for a content mistake."""
 
     def __init__(self, *args, **kwargs):
@@ -31,21 +25,11 @@ class EventsGenerator(Generator):
         self.events_settings = read_settings(self.settings)
         self.ward = read_ward_settings(self.settings)
         self.folders = (kind_by_name("event").folders[0], kind_by_name("campaign").folders[0])
-        # Read by the foundation's accounting: what we accepted and what we refused.
-        self.ward_documents = []
-        self.ward_errors = []
         self.programme = Programme(self.ward.build_date, (), ())
         self.csv_bytes = b""
 
     def generate_context(self) -> None:
-        root = Path(self.settings["PATH"]).resolve()
-        for rel_path in content_files(root):
-            if not rel_path.startswith(tuple(f"{folder}/" for folder in self.folders)):
-                continue
-            try:
-                self.ward_documents.append(load_document(root, rel_path))
-            except ContentErrors as exc:
-                self.ward_errors.extend(exc.errors)
+        self.read_documents(*self.folders)
         converter = make_converter(self.ward.own_hosts)
         published = [d for d in self.ward_documents if not d.meta.draft]
         events = [
@@ -93,14 +77,14 @@ class EventsGenerator(Generator):
             "events_feed": self.events_settings.feed_path if programme.events else None,
             "events_csv": self.events_settings.csv_path,
         }
-        self._write(
+        self.write_page(
             writer, "events/index.html", "events/index.html", upcoming_months=by_month(programme.upcoming), **common
         )
-        self._write(
+        self.write_page(
             writer, "events/past.html", "events/past/index.html", past_months=by_month(programme.past), **common
         )
         for key, label, upcoming in programme.sections():
-            self._write(
+            self.write_page(
                 writer,
                 "events/section.html",
                 f"events/section/{key}/index.html",
@@ -110,7 +94,7 @@ class EventsGenerator(Generator):
                 **common,
             )
         for month in months:
-            self._write(
+            self.write_page(
                 writer,
                 "events/calendar.html",
                 f"events/calendar/{month.key}/index.html",
@@ -120,7 +104,7 @@ class EventsGenerator(Generator):
                 **common,
             )
         for event in programme.events:
-            self._write(
+            self.write_page(
                 writer,
                 "events/event.html",
                 f"{event.url}index.html",
@@ -128,30 +112,15 @@ class EventsGenerator(Generator):
                 event_jsonld=jsonld_script(event_jsonld(event, public_url)),
                 **common,
             )
-            self._bytes(event.ics_url, event_ics(event, public_url, programme.today))
+            self.write_bytes(event.ics_url, event_ics(event, public_url, programme.today))
         for campaign in programme.campaigns:
-            self._write(writer, "events/campaign.html", f"{campaign.url}index.html", campaign=campaign, **common)
-        self._write(writer, "events/campaigns.html", "campaigns/index.html", **common)
-        self._bytes(self.events_settings.ics_path, to_ics(programme.events, public_url, programme.today))
-        self._bytes(self.events_settings.csv_path, self.csv_bytes)
+            self.write_page(writer, "events/campaign.html", f"{campaign.url}index.html", campaign=campaign, **common)
+        self.write_page(writer, "events/campaigns.html", "campaigns/index.html", **common)
+        self.write_bytes(self.events_settings.ics_path, to_ics(programme.events, public_url, programme.today))
+        self.write_bytes(self.events_settings.csv_path, self.csv_bytes)
         if programme.events:
             feed_events = programme.feed_order()[: self.events_settings.feed_max_items]
-            self._bytes(
+            self.write_bytes(
                 self.events_settings.feed_path,
                 atom_feed(feed_events, public_url, self.events_settings.feed_path, programme.today),
             )
-
-    def _write(self, writer, template: str, save_as: str, **values) -> None:
-        writer.write_file(
-            save_as,
-            self.get_template(template.removesuffix(".html")),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            page_name=save_as.removesuffix("index.html").rstrip("/") or "index",
-            **values,
-        )
-
-    def _bytes(self, rel: str, data: bytes) -> None:
-        target = Path(self.output_path) / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)

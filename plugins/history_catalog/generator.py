@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
-from pelican.generators import Generator
-
-from ward_content.check import content_files
-from ward_content.document import load_document
-from ward_content.errors import ContentError, ContentErrors
+from ward_content.errors import ContentError
+from ward_content.folder_generator import WardFolderGenerator
 from ward_content.kinds import kind_by_name
 from ward_content.markdown_render import make_converter, render
 from ward_content.schemas.history_site import RESERVED_SLUGS, check_sites
@@ -23,7 +19,7 @@ from .settings import read_settings
 SECTION = "history"
 
 
-class HistoryCatalogGenerator(Generator):
+class HistoryCatalogGenerator(WardFolderGenerator):
     """Catalog, facet, site, map and open-data pages; never raises for a content mistake."""
 
     def __init__(self, *args, **kwargs):
@@ -32,9 +28,6 @@ class HistoryCatalogGenerator(Generator):
         self.ward = read_ward_settings(self.settings)
         self.kind = kind_by_name("history")
         self.folder = self.kind.folders[0]
-        # Read by the foundation's accounting: what we accepted and what we refused.
-        self.ward_documents = []
-        self.ward_errors = []
         self.catalog = make_catalog(())
         self.files: dict[str, bytes] = {}
 
@@ -43,14 +36,7 @@ class HistoryCatalogGenerator(Generator):
         return (self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"]).rstrip("/")
 
     def generate_context(self) -> None:
-        root = Path(self.settings["PATH"]).resolve()
-        for rel_path in content_files(root):
-            if not rel_path.startswith(self.folder + "/"):
-                continue
-            try:
-                self.ward_documents.append(load_document(root, rel_path))
-            except ContentErrors as exc:
-                self.ward_errors.extend(exc.errors)
+        self.read_documents(self.folder)
         self.ward_errors.extend(self._pages_in_the_catalogs_way())
         published = [d for d in self.ward_documents if d.meta.status == "published"]
         # A page with a dead link or a missing photo is not written: the collection check reports
@@ -127,7 +113,6 @@ class HistoryCatalogGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         section = self.ward.section(SECTION)
-        output = Path(self.output_path)
         latest = [a for a in self.context.get("articles", []) if a.category.slug == SECTION]
         latest = latest[: self.history.latest_articles]
         pages = [
@@ -150,21 +135,10 @@ class HistoryCatalogGenerator(Generator):
                 site_jsonld=site_jsonld(site, self.public_url, self.history),
             )
         for rel, data in sorted(self.files.items()):
-            target = output / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            self.write_bytes(rel, data)
         downloads = sorted(self.context.get("ward_opendata", []), key=lambda d: (d["url"], d["title"]))
         updated = max((d["updated"] for d in downloads if d.get("updated")), default=self.ward.build_date)
         self._write(writer, "opendata", "opendata/index.html", downloads=downloads, updated=updated)
 
     def _write(self, writer, template: str, save_as: str, **values) -> None:
-        writer.write_file(
-            save_as,
-            self.get_template(template),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            page_name=save_as.removesuffix("/index.html"),
-            history=self.history,
-            catalog=self.catalog,
-            **values,
-        )
+        self.write_page(writer, template, save_as, history=self.history, catalog=self.catalog, **values)

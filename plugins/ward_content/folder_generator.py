@@ -1,0 +1,56 @@
+"""A base for plugin generators that read their own content folders (catalog, bulletins, events)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .check import content_files
+from .document import Document, load_document
+from .errors import ContentErrors
+
+
+class WardFolderGenerator(Generator):
+    """Reads folders through the shared schemas and exposes what the foundation's accounting reads.
+
+    `ward_documents` holds every file accepted (drafts included) and `ward_errors` every located
+    problem; a content mistake is never raised from here, so the build fails once with all of them.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ward_documents: list[Document] = []
+        self.ward_errors: list = []
+
+    def read_documents(self, *folders: str) -> list[Document]:
+        """Load every Markdown file under the folders; returns the accepted ones."""
+        root = Path(self.settings["PATH"]).resolve()
+        prefixes = tuple(f"{folder}/" for folder in folders)
+        accepted = []
+        for rel_path in content_files(root):
+            if not rel_path.startswith(prefixes):
+                continue
+            try:
+                accepted.append(load_document(root, rel_path))
+            except ContentErrors as exc:
+                self.ward_errors.extend(exc.errors)
+        self.ward_documents.extend(accepted)
+        return accepted
+
+    def write_page(self, writer, template: str, save_as: str, **values) -> None:
+        """Render a theme template to `save_as`, with relative URLs as configured."""
+        writer.write_file(
+            save_as,
+            self.get_template(template.removesuffix(".html")),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            page_name=save_as.removesuffix("index.html").rstrip("/") or "index",
+            **values,
+        )
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        """A non-HTML file (CSV, ICS, feed) built by a library."""
+        target = Path(self.output_path) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
