@@ -3,10 +3,10 @@
 import json
 
 import pytest
-from conftest import ROOT, build_site
+from browser_support import axe_violations, chromium, serve
+from conftest import build_site
 from test_events_build import FILES
 
-AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 PAGES = (
     "events/index.html",
     "events/past/index.html",
@@ -23,26 +23,13 @@ PAGES = (
 
 @pytest.mark.browser
 def test_events_pages_have_no_axe_violations(tmp_path):
-    from playwright.sync_api import sync_playwright
-
     output = build_site(tmp_path, files=FILES)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        )
-        try:
-            page = browser.new_page()
-            found = {}
-            for rel in PAGES:
-                page.goto((output / rel).as_uri())
-                page.add_script_tag(path=str(AXE))
-                result = page.evaluate(
-                    "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
-                    ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"
-                )
-                if result:
-                    found[rel] = result
-        finally:
-            browser.close()
+    found = {}
+    with chromium() as browser, serve(output) as url:
+        page = browser.new_page()
+        for rel in PAGES:
+            page.goto(f"{url}/{rel.removesuffix('index.html')}")
+            violations = axe_violations(page)
+            if violations:
+                found[rel] = violations
     assert not found, json.dumps(found, ensure_ascii=False, indent=1)

@@ -1,48 +1,27 @@
 """The map in Debian chromium: no request to any other host until 「地図を表示」 is pressed; axe on the catalog's pages."""
 
-import functools
-import http.server
 import json
-import threading
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, build_site
+from browser_support import axe_violations, chromium, serve
+from conftest import build_site
 from history_fixtures import PLUGINS, small_catalog
 
-AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 TILE_HOST = "cyberjapandata.gsi.go.jp"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     output = build_site(tmp_path_factory.mktemp("map"), files=small_catalog(), PLUGINS=PLUGINS)
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(output)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(output) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _recording_page(browser):
@@ -117,11 +96,7 @@ def test_catalog_pages_have_no_axe_violations(server, browser):
     try:
         for rel in pages:
             page.goto(f"{server}/{rel}")
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate(
-                "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
-                ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"
-            )
+            result = axe_violations(page)
             if result:
                 found[rel] = result
     finally:
