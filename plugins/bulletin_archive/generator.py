@@ -9,7 +9,6 @@ from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
 from ward_content.kinds import kind_by_name
 from ward_content.markdown_render import make_converter, render
-from ward_content.schemas.bulletin import pdf_problem
 from ward_content.settings import read_settings as read_ward_settings
 
 from .covers import cover_for
@@ -30,15 +29,13 @@ class BulletinGenerator(WardFolderGenerator):
         self.archive = make_archive(())
 
     def generate_context(self) -> None:
-        self.read_documents(self.folder)
+        # Issues whose PDF is missing or not a PDF are reported, not built into the archive.
+        usable = self.read_documents(self.folder)
         published = [d for d in self.ward_documents if d.meta.status == "published"]
         self.ward_errors.extend(find_gaps(published, self.bulletin.not_published))
         issues = []
         converter = make_converter(read_ward_settings(self.settings).own_hosts)
-        for doc in published:
-            # Missing or non-PDF files are reported once, by the schema's collection check.
-            if pdf_problem(doc) is not None:
-                continue
+        for doc in (d for d in usable if d.meta.status == "published"):
             path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
             try:
                 info = inspect_pdf(path)

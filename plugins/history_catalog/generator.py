@@ -8,7 +8,7 @@ from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
 from ward_content.kinds import kind_by_name
 from ward_content.markdown_render import make_converter, render
-from ward_content.schemas.history_site import RESERVED_SLUGS, check_sites
+from ward_content.schemas.history_site import RESERVED_SLUGS
 from ward_content.settings import read_settings as read_ward_settings
 from ward_content.text import html_to_text
 
@@ -36,17 +36,12 @@ class HistoryCatalogGenerator(WardFolderGenerator):
         return (self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"]).rstrip("/")
 
     def generate_context(self) -> None:
-        self.read_documents(self.folder)
+        # Sites with a dead related link or a missing photo are reported, not built into the catalog.
+        usable = self.read_documents(self.folder)
         self.ward_errors.extend(self._pages_in_the_catalogs_way())
-        published = [d for d in self.ward_documents if d.meta.status == "published"]
-        # A page with a dead link or a missing photo is not written: the collection check reports
-        # it once (in the accounting), so the catalog is built from the sites without problems.
-        broken = {e.path for e in check_sites(self.ward_documents)}
         converter = make_converter(self.ward.own_hosts)
         sites = []
-        for doc in published:
-            if doc.shown in broken:
-                continue
+        for doc in (d for d in usable if d.meta.status == "published"):
             html = render(converter, doc.body)
             sites.append(Site(doc, html, html_to_text(html)))
         sites = self._linked(sites)

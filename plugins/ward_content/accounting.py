@@ -6,9 +6,10 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from .check import check_collection, content_files
+from .check import content_files, kind_checks, url_clashes
 from .document import Document, display_path, load_document
 from .errors import ContentError, ContentErrors
+from .kinds import all_kinds
 
 # Pelican's generators keep what they read in these attributes.
 _CONTENT_LISTS = (
@@ -77,7 +78,11 @@ def account(content_root: Path, generators: Iterable, captured: Iterable[logging
                     "file was read by no generator",
                 )
             )
-    errors.extend(check_collection(documents))
+    # A folder generator already ran its kinds' cross-file checks (it needed them to skip broken
+    # files); the rest run here, once.
+    checked = {kind for g in generators for kind in getattr(g, "ward_checked_kinds", ())}
+    errors.extend(url_clashes(documents))
+    errors.extend(kind_checks(documents, [k for k in all_kinds() if k not in checked]))
     errors.extend(log_errors(captured))
     return sorted(set(errors))
 

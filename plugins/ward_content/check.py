@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .document import CONTENT_SUFFIXES, Document, load_document
 from .errors import ContentError, ContentErrors
-from .kinds import all_kinds
+from .kinds import Kind, all_kinds
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,21 @@ def check_tree(content_root: Path) -> CheckResult:
 def check_collection(documents: Iterable[Document]) -> list[ContentError]:
     """URL clashes across all types, then each type's own checks across its files."""
     documents = list(documents)
+    return url_clashes(documents) + kind_checks(documents, all_kinds())
+
+
+def kind_checks(documents: Iterable[Document], kinds: Iterable[Kind]) -> list[ContentError]:
+    """Each kind's `collection_check` over its own documents."""
+    documents = list(documents)
+    errors: list[ContentError] = []
+    for kind in kinds:
+        if kind.collection_check:
+            errors.extend(kind.collection_check([d for d in documents if d.kind is kind]))
+    return errors
+
+
+def url_clashes(documents: Iterable[Document]) -> list[ContentError]:
+    """Two files of any types that would be written at the same URL, each named."""
     errors: list[ContentError] = []
     by_url: dict[str, list[Document]] = defaultdict(list)
     for doc in documents:
@@ -66,7 +81,4 @@ def check_collection(documents: Iterable[Document]) -> list[ContentError]:
                     "two files produce the same URL",
                 )
             )
-    for kind in all_kinds():
-        if kind.collection_check:
-            errors.extend(kind.collection_check([d for d in documents if d.kind is kind]))
     return errors

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .check import content_files
+from .check import content_files, kind_checks
 from .document import Document, load_document
 from .errors import ContentErrors
+from .kinds import Kind
 
 
 class WardFolderGenerator(Generator):
@@ -22,9 +23,16 @@ class WardFolderGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.ward_documents: list[Document] = []
         self.ward_errors: list = []
+        # Kinds whose cross-file checks ran here; the accounting does not run them again.
+        self.ward_checked_kinds: set[Kind] = set()
 
     def read_documents(self, *folders: str) -> list[Document]:
-        """Load every Markdown file under the folders; returns the accepted ones."""
+        """Load every Markdown file under the folders and run their kinds' cross-file checks once.
+
+        Every valid file goes to `ward_documents` (for the accounting); the return value holds only
+        those no cross-file check refused, so pages are never built from a file with a dead link or
+        a missing PDF. All problems go to `ward_errors`.
+        """
         root = Path(self.settings["PATH"]).resolve()
         prefixes = tuple(f"{folder}/" for folder in folders)
         accepted = []
@@ -36,7 +44,12 @@ class WardFolderGenerator(Generator):
             except ContentErrors as exc:
                 self.ward_errors.extend(exc.errors)
         self.ward_documents.extend(accepted)
-        return accepted
+        kinds = sorted({doc.kind for doc in accepted}, key=lambda kind: kind.name)
+        problems = kind_checks(accepted, kinds)
+        self.ward_errors.extend(problems)
+        self.ward_checked_kinds.update(kinds)
+        refused = {error.path for error in problems}
+        return [doc for doc in accepted if doc.shown not in refused]
 
     def write_page(self, writer, template: str, save_as: str, **values) -> None:
         """Render a theme template to `save_as`, with relative URLs as configured."""
