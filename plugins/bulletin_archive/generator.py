@@ -71,16 +71,14 @@ class BulletinGenerator(WardFolderGenerator):
         for year in archive.years:
             self._write(writer, "bulletins/year.html", f"{year.url(self.folder)}index.html", section=section, year=year)
         self._write(writer, "bulletins/index.html", f"{self.folder}/index.html", section=section)
-        if not archive.issues:
-            # feedgenerator would stamp an empty feed with the current time: no feed until the first issue.
-            return
         feed = atom_feed(
             archive.newest_first[: self.bulletin.feed_max_items],
             self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"],
             self.bulletin.feed_path,
             f"{self.folder}/",
         )
-        self.write_bytes(self.bulletin.feed_path, feed)
+        if feed is not None:  # none until the first issue
+            self.write_bytes(self.bulletin.feed_path, feed)
 
     def _write(self, writer, template: str, save_as: str, **values) -> None:
         self.write_page(

@@ -73,7 +73,7 @@ class EventsGenerator(WardFolderGenerator):
             "this_month": this_month,
             "event_sections": EVENT_SECTIONS,
             "events_ics": self.events_settings.ics_path,
-            # feedgenerator dates an empty feed by the clock, so without events none is written or linked.
+            # No events, no feed (ward_content.feeds.atom_bytes), so nothing to link.
             "events_feed": self.events_settings.feed_path if programme.events else None,
             "events_csv": self.events_settings.csv_path,
         }
@@ -118,9 +118,7 @@ class EventsGenerator(WardFolderGenerator):
         self.write_page(writer, "events/campaigns.html", "campaigns/index.html", **common)
         self.write_bytes(self.events_settings.ics_path, to_ics(programme.events, public_url, programme.today))
         self.write_bytes(self.events_settings.csv_path, self.csv_bytes)
-        if programme.events:
-            feed_events = programme.feed_order()[: self.events_settings.feed_max_items]
-            self.write_bytes(
-                self.events_settings.feed_path,
-                atom_feed(feed_events, public_url, self.events_settings.feed_path, programme.today),
-            )
+        feed_events = programme.feed_order()[: self.events_settings.feed_max_items]
+        feed = atom_feed(feed_events, public_url, self.events_settings.feed_path, programme.today)
+        if feed is not None:  # none (and no link to it) until the first event
+            self.write_bytes(self.events_settings.feed_path, feed)
