@@ -7,6 +7,8 @@ import io
 from collections.abc import Sequence
 from datetime import datetime
 
+from ward_content.csv_cells import safe_row
+
 from .model import Event, day_of
 from .settings import EventsSettings
 
@@ -113,5 +115,5 @@ def events_csv(events: Sequence[Event], settings: EventsSettings, public_url: st
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for number, event in enumerate(events, start=1):
-        writer.writerow(row(number, event, settings, public_url))
+        writer.writerow(safe_row(row(number, event, settings, public_url)))
     return out.getvalue().encode("utf-8-sig")

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 import geojson
 import jaconv
 
+from ward_content.csv_cells import safe_row
+
 from .model import UNCONFIRMED, Site
 from .settings import HistorySettings
 
@@ -118,7 +120,7 @@ def catalog_csv(sites: Sequence[Site], public_url: str, settings: HistorySetting
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for number, site in enumerate(sites, start=1):
-        writer.writerow(csv_row(number, site, public_url, settings))
+        writer.writerow(safe_row(csv_row(number, site, public_url, settings)))
     return buffer.getvalue().encode("utf-8-sig")
 
 

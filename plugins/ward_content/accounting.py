@@ -10,6 +10,8 @@ from .check import content_files, kind_checks, url_clashes
 from .document import Document, display_path, load_document
 from .errors import ContentError, ContentErrors
 from .kinds import all_kinds
+from .limits import DEFAULT_LIMITS, Limits
+from .sources import scan_tree
 
 # Pelican's generators keep what they read in these attributes.
 _CONTENT_LISTS = (
@@ -56,16 +58,22 @@ def documents_of(generators: Iterable) -> tuple[list[Document], list[ContentErro
     return documents, errors
 
 
-def account(content_root: Path, generators: Iterable, captured: Iterable[logging.LogRecord]) -> list[ContentError]:
-    """Every problem of the build: files nobody published, Pelican's warnings, cross-file checks."""
+def account(
+    content_root: Path,
+    generators: Iterable,
+    captured: Iterable[logging.LogRecord],
+    limits: Limits = DEFAULT_LIMITS,
+) -> list[ContentError]:
+    """Every problem of the build: refused files, files nobody published, Pelican's warnings, cross-file checks."""
     generators = list(generators)
     documents, errors = documents_of(generators)
+    errors.extend(scan_tree(content_root, limits))
     seen = {doc.rel_path for doc in documents} | {_rel(content_root, e.path) for e in errors}
     for rel_path in content_files(content_root):
         if rel_path in seen:
             continue
         try:
-            load_document(content_root, rel_path)
+            load_document(content_root, rel_path, limits)
         except ContentErrors as exc:
             errors.extend(exc.errors)
         else:

@@ -8,9 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import CONTENT_SUFFIXES, Document, load_document
+from .document import Document, load_document
 from .errors import ContentError, ContentErrors
 from .kinds import Kind, all_kinds
+from .limits import DEFAULT_LIMITS, Limits
+from .sources import CONTENT_SUFFIXES, is_ignored, scan_tree
 
 
 @dataclass(frozen=True)
@@ -22,27 +24,31 @@ class CheckResult:
 
 
 def content_files(content_root: Path) -> list[str]:
-    """Every Markdown file under the content folder, content-relative, sorted."""
+    """Every Markdown file under the content folder, content-relative, sorted; lock and backup files ignored."""
     found = []
     for folder, dirs, files in os.walk(content_root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not is_ignored(d))
         for name in files:
-            if name.endswith(CONTENT_SUFFIXES):
+            if name.endswith(CONTENT_SUFFIXES) and not is_ignored(name):
                 found.append(Path(folder, name).relative_to(content_root).as_posix())
     return sorted(found)
 
 
-def check_tree(content_root: Path) -> CheckResult:
-    """Validate every file and the links between them; nothing is skipped silently."""
+def check_tree(content_root: Path, limits: Limits = DEFAULT_LIMITS) -> CheckResult:
+    """Validate every file and the links between them; nothing is skipped silently.
+
+    Photos, PDFs and anything else under the folder are checked as the build checks them
+    (`sources.scan_tree`), with the same limits, so a check never passes what the build refuses.
+    """
     documents: list[Document] = []
-    errors: list[ContentError] = []
+    errors: list[ContentError] = scan_tree(content_root, limits)
     for rel_path in content_files(content_root):
         try:
-            documents.append(load_document(content_root, rel_path))
+            documents.append(load_document(content_root, rel_path, limits))
         except ContentErrors as exc:
             errors.extend(exc.errors)
     errors.extend(check_collection(documents))
-    return CheckResult(tuple(documents), tuple(sorted(errors)))
+    return CheckResult(tuple(documents), tuple(sorted(set(errors))))
 
 
 def check_collection(documents: Iterable[Document]) -> list[ContentError]:

@@ -6,6 +6,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 
 from feedgenerator import Atom1Feed, Enclosure
 
@@ -16,7 +17,7 @@ class FeedEntry:
 
     title: str
     link: str
-    description: str
+    description: str  # plain text, never markup
     published: datetime
     updated: datetime
     enclosure: tuple[str, int, str] | None = None  # (url, bytes, media type)
@@ -40,7 +41,9 @@ def atom_bytes(title: str, link: str, description: str, feed_url: str, entries: 
             title=entry.title,
             link=entry.link,
             unique_id=entry.link,
-            description=entry.description,
+            # Atom's summary is type="html": plain text is escaped once here, and the XML writer
+            # escapes that once more, so a reader shows 「<b>」 as text and never runs markup.
+            description=escape(entry.description),
             pubdate=entry.published,
             updateddate=entry.updated,
             enclosures=enclosures,

@@ -10,6 +10,7 @@ from .check import content_files, kind_checks
 from .document import Document, load_document
 from .errors import ContentErrors
 from .kinds import Kind
+from .limits import read_limits
 
 
 class WardFolderGenerator(Generator):
@@ -34,13 +35,14 @@ class WardFolderGenerator(Generator):
         a missing PDF. All problems go to `ward_errors`.
         """
         root = Path(self.settings["PATH"]).resolve()
+        limits = read_limits(self.settings)
         prefixes = tuple(f"{folder}/" for folder in folders)
         accepted = []
         for rel_path in content_files(root):
             if not rel_path.startswith(prefixes):
                 continue
             try:
-                accepted.append(load_document(root, rel_path))
+                accepted.append(load_document(root, rel_path, limits))
             except ContentErrors as exc:
                 self.ward_errors.extend(exc.errors)
         self.ward_documents.extend(accepted)

@@ -10,6 +10,8 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 
+from .sanitize import sanitize
+
 EXTENSIONS = ("extra", "sane_lists", "toc")
 
 
@@ -49,5 +51,9 @@ def make_converter(own_hosts: frozenset[str] = frozenset()) -> markdown.Markdown
 
 
 def render(converter: markdown.Markdown, body: str) -> str:
-    """Convert one body; the converter is reset so no state leaks between documents."""
-    return converter.reset().convert(body)
+    """Convert one body and keep only what the allow-list allows; the converter is reset between documents.
+
+    What the allow-list removes was reported to the writer when the file was validated
+    (`html_checks`); a page never carries it, whichever way it got into the HTML.
+    """
+    return sanitize(converter.reset().convert(body))

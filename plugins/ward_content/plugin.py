@@ -9,6 +9,7 @@ from pelican import signals
 from .accounting import account, log_errors, register_link_targets
 from .errors import WardBuildError
 from .generator import WardSiteGenerator, release_log_capture
+from .limits import read_limits
 from .reader import WardMarkdownReader
 from .sitemap import write_sitemap
 
@@ -25,7 +26,9 @@ def get_generators(pelican):
 def account_for_every_file(generators) -> None:
     """Runs after every generator has read its content and before anything is written."""
     site = next(g for g in generators if isinstance(g, WardSiteGenerator))
-    errors = account(Path(site.settings["PATH"]).resolve(), generators, site.take_log_records())
+    errors = account(
+        Path(site.settings["PATH"]).resolve(), generators, site.take_log_records(), read_limits(site.settings)
+    )
     if errors:
         release_log_capture()
         raise WardBuildError(errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from html import escape
 from pathlib import Path
@@ -10,6 +11,7 @@ from pelican.readers import BaseReader
 
 from .dates import to_datetime
 from .document import Document, load_document
+from .limits import read_limits
 from .markdown_render import make_converter, render
 from .settings import read_settings
 from .text import html_to_text, japanese_summary, reading_minutes
@@ -35,8 +37,9 @@ class WardMarkdownReader(BaseReader):
 
     def read(self, source_path: str) -> tuple[str, dict]:
         root = Path(self.settings["PATH"]).resolve()
-        rel_path = Path(source_path).resolve().relative_to(root).as_posix()
-        doc = load_document(root, rel_path)
+        # Not resolved: a symbolic link is judged (and refused) by where it sits, not where it leads.
+        rel_path = Path(os.path.relpath(os.path.abspath(source_path), os.path.abspath(self.settings["PATH"])))
+        doc = load_document(root, rel_path.as_posix(), read_limits(self.settings))
         html = render(self._converter, doc.body)
         return html, self.metadata_for(doc, html)
 

@@ -1,0 +1,72 @@
+"""Checks on a file's text that must run before it is parsed: invisible control characters, nesting depth."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import ContentError
+
+# C0 controls other than tab and line ends, and the two non-characters XML 1.0 refuses.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# One level of a body: a quote marker, or a list marker followed by a space.
+_LEVEL = re.compile(r"[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])")
+
+
+def control_characters(text: str, shown: str, end_line: int | None) -> list[ContentError]:
+    """One error per line holding a control character (a feed or a page could not be written with it)."""
+    errors = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = _CONTROL.search(line)
+        if not found:
+            continue
+        field = "本文" if end_line is not None and number > end_line else _field_of(line)
+        errors.append(
+            ContentError(
+                shown,
+                number,
+                field,
+                f"見えない制御文字（U+{ord(found.group()):04X}）が入っています。"
+                "この行を消して打ち直すか、メモ帳などに貼り付けてからコピーし直してください",
+                "control character",
+            )
+        )
+    return errors
+
+
+def _field_of(line: str) -> str:
+    found = re.match(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:", line)
+    return found.group(1) if found else ""
+
+
+def depth_of(line: str) -> int:
+    """Quote and list levels that open on this line, plus what its indentation implies."""
+    expanded = line.expandtabs(4)
+    indent = len(expanded) - len(expanded.lstrip(" "))
+    levels, position = 0, 0
+    while True:
+        found = _LEVEL.match(expanded, position)
+        if not found or found.end() == position:
+            break
+        levels += 1
+        position = found.end()
+    return levels + indent // 4
+
+
+def nesting_problem(body: str, body_line: int, shown: str, limit: int) -> ContentError | None:
+    """The first body line nested deeper than `limit` (Markdown's cost grows with depth), or None."""
+    in_code = False
+    for offset, line in enumerate(body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        if in_code:
+            continue
+        depth = depth_of(line)
+        if depth > limit:
+            return ContentError(
+                shown,
+                body_line + offset,
+                "本文",
+                f"引用（>）や箇条書きの入れ子が深すぎます（{depth}段、{limit}段まで）。段を浅くしてください",
+                "nesting too deep",
+            )
+    return None
