@@ -7,6 +7,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "plugins"))
 
 from ward_content.jinja_filters import FILTERS  # noqa: E402 (needs the plugins folder on sys.path)
+from ward_content.sources import pelican_ignore_files  # noqa: E402
 
 AUTHOR = "横浜市金沢区役所"
 SITENAME = "金沢区ホームページ"
@@ -26,7 +27,15 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search"]
+PLUGINS = [
+    "ward_content",
+    "bulletin_archive",
+    "image_privacy",
+    "pdf_privacy",
+    "events",
+    "history_catalog",
+    "site_search",
+]
 JINJA_FILTERS = FILTERS
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
@@ -35,7 +44,8 @@ ARTICLE_PATHS = ["news", "reading", "kosodate", "health", "bousai", "office", "h
 ARTICLE_EXCLUDES = ["history/sites"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "files"]
-IGNORE_FILES = [".#*", "*~", "*.swp"]
+# Editor, Office and OS lock and backup files (#x#, x.save, ~$x.docx, Thumbs.db...): never read or published.
+IGNORE_FILES = pelican_ignore_files()
 USE_FOLDER_AS_CATEGORY = True
 
 ARTICLE_URL = "{category}/{slug}/"

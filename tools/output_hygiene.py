@@ -17,7 +17,7 @@ SOURCE_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".rst", ".yaml", ".ym
 PRIVATE_SUFFIXES = frozenset({".env", ".pem", ".key", ".p12", ".pfx", ".bak", ".orig", ".swp", ".tmp", ".part", ".log"})
 # RFC 8615 well-known URIs (security.txt) are meant to be public.
 PUBLIC_DOT_FOLDERS = frozenset({".well-known"})
-PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".webp", ".png"})
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".jfif", ".jpe", ".webp", ".png", ".gif", ".tif", ".tiff"})
 # Pillow `info` keys that hold metadata which can name a person, a place or a device.
 PRIVATE_IMAGE_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop")
 

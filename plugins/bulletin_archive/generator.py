@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
+
+from pdf_privacy.core import PdfUnreadable
+from pdf_privacy.plugin import cleaned_bytes
 
 from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
 from ward_content.kinds import kind_by_name
+from ward_content.limits import read_limits
 from ward_content.markdown_render import make_converter, render
 from ward_content.settings import read_settings as read_ward_settings
+from ward_content.sources import file_problems
 
-from .covers import cover_for
+from .covers import CoverProblem, cover_for
 from .feed import atom_feed
 from .model import Issue, find_gaps, make_archive
 from .pdf import PdfProblem, inspect_pdf
@@ -35,11 +41,26 @@ class BulletinGenerator(WardFolderGenerator):
         self.ward_errors.extend(find_gaps(published, self.bulletin.not_published))
         issues = []
         converter = make_converter(read_ward_settings(self.settings).own_hosts)
+        limits = read_limits(self.settings)
         for doc in (d for d in usable if d.meta.status == "published"):
             path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
+            # A link out of content/ or a PDF beyond the limits never reaches pdfium; the
+            # foundation's scan of content/ reports it, located on the PDF itself.
+            if file_problems(doc.root, path.relative_to(doc.root).as_posix(), limits):
+                continue
             try:
                 info = inspect_pdf(path)
             except PdfProblem:
+                self.ward_errors.append(_unreadable(doc))
+                continue
+            try:
+                cover_for(path, info.sha256, self.bulletin, limits)
+                # The size shown and sent in the feed is that of the copy published, without metadata.
+                info = replace(info, size=len(self._published_pdf(path)))
+            except CoverProblem:
+                self.ward_errors.append(_no_cover(doc))
+                continue
+            except PdfUnreadable:
                 self.ward_errors.append(_unreadable(doc))
                 continue
             intro = render(converter, doc.body) if doc.body.strip() else ""
@@ -55,7 +76,9 @@ class BulletinGenerator(WardFolderGenerator):
         output = Path(self.output_path)
         archive = self.archive
         for issue in archive.issues:
-            self._copy(root / issue.source_pdf, output / issue.pdf_url)
+            target = output / issue.pdf_url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self._published_pdf(root / issue.source_pdf))
             cover = cover_for(root / issue.source_pdf, issue.pdf.sha256, self.bulletin)
             self._copy(cover, output / issue.cover_url)
             self._write(
@@ -85,10 +108,27 @@ class BulletinGenerator(WardFolderGenerator):
             writer, template, save_as, bulletin_folder=self.folder, bulletin_feed=self.bulletin.feed_path, **values
         )
 
+    def _published_pdf(self, path: Path) -> bytes:
+        """The PDF without author, creator tool or XMP (cached by content hash), or as it is if it has none."""
+        data = path.read_bytes()
+        cache = Path(self.settings.get("PDF_PRIVACY_CACHE_PATH") or self.bulletin.cache_path.parent / "pdf_privacy")
+        return cleaned_bytes(data, cache) or data
+
     @staticmethod
     def _copy(source: Path, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+
+
+def _no_cover(doc) -> ContentError:
+    return ContentError(
+        doc.shown,
+        doc.line_of("pdf"),
+        "pdf",
+        f"PDF「{doc.meta.pdf}」の表紙を決められた時間とメモリの中で描けませんでした。"
+        "ページの大きさや画像の多さを確かめ、PDF を作り直して置いてください",
+        "pdf cover not rendered",
+    )
 
 
 def _unreadable(doc) -> ContentError:

@@ -44,6 +44,11 @@ _REFUSED_HINTS = {
 _OFFICE_HINT = "作成者などの情報を消せないため公開できません。PDF に書き出して置いてください"
 
 
+def pelican_ignore_files() -> list[str]:
+    """IGNORE_FILES for Pelican, whose matching is case-sensitive: each pattern also as Windows writes it."""
+    return sorted({*IGNORED_PATTERNS, "Thumbs.db", "Desktop.ini", "THUMBS.DB", "DESKTOP.INI"})
+
+
 def is_ignored(name: str) -> bool:
     """An editor, Office or OS lock or backup file (or any hidden file): never read, never published."""
     lowered = name.lower()
@@ -125,7 +130,8 @@ def image_problems(path: Path, shown: str, limits: Limits) -> list[ContentError]
         return [
             _error(
                 shown,
-                "画像として読めないファイルです。JPEG・PNG・WebP・GIF で保存し直してください",
+                "画像として読めないファイルです。撮影した写真を JPEG・PNG・WebP で保存し直してから置いてください"
+                "（位置情報などを消せないため公開しません）",
                 "unreadable image",
             )
         ]
