@@ -25,8 +25,10 @@ def _content_failure(exc) -> Exit:
 @task
 def clean(c):
     """Remove the built site (output/) and caches."""
-    for path in (OUTPUT, ROOT / ".cache"):
-        shutil.rmtree(path, ignore_errors=True)
+    from tools.atomic_output import remove_output
+
+    remove_output(OUTPUT)
+    shutil.rmtree(ROOT / ".cache", ignore_errors=True)
 
 
 @task
@@ -45,8 +47,10 @@ def build(c, settings="pelicanconf.py"):
 def check(c, format="text", content="content"):
     """Check every content file without building, and print every problem at once."""
     from ward_content.check import check_tree
+    from ward_content.limits import read_limits
 
-    result = check_tree((ROOT / content).resolve())
+    # The same limits as the build (WARD_LIMITS in pelicanconf.py), so a check never passes what the build refuses.
+    result = check_tree((ROOT / content).resolve(), read_limits(site_build.load_settings("pelicanconf.py")))
     site_build.print_errors(result.errors, github=(format == "github"), stream=sys.stdout)
     if result.errors:
         raise Exit(f"{len(result.errors)} 件の問題があります。", code=1)

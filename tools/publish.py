@@ -5,12 +5,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from tools import site_build
+from tools.atomic_output import publish_release
 from tools.link_check import check_links
 from tools.output_hygiene import check_output, local_paths
 
@@ -61,22 +61,23 @@ def publish(
     """
     from ward_content.check import check_tree
     from ward_content.errors import ContentErrors
+    from ward_content.limits import read_limits
 
     settings = site_build.load_settings(settings_file, overrides)
     content_root = Path(settings["PATH"]).resolve()
-    result = check_tree(content_root)
+    result = check_tree(content_root, read_limits(settings))
     if result.errors:
         raise PublishFailed("content", _content_lines(result.errors, github))
-    staging = Path(tempfile.mkdtemp(prefix="ward-publish-"))
-    try:
+
+    def build_and_check(release: Path) -> None:
         try:
-            site_build.build_into(settings_file, staging, overrides)
+            site_build.build_into(settings_file, release, overrides)
         except ContentErrors as exc:
             raise PublishFailed("build", _content_lines(exc.errors, github)) from None
-        check_site(staging, settings, forbidden=local_paths(ROOT, content_root, staging, output))
-        written, removed = site_build.sync_tree(staging, output)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        check_site(release, settings, forbidden=local_paths(ROOT, content_root, release, output))
+
+    # The release folder becomes output/ in one rename, only after every check passed.
+    written, removed = publish_release(output, build_and_check)
     return PublishResult(written, removed, settings)
 
 

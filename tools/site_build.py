@@ -1,4 +1,4 @@
-"""Building the site into a fresh folder, then moving only changed files into place."""
+"""Building the site into a fresh release folder, then switching output/ to it in one step."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import os
 import shutil
 import sys
 from pathlib import Path
+
+from tools.atomic_output import publish_release
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,14 +78,12 @@ def sync_tree(source: Path, destination: Path) -> tuple[int, int]:
 
 
 def build(settings_file: str, output: Path, overrides: dict | None = None) -> tuple[int, int]:
-    """Build into a sibling temporary folder, then sync: a failed build leaves `output` as it was."""
-    staging = output.parent / f".{output.name}.staging"
-    try:
-        build_into(settings_file, staging, overrides)
-        return sync_tree(staging, output)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+    """Build into a new release folder, then switch `output` to it atomically (tools/atomic_output.py).
+
+    A failed or killed build leaves `output` as it was; a second build at once waits for the first.
+    Returns (files new or changed, files gone).
+    """
+    return publish_release(output, lambda release: build_into(settings_file, release, overrides))
 
 
 def preview_build(settings_file: str, output: Path, overrides: dict | None = None) -> str:
