@@ -116,12 +116,18 @@ def _rel(content_root: Path, shown: str) -> str:
     return shown[len(prefix) :] if shown.startswith(prefix) else shown
 
 
+def _dangling_link_warning(message: str) -> bool:
+    """Pelican's static generator cannot date a dangling link; the scan of content/ reports it, located."""
+    prefix = "Cannot get modification stamp for "
+    return message.startswith(prefix) and Path(message[len(prefix) :].splitlines()[0]).is_symlink()
+
+
 def log_errors(records: Iterable[logging.LogRecord]) -> list[ContentError]:
     errors = []
     for record in records:
         message = record.getMessage()
         # A file our reader refused is reported above with its located problems.
-        if message.startswith("Could not process"):
+        if message.startswith("Could not process") or _dangling_link_warning(message):
             continue
         errors.append(ContentError("(pelican)", 0, "", message.splitlines()[0], f"pelican {record.levelname.lower()}"))
     return errors

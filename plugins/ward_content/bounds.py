@@ -25,12 +25,35 @@ def control_characters(text: str, shown: str, end_line: int | None) -> list[Cont
                 shown,
                 number,
                 field,
-                f"見えない制御文字（U+{ord(found.group()):04X}）が入っています。"
-                "この行を消して打ち直すか、メモ帳などに貼り付けてからコピーし直してください",
+                control_message(found.group()),
                 "control character",
             )
         )
     return errors
+
+
+def control_values(data: object, prefix: str = "") -> list[tuple[str, str]]:
+    """(field path, character) for each value that holds a control character, written as a YAML escape ("\\0")."""
+    found: list[tuple[str, str]] = []
+    if isinstance(data, str):
+        match = _CONTROL.search(data)
+        if match:
+            found.append((prefix, match.group()))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            found += control_values(value, f"{prefix}.{key}" if prefix else str(key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += control_values(value, f"{prefix}.{index}")
+    return found
+
+
+def control_message(character: str) -> str:
+    """The staff message for a control character."""
+    return (
+        f"見えない制御文字（U+{ord(character):04X}）が入っています。"
+        "この行を消して打ち直すか、メモ帳などに貼り付けてからコピーし直してください"
+    )
 
 
 def _field_of(line: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .body_checks import check_body
-from .bounds import control_characters, nesting_problem
+from .bounds import control_characters, control_message, control_values, nesting_problem
 from .errors import ContentError, ContentErrors
 from .frontmatter import FrontMatter, decode, split
 from .html_checks import check_html
@@ -108,6 +108,10 @@ def validate(content_root: Path, rel_path: str, front: FrontMatter, limits: Limi
         )
     kind, folder = owner
     errors = _unknown_fields(kind, front, shown)
+    errors += [
+        ContentError(shown, front.line_of(field), field, control_message(character), "control character")
+        for field, character in control_values(front.data)
+    ]
     known = {k: v for k, v in front.data.items() if k in kind.schema.model_fields}
     meta = None
     try:

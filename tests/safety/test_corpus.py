@@ -1,0 +1,139 @@
+"""The attack corpus: each hostile input has its safe outcome in `invoke check`, the build and `invoke publish`.
+
+`corpus/refused/` (plus the bombs and links of corpus_files.py) must be refused, each with a located
+Japanese message and never a traceback; `corpus/survivors/` is valid content full of markup in text
+fields, photos and PDFs with metadata and every kind of lock file: it must build, inert and clean.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import BUILD_DATE
+from corpus_files import IGNORED, refused_content, survivors_content
+from PIL import Image
+from pypdf import PdfReader
+
+from tools.output_hygiene import check_output, local_paths
+from tools.publish import PublishFailed, publish
+from tools.site_build import build_into
+from ward_content.check import check_tree
+from ward_content.errors import WardBuildError
+
+# (file, line, field, English code): the one outcome of each refused input.
+EXPECTED = [
+    ("files/huge-page.pdf", 1, "", "pdf page size"),
+    ("files/linked-dir", 1, "", "symlink out of content"),
+    ("files/many-pages.pdf", 1, "", "pdf too many pages"),
+    ("files/tool.exe", 1, "", "file type not allowed"),
+    ("images/bomb.png", 1, "", "image too large"),
+    ("images/dangling.png", 1, "", "dangling symlink"),
+    ("images/evil.svg", 1, "", "file type not allowed"),
+    ("images/page.html", 1, "", "file type not allowed"),
+    ("images/passwd.jpg", 1, "", "symlink out of content"),
+    ("images/photo.tif", 1, "", "file type not allowed"),
+    ("news/attr-list.md", 5, "本文", "inline event handler in content"),
+    ("news/billion-laughs.md", 4, "", "YAML alias"),
+    ("news/deep-list.md", 25, "本文", "nesting too deep"),
+    ("news/deep-quote.md", 25, "本文", "nesting too deep"),
+    ("news/entity-scheme.md", 5, "本文", "javascript: URL in content"),
+    ("news/long-slug.md", 4, "slug", "slug too long"),
+    ("news/nul-title-escaped.md", 2, "title", "control character"),
+    ("news/nul-title.md", 2, "title", "control character"),
+    ("news/object-embed.md", 5, "本文", "raw <object> in content"),
+    ("news/object-embed.md", 7, "本文", "raw <embed> in content"),
+    ("news/outside.md", 1, "", "symlink out of content"),
+    ("news/reference-link.md", 7, "本文", "javascript: URL in content"),
+    ("news/split-tag.md", 8, "本文", "inline event handler in content"),
+    ("news/traversal.md", 5, "本文", "link outside content"),
+    ("news/vt-body.md", 5, "本文", "control character"),
+]
+OUTCOMES = sorted((f"content/{rel}", line, field, code) for rel, line, field, code in EXPECTED)
+
+
+def _build(content, output):
+    """A real build of the folder as it is (copying it would follow or drop its links)."""
+    build_into(
+        "pelicanconf.py", output, {"PATH": str(content), "WARD_BUILD_DATE": BUILD_DATE, "SITE_SEARCH_INDEX": False}
+    )
+    return output
+
+
+def _outcomes(errors):
+    return sorted((e.path, e.line, e.field, e.code) for e in errors)
+
+
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("refused")
+    return tmp, refused_content(tmp)
+
+
+def test_check_refuses_each_input_with_its_located_message(refused):
+    _, content = refused
+    errors = check_tree(content).errors
+    assert _outcomes(errors) == OUTCOMES
+    assert all(e.message and not e.message.isascii() for e in errors)  # Japanese, for staff
+
+
+def test_build_refuses_the_same_inputs_before_writing(refused):
+    tmp, content = refused
+    with pytest.raises(WardBuildError) as caught:
+        _build(content, tmp / "build" / "output")
+    assert _outcomes(caught.value.errors) == OUTCOMES
+    assert not (tmp / "build" / "output").exists()
+    assert "Traceback" not in caught.value.report()
+
+
+def test_publish_refuses_them_at_its_content_check_and_writes_nothing(refused):
+    tmp, content = refused
+    output = tmp / "publish-output"
+    with pytest.raises(PublishFailed) as caught:
+        publish("publishconf.py", output, {"PATH": str(content), "WARD_BUILD_DATE": BUILD_DATE})
+    assert caught.value.stage == "content"
+    assert sorted({line.split(":", 1)[0] for line in caught.value.lines}) == sorted({o[0] for o in OUTCOMES})
+    assert not output.exists()
+
+
+@pytest.fixture(scope="module")
+def survivors(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("survivors")
+    content = survivors_content(tmp)
+    return content, _build(content, tmp / "output")
+
+
+def test_survivors_pass_the_check(survivors):
+    content, _ = survivors
+    assert check_tree(content).errors == ()
+
+
+def test_survivors_build_inert_and_pass_the_publish_hygiene_check(survivors):
+    content, output = survivors
+    assert check_output(output, local_paths(content, output)) == []
+    page = BeautifulSoup((output / "news" / "payload" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("h1").get_text() == "<script>alert('title')</script>"
+    body_scripts = [s for s in page.find_all("script") if "alert" in (s.string or "")]
+    assert body_scripts == []
+    assert not any(name.startswith("on") for tag in page.find_all(True) for name in tag.attrs)
+
+
+def test_lock_and_backup_files_are_never_published(survivors):
+    _, output = survivors
+    published = {p.name for p in output.rglob("*")}
+    for rel in [*IGNORED, "news/.#kiji.md"]:
+        assert rel.rsplit("/", 1)[-1] not in published
+
+
+@pytest.mark.parametrize("name", ["camera.jfif", "camera.jpe", "ok.png"])
+def test_photos_are_published_without_camera_or_place(survivors, name):
+    _, output = survivors
+    with Image.open(output / "images" / name) as image:
+        assert not image.getexif() and "exif" not in image.info
+
+
+def test_pdf_is_published_without_author_creator_or_paths(survivors):
+    _, output = survivors
+    data = (output / "files" / "form.pdf").read_bytes()
+    assert b"hanako" not in data and "金沢 花子".encode("utf-16-be") not in data
+    info = PdfReader(output / "files" / "form.pdf").metadata or {}
+    assert not {"/Author", "/Creator", "/Producer"} & set(info)
