@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BUILD_DATE
-from corpus_files import IGNORED, refused_content, survivors_content
+from corpus_files import CORPUS, IGNORED, refused_content, survivors_content
 from PIL import Image
 from pypdf import PdfReader
 
@@ -137,3 +137,46 @@ def test_pdf_is_published_without_author_creator_or_paths(survivors):
     assert b"hanako" not in data and "金沢 花子".encode("utf-16-be") not in data
     info = PdfReader(output / "files" / "form.pdf").metadata or {}
     assert not {"/Author", "/Creator", "/Producer"} & set(info)
+
+
+def _attack_pages(folder):
+    """Each hostile body of the corpus and of test_sanitize, as the build renders it, in a page of its own."""
+    from test_sanitize import ATTACKS
+
+    from ward_content.markdown_render import make_converter, render
+
+    bodies = [body for body, _, _ in ATTACKS]
+    for path in sorted((CORPUS / "refused" / "news").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if "---\n" in text[4:]:
+            bodies.append(text.split("---\n", 2)[2])
+    folder.mkdir(parents=True, exist_ok=True)
+    converter = make_converter()
+    for number, body in enumerate(bodies):
+        html = render(converter, body)
+        page = f'<!doctype html><html lang="ja"><meta charset="utf-8"><title>{number}</title><body>{html}</body></html>'
+        (folder / f"{number:03d}.html").write_text(page, encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_no_dialog_fires_on_any_built_page_or_sanitised_attack(survivors, tmp_path):
+    from browser_support import chromium, local_only, serve
+
+    _, output = survivors
+    _attack_pages(output.parent / "attacks")
+    root = output.parent
+    # The control: an unsanitised page, so the test is known to see a dialog when one fires.
+    (root / "control.html").write_text("<!doctype html><script>alert('control')</script>", encoding="utf-8")
+    pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html") if "pagefind" not in p.parts)
+    assert len([p for p in pages if p.startswith("attacks/")]) >= len(EXPECTED) // 2
+    fired: list[str] = []
+    with serve(root) as base, chromium() as browser:
+        context = browser.new_context()
+        local_only(context)
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (fired.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+        for rel in pages:
+            page.goto(f"{base}/{rel}", wait_until="load")
+            page.evaluate("() => new Promise(r => setTimeout(r, 20))")  # let onerror/onload handlers run
+        context.close()
+    assert fired == [f"{base}/control.html: control"]
