@@ -54,6 +54,8 @@ def strip_metadata(data: bytes) -> bytes | None:
         if title and not _looks_like_path(str(title)):
             writer.add_metadata({"/Title": str(title)})
             writer.metadata.pop(NameObject("/Producer"), None)
+        # Removed entries leave their objects behind, still written unless dropped here.
+        writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
         out = io.BytesIO()
         writer.write(out)
         return out.getvalue()
