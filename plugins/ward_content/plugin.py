@@ -7,6 +7,7 @@ from pathlib import Path
 from pelican import signals
 
 from .accounting import account, log_errors, register_link_targets
+from .containment import drop_outside_links, drop_outside_static_files
 from .errors import WardBuildError
 from .generator import WardSiteGenerator, release_log_capture
 from .limits import read_limits
@@ -48,3 +49,6 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(account_for_every_file)
     signals.finalized.connect(finish)
+    signals.article_generator_finalized.connect(drop_outside_links)
+    signals.page_generator_finalized.connect(drop_outside_links)
+    signals.static_generator_finalized.connect(drop_outside_static_files)

@@ -140,3 +140,23 @@ def test_cover_rendering_beyond_its_memory_is_a_located_error_not_a_crash(tmp_pa
     )
     assert "表紙を決められた時間とメモリの中で描けませんでした" in error.message
     assert BUILD_DATE
+
+
+def test_a_static_link_out_of_content_is_reported_and_never_copied(tmp_path):
+    (tmp_path / "secret.txt").write_text("秘密", encoding="utf-8")
+    files = {"news/a.md": article(body="[秘密]({static}/../secret.txt)")}
+    with pytest.raises(WardBuildError) as caught:
+        build_site(tmp_path, files, **FAST)
+    assert [(e.path, e.line, e.code) for e in caught.value.errors] == [("content/news/a.md", 5, "link outside content")]
+    assert not (tmp_path / "output").exists() and not any(tmp_path.glob("*/secret.txt"))
+
+
+def test_pelican_never_copies_a_link_out_of_content_even_unchecked():
+    from types import SimpleNamespace
+
+    from ward_content.containment import drop_outside_links, escapes
+
+    links = {"images/a.jpg", "../secret.txt", "/etc/passwd", "images/../../x"}
+    drop_outside_links(SimpleNamespace(context={"static_links": links}))
+    assert links == {"images/a.jpg"}
+    assert escapes("..") and not escapes("files/x.pdf")
