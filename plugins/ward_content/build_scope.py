@@ -29,6 +29,8 @@ class BuildScope:
     types: object = None  # registry.ContentTypes
     content: object = None  # content_set.ContentSet
     capture: object = None  # accounting.LogCapture
+    output_path: str = ""
+    written: set[str] = field(default_factory=set)  # output-relative HTML pages written (for the sitemap)
     log_handlers: list[tuple[logging.Logger, logging.Handler]] = field(default_factory=list)
     log_filters: list[tuple[logging.Filterer, object]] = field(default_factory=list)
 
