@@ -55,25 +55,20 @@ def publish(
     overrides: dict | None = None,
     github: bool = False,
 ) -> PublishResult:
-    """Check the content, build into a fresh temporary folder, check the built site, then sync it into `output`.
+    """Build into a fresh release folder (the build checks every file once), check the built site, then switch.
 
     Raises PublishFailed with every problem of the first failing stage; `output` is then untouched.
     """
-    from ward_content.check import check_tree
     from ward_content.errors import ContentErrors
-    from ward_content.limits import read_limits
 
     settings = site_build.load_settings(settings_file, overrides)
     content_root = Path(settings["PATH"]).resolve()
-    result = check_tree(content_root, read_limits(settings))
-    if result.errors:
-        raise PublishFailed("content", _content_lines(result.errors, github))
 
     def build_and_check(release: Path) -> None:
         try:
             site_build.build_into(settings_file, release, overrides)
         except ContentErrors as exc:
-            raise PublishFailed("build", _content_lines(exc.errors, github)) from None
+            raise PublishFailed("content", _content_lines(exc.errors, github)) from None
         check_site(release, settings, forbidden=local_paths(ROOT, content_root, release, output))
 
     # The release folder becomes output/ in one rename, only after every check passed.

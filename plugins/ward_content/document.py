@@ -14,8 +14,9 @@ from .bounds import control_characters, control_message, control_values, nesting
 from .errors import ContentError, ContentErrors
 from .frontmatter import FrontMatter, decode, split
 from .html_checks import check_html
-from .kinds import Kind, all_folders, kind_for
+from .kinds import Kind
 from .limits import DEFAULT_LIMITS, Limits
+from .registry import ContentTypes
 from .schemas.base import SLUG_PATTERN, WardModel
 from .slugs import propose_slug
 from .sources import CONTENT_SUFFIXES as CONTENT_SUFFIXES  # re-exported
@@ -64,7 +65,7 @@ def display_path(content_root: Path, rel_path: str) -> str:
     return f"{content_root.name}/{rel_path}"
 
 
-def load_document(content_root: Path, rel_path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+def load_document(content_root: Path, rel_path: str, types: ContentTypes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read, decode, parse and validate one file; raise ContentErrors with every problem found.
 
     A link out of content/, an oversized file or a control character stops here, before parsing.
@@ -78,7 +79,7 @@ def load_document(content_root: Path, rel_path: str, limits: Limits = DEFAULT_LI
     if controls:
         raise ContentErrors(controls)
     front = split(text, shown)
-    return validate(content_root, rel_path, front, limits)
+    return validate(content_root, rel_path, front, types, limits)
 
 
 def _front_end(text: str) -> int | None:
@@ -89,12 +90,14 @@ def _front_end(text: str) -> int | None:
     return next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
 
 
-def validate(content_root: Path, rel_path: str, front: FrontMatter, limits: Limits = DEFAULT_LIMITS) -> Document:
+def validate(
+    content_root: Path, rel_path: str, front: FrontMatter, types: ContentTypes, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     """Schema, slug and body checks for parsed front matter; all problems at once."""
     shown = display_path(content_root, rel_path)
-    owner = kind_for(rel_path)
+    owner = types.kind_for(rel_path)
     if owner is None:
-        folders = "、".join(f"content/{f}/" for f in all_folders())
+        folders = "、".join(f"content/{f}/" for f in types.folders())
         raise ContentErrors(
             [
                 ContentError(

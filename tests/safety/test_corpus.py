@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BUILD_DATE
+from conftest import BUILD_DATE, check_tree
 from corpus_files import CORPUS, IGNORED, refused_content, survivors_content
 from PIL import Image
 from pypdf import PdfReader
@@ -17,7 +17,6 @@ from pypdf import PdfReader
 from tools.output_hygiene import check_output, local_paths
 from tools.publish import PublishFailed, publish
 from tools.site_build import build_into
-from ward_content.check import check_tree
 from ward_content.errors import WardBuildError
 
 # (file, line, field, English code): the one outcome of each refused input.

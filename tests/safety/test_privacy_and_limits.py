@@ -6,7 +6,7 @@ import io
 
 import pytest
 from bulletin_fixtures import issue_text
-from conftest import BUILD_DATE, article, build_site, write_files
+from conftest import BUILD_DATE, article, build_site, check_tree, write_files
 from corpus_files import pdf, photo_with_gps
 from pdf_privacy.core import strip_metadata
 from PIL import Image
@@ -14,7 +14,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, StreamObject
 
 from tools.output_hygiene import image_metadata
-from ward_content.check import check_tree
+from tools.site_build import check_content
 from ward_content.errors import ConfigurationError, WardBuildError
 from ward_content.limits import Limits, read_limits
 
@@ -101,7 +101,7 @@ def test_check_and_build_apply_the_same_limits(tmp_path):
     files = {"news/a.md": article(body="> > > 三段の引用"), "files/thick.pdf": pdf(pages=3)}
     limits = {"pdf_pages": 2, "nesting": 2}
     write_files(tmp_path / "content", files)
-    checked = [e.code for e in check_tree(tmp_path / "content", Limits(**limits)).errors]
+    checked = [e.code for e in check_content(tmp_path / "content", overrides={"WARD_LIMITS": limits}).errors]
     assert checked == ["pdf too many pages", "nesting too deep"]
     with pytest.raises(WardBuildError) as caught:
         (tmp_path / "b").mkdir()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import check_tree
 
-from ward_content.check import check_tree
 from ward_content.csv_cells import neutralise
 from ward_content.html_checks import check_html
 from ward_content.markdown_render import make_converter, render
