@@ -48,6 +48,9 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "files"]
 # Editor, Office and OS lock and backup files (#x#, x.save, ~$x.docx, Thumbs.db...): never read or published.
 IGNORE_FILES = pelican_ignore_files()
+# Pelican would publish an .html or .rst file in a content folder as a page, script and all; only our
+# Markdown reader reads content (an .html file under content/ is refused by the content check).
+READERS = {"html": None, "htm": None, "rst": None}
 USE_FOLDER_AS_CATEGORY = True
 
 ARTICLE_URL = "{category}/{slug}/"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 
 from .errors import ContentError
 from .markdown_render import make_converter
 from .sanitize import CLEAN_CONTENT_TAGS, Removal, filter_attribute, removals
 
+_local = threading.local()
 _FIELD = "本文"
 _EVENT_HANDLER = re.compile(r"^on[a-z]+$")
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
@@ -16,9 +18,8 @@ _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
 
 def check_html(body: str, body_line: int, shown: str) -> list[ContentError]:
     """Render the body and report, on its nearest source line, everything the allow-list removes."""
-    converter = make_converter()
     # The unsanitised rendering: the comparison needs what the writer asked for.
-    html = converter.reset().convert(body)
+    html = _converter().reset().convert(body)
     found = removals(html)
     if not found:
         return []
@@ -28,6 +29,15 @@ def check_html(body: str, body_line: int, shown: str) -> list[ContentError]:
         message, code = describe(removal)
         errors.append(ContentError(shown, locate(removal), _FIELD, message, code))
     return sorted(set(errors))
+
+
+def _converter():
+    # One per thread, as in `rendering`: building one per file would double the cost of a check, and
+    # Markdown objects are not thread-safe. It holds no content between documents (it is reset).
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = make_converter()
+    return converter
 
 
 def describe(removal: Removal) -> tuple[str, str]:

@@ -38,6 +38,7 @@ EXPECTED = [
     ("news/entity-scheme.md", 5, "本文", "javascript: URL in content"),
     ("news/long-slug.md", 4, "slug", "slug too long"),
     ("news/nul-title-escaped.md", 2, "title", "control character"),
+    ("news/old-page.htm", 1, "", "file type not allowed"),
     ("news/nul-title.md", 2, "title", "control character"),
     ("news/object-embed.md", 5, "本文", "raw <object> in content"),
     ("news/object-embed.md", 7, "本文", "raw <embed> in content"),
