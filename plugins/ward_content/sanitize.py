@@ -53,7 +53,7 @@ ALLOWED_CLASSES: dict[str, frozenset[str]] = {
     "a": frozenset({"ward-external", "footnote-ref", "footnote-backref"}),
     "div": frozenset({"footnote", "toc"}),
 }
-_CODE_CLASS = re.compile(r"^language-[A-Za-z0-9_+-]{1,40}$")
+_CODE_CLASS = re.compile(r"^language-[^\s\"'<>&]{1,40}$")
 # Table alignment from Markdown is the only inline style.
 _STYLE = re.compile(r"^\s*text-align\s*:\s*(left|right|center)\s*;?\s*$", re.I)
 _ID = re.compile(r"^[^\s\"'<>&]{1,100}$")

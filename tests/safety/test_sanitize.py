@@ -149,3 +149,23 @@ def test_check_tree_reports_what_the_build_would_remove(tmp_path):
 )
 def test_csv_cells_a_spreadsheet_would_evaluate_are_neutralised(cell, expected):
     assert neutralise(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "risky"),
+    [
+        ("本文です。\n\n## 内容\n\n- 日時: 8月1日", False),
+        ("[開く](javascript:alert(1))", True),
+        ("[開く](JaVaScRiPt:alert(1))", True),
+        ("本文です。\n\n## 内容\n\n- 日時　8月1日\n\n![花火](hanabi.jpg)", False),
+        ("## Main\n\n本文", True),
+        ("Ward news\n=========\n\n本文", True),
+        ("```\n<b>\n```", True),
+    ],
+)
+def test_plain_bodies_skip_the_comparison_only_when_nothing_can_be_removed(body, risky):
+    from ward_content.html_checks import could_lose_anything
+
+    assert could_lose_anything(body) is risky
+    if not risky:
+        assert removals(make_converter().convert(body)) == []
