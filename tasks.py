@@ -94,19 +94,12 @@ def serve(c, port=8000):
         server.serve_forever()
 
 
-@task
-def livereload(c, port=8000):
-    """Rebuild on every save and reload the browser; problems are printed, the last good build stays."""
-    from livereload import Server
+@task(help={"host": "0.0.0.0 to open the preview from a phone on the same network", "port": "port (default 8000)"})
+def livereload(c, host="127.0.0.1", port=8000):
+    """Preview with reload on save: only the changed file is read and only the page you look at is rendered."""
+    from tools.preview_server import serve
 
-    def rebuild():
-        print(site_build.preview_build("pelicanconf.py", OUTPUT), file=sys.stderr)
-
-    rebuild()
-    server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(pattern, rebuild)
-    server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
+    serve(host=host, port=int(port), report=lambda line: print(line, file=sys.stderr, flush=True))
 
 
 def _publish_failure(exc, github: bool = False) -> Exit:

@@ -105,19 +105,6 @@ def build(settings_file: str, output: Path, overrides: dict | None = None) -> tu
             shutil.rmtree(staging)
 
 
-def preview_build(settings_file: str, output: Path, overrides: dict | None = None) -> str:
-    """One rebuild for livereload: what staff should read; on a content error the last good build stays."""
-    from ward_content.errors import ContentErrors
-
-    try:
-        build(settings_file, output, overrides)
-    except ContentErrors as exc:
-        lines = [error.format() for error in exc.errors]
-        lines.append("問題を直して保存すると、もう一度作り直します。表示は前回の正しい版のままです。")
-        return "\n".join(lines)
-    return "更新しました。"
-
-
 def print_errors(errors, github: bool = False, stream=sys.stderr) -> None:
     """One line a problem; GitHub annotations as well when asked."""
     for error in errors:
