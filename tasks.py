@@ -146,13 +146,13 @@ def gh_pages(c, push=False, remote="origin"):
     print(f"{remote} に送りました。" if result.pushed else "送るには --push を付けてください。")
 
 
-@task(help={"count": "number of synthetic articles (default 2000)"})
-def bench(c, count=2000):
-    """Measure check, cold build and no-change rebuild time and peak memory on a synthetic site."""
-    from tools.bench import run
+@task(help={"sizes": "corpus sizes, comma-separated (default 500,2000,8000)", "runs": "builds per size (default 3)"})
+def bench(c, sizes="500,2000,8000", runs=3):
+    """Our build beside plain Pelican on the same corpus: times, ratios, memory, rebuild, preview latency."""
+    from tools.bench import run, table
 
-    for name, value in run(int(count)).items():
-        print(f"{name:>24}: {value:.2f}")
+    results = run(tuple(int(s) for s in sizes.split(",")), int(runs), report=lambda line: print(line, flush=True))
+    print(table(results))
 
 
 @task
