@@ -83,6 +83,14 @@ def test_a_coordinates_source_without_coordinates(tmp_path):
     ]
 
 
+def test_a_coordinates_origin_without_coordinates(tmp_path):
+    files = {f"{FOLDER}/a.md": site_text(coordinates_from="百科事典")}
+    assert _errors(tmp_path, files) == [
+        f"content/{FOLDER}/a.md:13: coordinates_from: 緯度・経度が書かれていないのに coordinates_from: があります。"
+        "緯度・経度を書くか、この行を消してください (coordinates origin without coordinates)"
+    ]
+
+
 def test_a_designation_step_needs_a_date_or_a_year(tmp_path):
     files = {f"{FOLDER}/a.md": site_text(designation_history=[{"event": "国宝に指定"}])}
     assert _errors(tmp_path, files) == [
@@ -217,3 +225,22 @@ def test_invoke_check_github_format_annotates_a_warning(tmp_path):
     )
     assert done.returncode == 0
     assert done.stdout.splitlines()[0].startswith(f"::warning file=content/{FOLDER}/weak.md,line=9::sources: 出典が")
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "not a web address",
+        "reference without label",
+        "official source after a reference",
+        "coordinates origin missing",
+        "coordinates source missing",
+        "coordinates source without coordinates",
+        "coordinates origin without coordinates",
+        "step needs a date or a year",
+        "only reference sources",
+    ],
+)
+def test_staff_guide_explains_each_source_message(code):
+    guide = (ROOT / "docs" / "staff-guide.md").read_text(encoding="utf-8")
+    assert f"| `{code}` |" in guide

@@ -157,7 +157,7 @@ class Source(WardModel):
     )
     label: Text | None = Field(
         None,
-        description="種類の補足。ページでは「参考（個人サイト）」のように種類の後に出ます",
+        description="種類の補足。「参考」のときは必須（例: 個人サイト、観光協会、百科事典）。ページでは「参考（個人サイト）」のように出ます",
         examples=["個人サイト"],
     )
     title: Text = Field(description="資料の名前（発行者と題名）", examples=["横浜市「称名寺」"])
