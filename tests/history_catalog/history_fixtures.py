@@ -115,6 +115,12 @@ def small_catalog() -> dict[str, str]:
             era="室町時代",
             address="金沢区六浦",
             access=[{"station": "金沢八景駅", "walk_minutes": 10}],
+            designation_history=[
+                {"year": 1995, "event": "国の重要文化財に指定"},
+                {"date": "2016-08-17", "event": "国宝に指定"},
+            ],
+            sources=[REFERENCE],
+            open_questions=["指定の日付が資料どうしで異なる"],
         ),
         "history/koza.md": "---\ntitle: 金沢の歴史講座\ndate: 2026-10-01\n---\n講座を開きます。\n",
     }
