@@ -205,11 +205,6 @@ def access_label(access) -> str:
     return text
 
 
-def source_kind_label(source) -> str:
-    """公式・行政, or 参考（個人サイト） when the kind has a label."""
-    return f"{source.kind.value}（{source.label}）" if source.label else source.kind.value
-
-
 def step_label(step) -> str:
     """「2016年8月17日 国宝に指定」 or 「1995年 県の重要文化財に指定」."""
     when = f"{step.date.year}年{step.date.month}月{step.date.day}日" if step.date else f"{step.year}年"

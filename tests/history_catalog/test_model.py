@@ -7,7 +7,6 @@ from history_catalog.model import (
     distance_m,
     gojuon_key,
     gojuon_row,
-    source_kind_label,
     step_label,
     walking_minutes,
 )
@@ -103,7 +102,7 @@ def test_access_label(fields, label):
     ],
 )
 def test_source_kind_label(fields, label):
-    assert source_kind_label(Source(**fields)) == label
+    assert Source(**fields).kind_label == label
 
 
 @pytest.mark.parametrize(

@@ -96,10 +96,6 @@ class SourceKind(StrEnum):
     database = "データベース"  # 国指定文化財等データベース、文化遺産オンラインなど公的な登録簿
     reference = "参考"  # 観光協会、新聞、百科事典、個人サイト: ほかに資料がないときだけ
 
-    @property
-    def order(self) -> int:
-        return list(SourceKind).index(self)
-
 
 class CoordinatesOrigin(StrEnum):
     """Where latitude and longitude were read."""
@@ -171,6 +167,11 @@ class Source(WardModel):
     )
     coordinates: bool = Field(False, description="緯度・経度をこの資料から取ったときは true", examples=[True])
 
+    @property
+    def kind_label(self) -> str:
+        """公式・行政, or 参考（個人サイト） with the label, as the page shows it beside the link."""
+        return f"{self.kind.value}（{self.label}）" if self.label else self.kind.value
+
     @model_validator(mode="after")
     def _reference_says_what_it_is(self) -> Source:
         if self.kind is SourceKind.reference and self.label is None:
@@ -204,7 +205,6 @@ class DesignationStep(WardModel):
         return self
 
 
-# Fields whose value may be written but not yet confirmed
 class Access(WardModel):
     """One way to get there: the nearest station and the walk from it."""
 
