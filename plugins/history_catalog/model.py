@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ward_content.schemas.history_site import CoordinatesOrigin, Designation, Era, SourceKind
+from .schema import CoordinatesOrigin, Designation, Era, SourceKind
 
 UNCONFIRMED = "要確認"
 EARTH_RADIUS_M = 6_371_008.8

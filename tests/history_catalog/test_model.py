@@ -10,8 +10,7 @@ from history_catalog.model import (
     step_label,
     walking_minutes,
 )
-
-from ward_content.schemas.history_site import Access, DesignationStep, Era, Source
+from history_catalog.schema import Access, DesignationStep, Era, Source
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,8 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, build_site, soup
+from conftest import ROOT, build_site, check_tree, soup
 from history_fixtures import FOLDER, PLUGINS, SHARED_DATA, reviewed_sources
-
-from ward_content.check import check_tree
 
 SITES = ROOT / "content" / FOLDER
 REFERENCE_CSV = SHARED_DATA / "kanazawa-history-sources.csv"

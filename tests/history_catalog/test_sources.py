@@ -8,10 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, build_site, soup, write_files
+from conftest import ROOT, build_site, check_tree, soup, write_files
 from history_fixtures import ENCYCLOPEDIA, FOLDER, OFFICIAL, PLUGINS, REFERENCE, site_text
 
-from ward_content.check import check_tree
 from ward_content.errors import WardBuildError
 
 KINDS = "公式・行政, 所有者・管理者, データベース, 参考"
