@@ -95,14 +95,25 @@ def sync_tree(source: Path, destination: Path) -> tuple[int, int]:
 
 
 def build(settings_file: str, output: Path, overrides: dict | None = None) -> tuple[int, int]:
-    """Build into a sibling temporary folder, then sync: a failed build leaves `output` as it was."""
+    """Build into a sibling temporary folder, then sync: a failed build leaves `output` as it was.
+
+    With nothing changed since the last build into `output`, nothing is built or written.
+    """
+    from tools import build_stamp
+
+    settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(output)})
+    stamp = build_stamp.input_stamp(settings, (ROOT / settings_file, ROOT / "pelicanconf.py"))
+    if build_stamp.unchanged(output, stamp):
+        return 0, 0
     staging = output.parent / f".{output.name}.staging"
     try:
         build_into(settings_file, staging, overrides)
-        return sync_tree(staging, output)
+        result = sync_tree(staging, output)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+    build_stamp.remember(output, stamp)
+    return result
 
 
 def print_errors(errors, github: bool = False, stream=sys.stderr) -> None:
