@@ -121,13 +121,14 @@ def prune(output: Path, keep: Path | None, previous: Path | None) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def publish_release(output: Path, write: Callable[[Path], None]) -> tuple[int, int]:
+def publish_release(output: Path, write: Callable[[Path], None], lock: bool = True) -> tuple[int, int]:
     """Under the lock: `write(release)` fills a new release folder, then `output` switches to it.
 
     When `write` raises (content errors, failed checks, a full disk), the release is removed and
     `output` still shows the previous site. Returns (files new or changed, files gone).
+    `lock=False` when the caller already holds `build_lock(output)` (flock would wait for itself).
     """
-    with build_lock(output):
+    with build_lock(output) if lock else contextlib.nullcontext():
         previous = current_release(output)
         release = new_release(output)
         try:

@@ -8,9 +8,26 @@ import shutil
 import sys
 from pathlib import Path
 
-from tools.atomic_output import publish_release
+from jinja2 import BytecodeCache
+
+from tools.atomic_output import build_lock, publish_release
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates shared by the preview's successive Jinja environments (keyed by source checksum)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
@@ -49,6 +66,9 @@ def build_into(settings_file: str, target: Path, overrides: dict | None = None) 
     from ward_content.build_scope import build_scope
 
     settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(target)})
+    # Pelican gives every generator a Jinja environment of its own; sharing compiled templates between
+    # them saves compiling each template once per generator.
+    settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": MemoryBytecodeCache()}
     configured = [str(name) for name in settings.get("PLUGINS") or ()]
     # Plugins, their signal receivers, the content set and the log capture belong to this build only.
     with build_scope():
@@ -104,22 +124,20 @@ def build(settings_file: str, output: Path, overrides: dict | None = None) -> tu
     """Build into a new release folder, then switch `output` to it atomically (tools/atomic_output.py).
 
     A failed or killed build leaves `output` as it was; a second build at once waits for the first.
+    With nothing changed since the last build into `output`, nothing is built or written.
     Returns (files new or changed, files gone).
     """
-    return publish_release(output, lambda release: build_into(settings_file, release, overrides))
+    from tools import build_stamp
 
-
-def preview_build(settings_file: str, output: Path, overrides: dict | None = None) -> str:
-    """One rebuild for livereload: what staff should read; on a content error the last good build stays."""
-    from ward_content.errors import ContentErrors
-
-    try:
-        build(settings_file, output, overrides)
-    except ContentErrors as exc:
-        lines = [error.format() for error in exc.errors]
-        lines.append("問題を直して保存すると、もう一度作り直します。表示は前回の正しい版のままです。")
-        return "\n".join(lines)
-    return "更新しました。"
+    settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(output)})
+    # Under the lock: a build that waited for another then finds the site it would write already there.
+    with build_lock(output):
+        stamp = build_stamp.input_stamp(settings, (ROOT / settings_file, ROOT / "pelicanconf.py"))
+        if build_stamp.unchanged(output, stamp):
+            return 0, 0
+        result = publish_release(output, lambda release: build_into(settings_file, release, overrides), lock=False)
+        build_stamp.remember(output, stamp)
+    return result
 
 
 def print_errors(errors, github: bool = False, stream=sys.stderr) -> None:

@@ -14,11 +14,12 @@ from .registry import ContentTypes
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Every valid document and every problem of a content folder."""
+    """Every valid document and every problem of a content folder; warnings do not make it fail."""
 
     documents: tuple[Document, ...]
     errors: tuple[ContentError, ...]
     content: ContentSet
+    warnings: tuple[ContentError, ...] = ()
 
 
 def check_tree(content_root: Path, types: ContentTypes, limits: Limits = DEFAULT_LIMITS) -> CheckResult:
@@ -28,4 +29,4 @@ def check_tree(content_root: Path, types: ContentTypes, limits: Limits = DEFAULT
     (`sources.scan_tree`), with the same limits, so a check never passes what the build refuses.
     """
     content = load_content_set(content_root, types, limits)
-    return CheckResult(content.documents, content.errors, content)
+    return CheckResult(content.documents, content.errors, content, content.warnings)

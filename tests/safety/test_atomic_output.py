@@ -10,7 +10,7 @@ import time
 from build_process import start_build
 from conftest import BUILD_DATE, article, write_files
 
-from tools.atomic_output import WAITING_MESSAGE, release_folders
+from tools.atomic_output import WAITING_MESSAGE, build_lock, release_folders
 from tools.site_build import build
 
 # The foundation alone keeps each build to a second or two.
@@ -53,16 +53,28 @@ def test_plain_output_folder_of_the_old_layout_is_taken_over(tmp_path):
     assert output.is_symlink() and not (output / "old").exists()
 
 
-def test_two_builds_at_once_are_serialised_and_the_second_says_so(tmp_path):
+def test_a_second_build_says_so_in_japanese_and_waits_for_the_first(tmp_path):
+    _, overrides = _site(tmp_path, "待機")
+    output = tmp_path / "output"
+    with build_lock(output):  # the first build, as far as the second can tell
+        second = start_build(output, overrides)
+        waiting = second.stderr.readline()  # printed before it blocks
+        assert WAITING_MESSAGE in waiting
+        time.sleep(0.5)
+        assert second.poll() is None and not output.exists()
+    _, stderr = second.communicate(timeout=300)
+    assert second.returncode == 0, stderr
+    assert (output / "index.html").is_file()
+
+
+def test_two_builds_at_once_both_succeed_and_leave_one_complete_site(tmp_path):
     _, overrides = _site(tmp_path, "同時")
     output = tmp_path / "output"
-    first = start_build(output, overrides)
-    time.sleep(0.5)  # the first takes the lock while importing Pelican; the second then finds it held
-    second = start_build(output, overrides)
-    results = [process.communicate(timeout=300) for process in (first, second)]
-    assert [process.returncode for process in (first, second)] == [0, 0], results
-    assert any(WAITING_MESSAGE in stderr for _, stderr in results)
+    processes = [start_build(output, overrides) for _ in range(2)]
+    results = [process.communicate(timeout=300) for process in processes]
+    assert [process.returncode for process in processes] == [0, 0], results
     assert (output / "index.html").is_file() and (output / "feeds" / "all.atom.xml").is_file()
+    assert len(release_folders(output)) == 1  # the second found the site it would have written
 
 
 def test_a_build_killed_at_any_point_leaves_the_previous_site_intact(tmp_path):

@@ -33,7 +33,7 @@ def test_event_feed_summary_is_plain_text_in_a_feed_reader_and_csv_cells_are_neu
         "category": ["寺社"],
         "era": "鎌倉時代",
         "address": "金沢区金沢町",
-        "sources": ["https://example.jp/source.html"],
+        "sources": [{"kind": "公式・行政", "title": "横浜市「テストの史跡」", "url": "https://example.jp/source.html"}],
     }
     output = build_site(
         tmp_path,
