@@ -26,7 +26,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search"]
+PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search", "emergency"]
 JINJA_FILTERS = FILTERS
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
@@ -151,5 +151,11 @@ HISTORY_TILE_URL = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
 # written site into output/pagefind/ (pages whose content is marked data-pagefind-body).
 SITE_SEARCH_SAVE_AS = "search/index.html"
 SITE_SEARCH_LANGUAGE = "ja"
+
+# Emergency mode (緊急情報): content/emergency.md puts a banner on every page; `invoke emergency "…"`
+# writes it, `invoke emergency --off` deletes it. plugins/emergency/settings.py has every option.
+# Expiry is judged at EMERGENCY_NOW, else the start of WARD_BUILD_DATE, else the build's clock.
+EMERGENCY_PAGE_PATH = "emergency/index.html"
+EMERGENCY_FEED_PATH = "feeds/emergency.atom.xml"
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
