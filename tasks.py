@@ -46,6 +46,7 @@ def check(c, format="text", content="content"):
     """Check every content file without building, and print every problem at once."""
     from ward_content.check import check_tree
 
+    site_build.register_plugins("pelicanconf.py")
     result = check_tree((ROOT / content).resolve())
     site_build.print_errors(result.errors, github=(format == "github"), stream=sys.stdout)
     if result.errors:

@@ -32,6 +32,14 @@ def build_into(settings_file: str, target: Path, overrides: dict | None = None) 
     pelican.run()
 
 
+def register_plugins(settings_file: str) -> None:
+    """Register the configured plugins without building, so `invoke check` sees their data checks."""
+    import importlib
+
+    for name in load_settings(settings_file).get("PLUGINS") or ():
+        importlib.import_module(str(name)).register()
+
+
 def require_plugins(configured: list[str], pelican) -> None:
     """Pelican only logs "Cannot load plugin" for a misspelled name; here it stops the build."""
     from ward_content.errors import ConfigurationError

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .data_files import check_data_files
 from .document import CONTENT_SUFFIXES, Document, load_document
 from .errors import ContentError, ContentErrors
 from .kinds import Kind, all_kinds
@@ -42,6 +43,8 @@ def check_tree(content_root: Path) -> CheckResult:
         except ContentErrors as exc:
             errors.extend(exc.errors)
     errors.extend(check_collection(documents))
+    # CSV and other data files of the loaded plugins (content/data/).
+    errors.extend(check_data_files(content_root))
     return CheckResult(tuple(documents), tuple(sorted(errors)))
 
 
