@@ -10,8 +10,9 @@ import yaml
 from ward_content.document import display_path, validate
 from ward_content.errors import ContentErrors
 from ward_content.frontmatter import split
+from ward_content.registry import ContentTypes
 
-from .schema import FILE_NAME
+from .schema import FILE_NAME, KIND
 
 DEFAULT_TITLES = {"緊急": "金沢区からの緊急情報", "警戒": "金沢区からの警戒情報", "お知らせ": "金沢区からのお知らせ"}
 
@@ -35,7 +36,7 @@ def notice_text(
 def write_notice(content_root: Path, text: str) -> Path:
     """Validate, then write; a mistake raises ContentErrors and leaves any current notice as it was."""
     shown = display_path(content_root, FILE_NAME)
-    validate(content_root, FILE_NAME, split(text, shown))
+    validate(content_root, FILE_NAME, split(text, shown), ContentTypes((KIND,)))
     target = content_root / FILE_NAME
     target.write_text(text, encoding="utf-8")
     return target

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ward_content.check import content_files, kind_checks
-from ward_content.document import load_document
-from ward_content.errors import ContentErrors
 from ward_content.feeds import atom_bytes
 from ward_content.folder_generator import WardFolderGenerator
 from ward_content.markdown_render import make_converter, render
 from ward_content.settings import read_settings as read_ward_settings
 
 from .model import feed_entry, make_notice, special_announcement
-from .schema import FILE_NAME
+from .schema import FILE_NAME, KIND
 from .settings import read_settings
 
 AREA = "横浜市金沢区"
@@ -33,21 +28,12 @@ class EmergencyGenerator(WardFolderGenerator):
         return (self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"]).rstrip("/")
 
     def generate_context(self) -> None:
-        root = Path(self.settings["PATH"]).resolve()
-        # Files at the top of content/ belong to this type; only emergency.md is allowed there.
-        accepted = []
-        for rel_path in (p for p in content_files(root) if "/" not in p):
-            try:
-                accepted.append(load_document(root, rel_path))
-            except ContentErrors as exc:
-                self.ward_errors.extend(exc.errors)
-        self.ward_documents.extend(accepted)
-        kinds = sorted({doc.kind for doc in accepted}, key=lambda kind: kind.name)
-        problems = kind_checks(accepted, kinds)
-        self.ward_errors.extend(problems)
-        self.ward_checked_kinds.update(kinds)
-        doc = next((d for d in accepted if d.rel_path == FILE_NAME), None)
-        if doc is None or any(error.path == doc.shown for error in problems):
+        # The content set has read and checked every file at the top of content/ (this type's folder "").
+        content = self.content_set
+        documents = content.of_kind(KIND.name)
+        self.ward_documents.extend(documents)
+        doc = content.usable(FILE_NAME)
+        if doc is None:
             return
         body = render(make_converter(self.ward.own_hosts), doc.body)
         notice = make_notice(doc.meta, body, self.emergency.page_path.removesuffix("index.html"))

@@ -1,11 +1,18 @@
-"""Signal wiring of emergency mode: one generator, and the notice first in the site's Atom feed."""
+"""Signal wiring of emergency mode: its content type, one generator, the notice first in the site's Atom feed."""
 
 from __future__ import annotations
 
 from pelican import signals
 
+from ward_content.registry import content_types
+
 from .generator import EmergencyGenerator
 from .model import feed_entry
+from .schema import KIND
+
+
+def provide_kinds(sender):
+    return (KIND,)
 
 
 def get_generators(pelican):
@@ -33,5 +40,6 @@ def add_to_site_feed(context, feed) -> None:
 
 
 def register() -> None:
+    content_types.connect(provide_kinds)
     signals.get_generators.connect(get_generators)
     signals.feed_generated.connect(add_to_site_feed)

@@ -53,8 +53,8 @@ class EvacuationGenerator(WardFolderGenerator):
 
     def generate_context(self) -> None:
         settings = self.evacuation
-        self.places, errors = read_all(Path(self.settings["PATH"]).resolve(), settings)
-        self.ward_errors.extend(errors)
+        # Row problems are reported by the content set (plugin.CHECK); bad rows are simply not places.
+        self.places, _ = read_all(Path(self.settings["PATH"]).resolve(), settings)
         shelters = [p for p in self.places if p.source == "shelter"]
         spaces = [p for p in self.places if p.source == "space"]
         self.files = {

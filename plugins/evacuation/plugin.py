@@ -1,7 +1,8 @@
-"""Signal wiring of the evacuation places: one generator, and the CSV check for `invoke check`."""
+"""Signal wiring of the evacuation places: one generator, and the CSV check the content set runs."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
@@ -10,23 +11,22 @@ from ward_content.data_files import DataCheck, data_checks
 
 from .generator import EvacuationGenerator
 from .rows import read_all
-from .settings import read_settings
+from .settings import EvacuationSettings, read_settings
 
 
 def get_generators(pelican):
     return EvacuationGenerator
 
 
-def check_csv(content_root: Path) -> list:
-    """The same row checks the build runs, with the default settings (the check reads no pelicanconf)."""
-    return read_all(content_root, read_settings({}))[1]
-
-
-CHECK = DataCheck(name="evacuation", label="避難場所の一覧（CSV）", check=check_csv)
+def check_csv(content_root: Path, settings: EvacuationSettings) -> list:
+    """Every row problem, for the content set (build and `invoke check`)."""
+    return read_all(content_root, settings)[1]
 
 
 def provide_data_checks(sender):
-    return (CHECK,)
+    """The sender is the Pelican object in a build and the settings dict in `invoke check`."""
+    settings = read_settings(getattr(sender, "settings", sender) or {})
+    return (DataCheck(name="evacuation", label="避難場所の一覧（CSV）", check=partial(check_csv, settings=settings)),)
 
 
 def register() -> None:

@@ -1,9 +1,10 @@
-"""Non-Markdown content (CSV under content/data/) that a plugin checks, so `invoke check` reports it too.
+"""Non-Markdown content (CSV under content/data/) that a plugin checks, in the build and in `invoke check`.
 
-A plugin declares a `DataCheck` and hands it over through the `data_checks` signal from its
-register(), like content types: `data_checks.connect(provide_data_checks)` with a module-level
-`def provide_data_checks(sender): return (CHECK,)`. The build reports the same problems through the
-plugin's generator (`ward_errors`).
+A plugin declares a `DataCheck` and hands it over like a content type, from its register():
+`data_checks.connect(provide_data_checks)` with a module-level
+`def provide_data_checks(sender): return (CHECK,)`. The registry collects them with the build's
+content types, and the content set runs them with its checks across files, so the problems are
+reported once, by `invoke check` and by the build alike.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from blinker import signal
-
 from .errors import ContentError
+from .registry import ward_signals
 
-data_checks = signal("ward-data-checks")
+# In the foundation's namespace, so a build's receivers are disconnected with its scope.
+data_checks = ward_signals.signal("ward_data_checks")
 
 
 @dataclass(frozen=True)
@@ -28,15 +29,12 @@ class DataCheck:
     check: Callable[[Path], list[ContentError]]  # content folder -> located problems
 
 
-def registered_data_checks() -> tuple[DataCheck, ...]:
+def collect_data_checks(sender: object = None) -> tuple[DataCheck, ...]:
     """Every DataCheck the loaded plugins provide, by name."""
-    found = [check for _, provided in data_checks.send(None) for check in (provided or ())]
-    return tuple(sorted(found, key=lambda c: c.name))
+    found = {check.name: check for _, provided in data_checks.send(sender) for check in (provided or ())}
+    return tuple(found[name] for name in sorted(found))
 
 
-def check_data_files(content_root: Path) -> list[ContentError]:
-    """Every registered data check over one content folder."""
-    errors: list[ContentError] = []
-    for data_check in registered_data_checks():
-        errors.extend(data_check.check(content_root))
-    return errors
+def check_data_files(content_root: Path, checks: tuple[DataCheck, ...]) -> list[ContentError]:
+    """Every data check over one content folder."""
+    return [error for data_check in checks for error in data_check.check(content_root)]

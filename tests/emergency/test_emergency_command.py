@@ -5,11 +5,13 @@ from datetime import datetime
 import pytest
 from conftest import build_site, soup
 from emergency.command import notice_text, remove_notice, write_notice
+from emergency.schema import KIND
 from emergency_fixtures import BASE
 
 from ward_content.dates import TOKYO
 from ward_content.document import load_document
 from ward_content.errors import ContentErrors
+from ward_content.registry import ContentTypes
 
 ISSUED = datetime(2026, 11, 28, 6, 10, tzinfo=TOKYO)
 
@@ -19,7 +21,7 @@ def test_written_notice_is_valid_and_turns_the_banner_on(tmp_path):
     content.mkdir()
     text = notice_text("台風の接近に備え、風水害時の避難場所を開設しました。", "警戒", ISSUED, "2026-11-29 18:00")
     path = write_notice(content, text)
-    meta = load_document(content, "emergency.md").meta
+    meta = load_document(content, "emergency.md", ContentTypes((KIND,))).meta
     assert (meta.level, meta.title, meta.summary) == (
         "警戒",
         "金沢区からの警戒情報",
