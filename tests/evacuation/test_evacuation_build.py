@@ -145,3 +145,9 @@ def test_history_site_and_event_venue_list_the_nearest_places(tmp_path):
     assert "徒歩約" in site.li.get_text()
     event = soup(output, "events/matsuri/index.html").select_one('section[aria-labelledby="nearest-evacuation"]')
     assert [a.get_text() for a in event.select("a")] == ["テスト地区センター", "テスト第一小学校"]
+
+
+def test_bousai_section_page_links_the_list(output):
+    link = soup(output, "bousai/index.html").select_one('section[aria-labelledby="section-evacuation"] a')
+    assert link["href"] == "../bousai/hinan/"
+    assert soup(output, "news/index.html").select_one('section[aria-labelledby="section-evacuation"]') is None
