@@ -127,4 +127,7 @@ KIND = Kind(
     schema=EmergencyNotice,
     url="emergency/",
     collection_check=check_notices,
+    # The notice page is written even when no notice is in force; no page may take its URL.
+    reserved_urls=("emergency/",),
+    reserved_label="緊急情報",
 )

@@ -179,3 +179,9 @@ def test_other_file_at_the_top_of_content_is_an_error(tmp_path):
         "content/notice.md:1: content/ の直下に置けるのは emergency.md だけです。名前を emergency.md にするか、"
         "記事のフォルダに移してください (only emergency.md may sit at the top of content/)"
     ]
+
+
+def test_a_page_at_the_notice_url_is_an_error(tmp_path):
+    lines = _errors(tmp_path, {**BASE, "pages/emergency.md": "---\ntitle: 緊急時の案内\norder: 2\n---\n本文\n"})
+    assert len(lines) == 1
+    assert lines[0].startswith("content/pages/emergency.md:1: slug: URL /emergency/ は緊急情報のページが使います")
