@@ -14,7 +14,7 @@ CODES = sorted(
         }
         | {"too long", "time missing"}
     )
-    - {"after"}  # model_validator(mode="after"), not a message code
+    - {"after", "emergency/"}  # model_validator(mode="after") and a reserved URL, not message codes
 )
 
 
