@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
