@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pelican import signals
 
+from ward_content.config import settings_models
 from ward_content.registry import content_types
 
 from .generator import EmergencyGenerator
 from .model import feed_entry
 from .schema import KIND
+from .settings import EmergencySettings
 
 
 def provide_kinds(sender):
@@ -39,7 +41,12 @@ def add_to_site_feed(context, feed) -> None:
     feed.items.insert(0, feed.items.pop())
 
 
+def provide_settings(sender):
+    return EmergencySettings
+
+
 def register() -> None:
+    settings_models.connect(provide_settings)
     content_types.connect(provide_kinds)
     signals.get_generators.connect(get_generators)
     signals.feed_generated.connect(add_to_site_feed)

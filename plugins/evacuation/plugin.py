@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from ward_content.config import settings_models
 from ward_content.data_files import DataCheck, data_checks
 
 from .generator import EvacuationGenerator
@@ -29,6 +30,11 @@ def provide_data_checks(sender):
     return (DataCheck(name="evacuation", label="避難場所の一覧（CSV）", check=partial(check_csv, settings=settings)),)
 
 
+def provide_settings(sender):
+    return EvacuationSettings
+
+
 def register() -> None:
+    settings_models.connect(provide_settings)
     signals.get_generators.connect(get_generators)
     data_checks.connect(provide_data_checks)
