@@ -33,7 +33,8 @@ IGNORED_PATTERNS = (
 )
 CONTENT_SUFFIXES = (".md", ".markdown")
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jfif", ".jpe", ".png", ".webp", ".gif"})
-PUBLISHABLE_SUFFIXES = frozenset({*CONTENT_SUFFIXES, *IMAGE_SUFFIXES, ".pdf"})
+# .csv: data a plugin reads (content/data/evacuation_*.csv); plain text, no metadata to strip.
+PUBLISHABLE_SUFFIXES = frozenset({*CONTENT_SUFFIXES, *IMAGE_SUFFIXES, ".pdf", ".csv"})
 _REFUSED_HINTS = {
     ".svg": "SVG は中にプログラムを含められるため公開できません。PNG に書き出して置いてください",
     ".html": "HTML ファイルは中にプログラムを含められるため公開できません。Markdown のページにしてください",
@@ -106,7 +107,9 @@ def file_problems(content_root: Path, rel_path: str, limits: Limits = DEFAULT_LI
         return [_too_big(shown, size, limits.static_bytes)]
     if suffix in IMAGE_SUFFIXES:
         return image_problems(path, shown, limits)
-    return pdf_problems(path, shown, limits)
+    if suffix == ".pdf":
+        return pdf_problems(path, shown, limits)
+    return []
 
 
 def _too_big(shown: str, size: int, limit: int) -> ContentError:
