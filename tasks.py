@@ -41,6 +41,12 @@ def build(c, settings="pelicanconf.py"):
         written, removed = site_build.build(settings, OUTPUT)
     except ContentErrors as exc:
         raise _content_failure(exc) from None
+    except OSError as exc:  # a full disk, a read-only folder: the new release was removed
+        raise Exit(
+            f"サイトを書き出せませんでした（{exc.strerror or exc}: {exc.filename or ''}）。"
+            "ディスクの空きを確かめてください。output/ は前のままです (write failed)",
+            code=1,
+        ) from None
     print(f"output/ を更新しました（書き換え {written} ファイル、削除 {removed} ファイル）")
 
 

@@ -101,3 +101,18 @@ def test_a_build_killed_at_any_point_leaves_the_previous_site_intact(tmp_path):
     # Half-written releases of killed builds are gone; only the current and the previous remain.
     assert len(release_folders(output)) <= 2
     assert not any(name.startswith(".output.switch") for name in os.listdir(tmp_path))
+
+
+def test_a_build_that_cannot_write_a_file_leaves_the_previous_site_intact(tmp_path):
+    content, overrides = _site(tmp_path, "満杯前", count=3)
+    output = tmp_path / "output"
+    build("pelicanconf.py", output, overrides)
+    old = _snapshot(output)
+    long_body = "長い本文です。" * 3000  # a page far larger than the writes allowed below
+    write_files(content, {"news/a00.md": article("満杯後", body=long_body)})
+    process = start_build(output, overrides, max_file_bytes=20_000)
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode != 0
+    assert "File too large" in stderr or "EFBIG" in stderr or "Errno 27" in stderr, stderr[-2000:]
+    assert _snapshot(output) == old
+    assert len(release_folders(output)) == 1  # the half-written release was removed
