@@ -22,6 +22,7 @@ from .registry import collect, content_types
 from .schemas import news, page
 from .settings import WardSettings
 from .sitemap import write_sitemap
+from .sources import links_out_of
 
 
 def provide_kinds(sender):
@@ -67,6 +68,8 @@ def account_for_every_file(generators) -> None:
     scope = ensure_scope()
     site = next(g for g in generators if isinstance(g, WardSiteGenerator))
     errors = account(scope.content, generators, scope.capture.take())
+    # The theme's files are copied into the site too: none may come from outside it.
+    errors += links_out_of(Path(site.settings["THEME"]), "theme")
     # Pelican's log is captured as errors, so warnings go to stderr directly, one line each.
     for warning in build_warnings(scope.content, generators):
         print(warning.format(), file=sys.stderr)

@@ -161,6 +161,29 @@ def pdf_problems(path: Path, shown: str, limits: Limits) -> list[ContentError]:
     return []
 
 
+def links_out_of(folder: Path, shown_as: str) -> list[ContentError]:
+    """Symbolic links under a source folder other than content/ (the theme) that lead out of it or nowhere."""
+    errors = []
+    root = Path(os.path.realpath(folder))
+    for base, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(dirs + files):
+            path = Path(base, name)
+            if not path.is_symlink():
+                continue
+            target = Path(os.path.realpath(path))
+            if not target.exists() or not target.is_relative_to(root):
+                rel = path.relative_to(folder).as_posix()
+                errors.append(
+                    _error(
+                        f"{shown_as}/{rel}",
+                        f"{shown_as}/ の外を指すか、どこも指さないシンボリックリンクです。ファイルそのものを置いてください",
+                        "symlink out of source folder",
+                    )
+                )
+    return errors
+
+
 def scan_tree(content_root: Path, limits: Limits = DEFAULT_LIMITS) -> list[ContentError]:
     """Every file and folder under content/: ignored, or checked by `file_problems`."""
     errors: list[ContentError] = []

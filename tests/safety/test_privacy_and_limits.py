@@ -160,3 +160,18 @@ def test_pelican_never_copies_a_link_out_of_content_even_unchecked():
     drop_outside_links(SimpleNamespace(context={"static_links": links}))
     assert links == {"images/a.jpg"}
     assert escapes("..") and not escapes("files/x.pdf")
+
+
+def test_a_theme_file_linked_from_outside_is_refused(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    (theme / "static" / "passwd.txt").symlink_to("/etc/passwd")
+    with pytest.raises(WardBuildError) as caught:
+        build_site(tmp_path, {"news/a.md": article()}, THEME=str(theme), **FAST)
+    assert [(e.path, e.code) for e in caught.value.errors] == [
+        ("theme/static/passwd.txt", "symlink out of source folder")
+    ]
