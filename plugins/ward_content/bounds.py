@@ -93,3 +93,71 @@ def nesting_problem(body: str, body_line: int, shown: str, limit: int) -> Conten
                 "nesting too deep",
             )
     return None
+
+
+_OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
+_CLOSE_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)\s*>")
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+
+
+def _prose(body: str) -> list[tuple[int, str]]:
+    lines, in_code = [], False
+    for offset, line in enumerate(body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if not in_code:
+            lines.append((offset, line))
+    return lines
+
+
+def html_depth_problem(body: str, body_line: int, shown: str, limit: int) -> ContentError | None:
+    """The first line where raw HTML elements are nested deeper than `limit` (Markdown recurses into them)."""
+    depth = 0
+    for offset, line in _prose(body):
+        events = sorted(
+            [(m.start(), 1) for m in _OPEN_TAG.finditer(line) if m.group(1).lower() not in _VOID and not m.group(2)]
+            + [(m.start(), -1) for m in _CLOSE_TAG.finditer(line)]
+        )
+        for _, step in events:
+            depth = max(0, depth + step)
+            if depth > limit:
+                return ContentError(
+                    shown,
+                    body_line + offset,
+                    "本文",
+                    f"HTML のタグの入れ子が深すぎます（{limit}段まで）。閉じタグ（</div> など）を確かめ、段を浅くしてください",
+                    "nesting too deep",
+                )
+    return None
+
+
+def markup_density_problem(body: str, body_line: int, shown: str, limit: int) -> ContentError | None:
+    """The first paragraph with more than `limit` link brackets or emphasis marks.
+
+    Python-Markdown's time grows with the square of unmatched `[` in a paragraph and its recursion
+    with nested `*`; no real paragraph comes near the limit.
+    """
+    blocks: list[tuple[int, list[str]]] = []
+    for offset, line in _prose(body):
+        if not line.strip():
+            continue
+        if blocks and blocks[-1][0] + len(blocks[-1][1]) == offset:
+            blocks[-1][1].append(line)
+        else:
+            blocks.append((offset, [line]))
+    for offset, lines in blocks:
+        text = "\n".join(lines)
+        brackets, emphasis = text.count("["), text.count("*") + text.count("_")
+        if max(brackets, emphasis) > limit:
+            what = f"リンクの「[」が {brackets} 個" if brackets > limit else f"強調の「*」「_」が {emphasis} 個"
+            return ContentError(
+                shown,
+                body_line + offset,
+                "本文",
+                f"1つの段落に{what}あります（{limit} 個まで）。段落を分けるか、記号を減らしてください",
+                "too much markup in a paragraph",
+            )
+    return None

@@ -11,7 +11,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from .body_checks import check_body
-from .bounds import control_characters, control_message, control_values, nesting_problem
+from .bounds import (
+    control_characters,
+    control_message,
+    control_values,
+    html_depth_problem,
+    markup_density_problem,
+    nesting_problem,
+)
 from .errors import ContentError, ContentErrors
 from .frontmatter import FrontMatter, decode, split
 from .html_checks import check_html
@@ -126,9 +133,17 @@ def validate(
         errors += _check_file_slug(rel_path, str(known.get(kind.title_field, "")), shown)
     errors += _check_slug_length(front, rel_path, shown, limits)
     errors += check_body(front.body, front.body_line, shown, lambda p: (content_root / p).is_file())
-    too_deep = nesting_problem(front.body, front.body_line, shown, limits.nesting)
-    # Rendering is what a deep body makes expensive, so it is only rendered once known to be shallow.
-    errors += [too_deep] if too_deep else check_html(front.body, front.body_line, shown)
+    # Rendering is what a deep or dense body makes expensive, so it is only rendered once known to be bounded.
+    costly = [
+        problem
+        for problem in (
+            nesting_problem(front.body, front.body_line, shown, limits.nesting),
+            html_depth_problem(front.body, front.body_line, shown, limits.nesting),
+            markup_density_problem(front.body, front.body_line, shown, limits.markup_per_paragraph),
+        )
+        if problem
+    ]
+    errors += costly or check_html(front.body, front.body_line, shown)
     if errors:
         raise ContentErrors(errors)
     return Document(root=content_root, rel_path=rel_path, shown=shown, kind=kind, folder=folder, meta=meta, front=front)

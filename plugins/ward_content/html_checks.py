@@ -21,7 +21,11 @@ def check_html(body: str, body_line: int, shown: str) -> list[ContentError]:
     if not could_lose_anything(body):
         return []
     # The unsanitised rendering: the comparison needs what the writer asked for.
-    html = _converter().reset().convert(body)
+    try:
+        html = _converter().reset().convert(body)
+    except RecursionError:
+        message = "本文の入れ子（引用・箇条書き・強調・HTML）が深すぎて読めません。段を浅くしてください"
+        return [ContentError(shown, body_line, _FIELD, message, "nesting too deep")]
     found = removals(html)
     if not found:
         return []

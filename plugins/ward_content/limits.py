@@ -11,9 +11,10 @@ from .errors import ConfigurationError
 class Limits:
     """Upper bounds that keep one hostile or mistaken file from exhausting the machine."""
 
-    markdown_bytes: int = 1_000_000  # a content .md file
+    markdown_bytes: int = 500_000  # a content .md file (about 160,000 Japanese characters)
     static_bytes: int = 100_000_000  # an image or PDF under content/
-    nesting: int = 20  # quote and list levels in a body, and levels in front matter
+    nesting: int = 20  # quote, list and raw HTML levels in a body
+    markup_per_paragraph: int = 100  # `[` or `*`/`_` in one paragraph (Markdown's time grows with their square)
     slug_length: int = 100  # characters of a URL name (file names are limited to 255 bytes)
     image_pixels: int = 100_000_000  # width x height of one image (a 48-megapixel photo is 48,000,000)
     pdf_pages: int = 500
