@@ -116,3 +116,15 @@ def test_a_build_that_cannot_write_a_file_leaves_the_previous_site_intact(tmp_pa
     assert "File too large" in stderr or "EFBIG" in stderr or "Errno 27" in stderr, stderr[-2000:]
     assert _snapshot(output) == old
     assert len(release_folders(output)) == 1  # the half-written release was removed
+
+
+def test_clean_removes_the_link_and_every_release(tmp_path):
+    from tools.atomic_output import remove_output
+
+    _, overrides = _site(tmp_path, "掃除", count=1)
+    output = tmp_path / "output"
+    build("pelicanconf.py", output, overrides)
+    (tmp_path / ".output.0-1").mkdir()  # left by a killed build
+    remove_output(output)
+    assert not output.exists() and not output.is_symlink()
+    assert release_folders(output) == []
