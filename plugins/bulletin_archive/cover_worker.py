@@ -1,12 +1,29 @@
-"""Renders a PDF's first page to a cover image; run as its own process, under memory and time limits.
+"""Reads a PDF with pdfium (text, bookmarks) and renders its cover; run as its own process under limits.
 
-Usage: python cover_worker.py PDF WIDTH HEIGHT FORMAT QUALITY  (the image's bytes go to standard output)
+Usage: python cover_worker.py PDF COVER_OUT INFO_OUT WIDTH HEIGHT FORMAT QUALITY
+Exit status 3: pdfium cannot open the PDF (damaged, encrypted). Nothing of this process's memory or
+time is the build's: one hostile PDF can only end it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import importlib.util
 import io
+import json
 import sys
+from pathlib import Path
+
+UNREADABLE = 3
+
+
+def _pdf_module():
+    # Loaded by path: importing the package would import its plugin, and Pelican with it.
+    spec = importlib.util.spec_from_file_location("ward_bulletin_pdf", Path(__file__).with_name("pdf.py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses resolve their module by name
+    spec.loader.exec_module(module)
+    return module
 
 
 def render(pdf: str, width: int, height: int, image_format: str, quality: int) -> bytes:
@@ -35,8 +52,14 @@ def render(pdf: str, width: int, height: int, image_format: str, quality: int) -
 
 
 def main(argv: list[str]) -> int:
-    pdf, width, height, image_format, quality = argv
-    sys.stdout.buffer.write(render(pdf, int(width), int(height), image_format, int(quality)))
+    pdf, cover_out, info_out, width, height, image_format, quality = argv
+    pdf_module = _pdf_module()
+    try:
+        info = pdf_module.inspect_pdf(Path(pdf))
+    except pdf_module.PdfProblem:
+        return UNREADABLE
+    Path(info_out).write_text(json.dumps(dataclasses.asdict(info), ensure_ascii=False), encoding="utf-8")
+    Path(cover_out).write_bytes(render(pdf, int(width), int(height), image_format, int(quality)))
     return 0
 
 

@@ -1,7 +1,9 @@
-"""Cover thumbnails: the PDF's first page rendered by pdfium in a bounded process, cached by hash."""
+"""A PDF read by pdfium only in a bounded process (text, bookmarks, cover thumbnail), cached by its hash."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import resource
@@ -11,7 +13,12 @@ from pathlib import Path
 
 from ward_content.limits import DEFAULT_LIMITS, Limits
 
+from .cover_worker import UNREADABLE
+from .pdf import PdfInfo, PdfPage, PdfProblem, TextBlock
 from .settings import BulletinSettings
+
+# Part of the cached text's name: bump when what inspect_pdf extracts changes.
+INFO_VERSION = "1"
 
 logger = logging.getLogger(__name__)
 
@@ -24,22 +31,15 @@ def cache_key(sha256: str, settings: BulletinSettings) -> str:
 
 
 def cover_for(pdf_path: Path, sha256: str, settings: BulletinSettings, limits: Limits = DEFAULT_LIMITS) -> Path:
-    """The cached thumbnail of this PDF, rendered only when no cache entry has its hash; CoverProblem if it fails."""
+    """The cached thumbnail of this PDF, made by `inspect_bounded` when no cache entry has its hash."""
     cached = settings.cache_path / cache_key(sha256, settings)
-    if cached.is_file():
-        return cached
-    data = render_cover(pdf_path, settings, limits)
-    settings.cache_path.mkdir(parents=True, exist_ok=True)
-    # Written under a temporary name first, so an interrupted build never leaves half an image.
-    partial = cached.with_name(f".{cached.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    partial.replace(cached)
-    logger.info("bulletin cover rendered: %s", pdf_path.name)
+    if not cached.is_file():
+        inspect_bounded(pdf_path, settings, limits)
     return cached
 
 
 class CoverProblem(Exception):
-    """pdfium could not draw the first page within the limits (or at all)."""
+    """pdfium could not read or draw the PDF within the limits."""
 
 
 def _limit(memory_bytes: int, seconds: int):
@@ -50,16 +50,26 @@ def _limit(memory_bytes: int, seconds: int):
     return apply
 
 
-def render_cover(pdf_path: Path, settings: BulletinSettings, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """The cover drawn by `cover_worker` in a process of its own, with bounded memory and time.
-
-    One hostile PDF can then only end that process; the build reports it and goes on.
-    """
+def inspect_bounded(pdf_path: Path, settings: BulletinSettings, limits: Limits = DEFAULT_LIMITS) -> PdfInfo:
+    """The PDF's text, bookmarks and cover, read by pdfium in `cover_worker` (a process with bounded memory
+    and time) and cached by the PDF's hash; PdfProblem if pdfium cannot open it, CoverProblem past a limit."""
+    data = pdf_path.read_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    cover = settings.cache_path / cache_key(sha256, settings)
+    info_file = settings.cache_path / f"{sha256}-info-v{INFO_VERSION}.json"
+    if cover.is_file() and info_file.is_file():
+        return _info_from_json(info_file.read_text(encoding="utf-8"))
+    settings.cache_path.mkdir(parents=True, exist_ok=True)
+    # Written under temporary names first, so an interrupted build never leaves half an entry.
+    partial_cover = cover.with_name(f".{cover.name}.{os.getpid()}.part")
+    partial_info = info_file.with_name(f".{info_file.name}.{os.getpid()}.part")
     width, height = settings.cover_size
     command = [
         sys.executable,
         str(Path(__file__).with_name("cover_worker.py")),
         str(pdf_path),
+        str(partial_cover),
+        str(partial_info),
         str(width),
         str(height),
         settings.cover_format,
@@ -74,8 +84,30 @@ def render_cover(pdf_path: Path, settings: BulletinSettings, limits: Limits = DE
             check=False,
         )
     except subprocess.TimeoutExpired:
+        _discard(partial_cover, partial_info)
         raise CoverProblem(f"timed out after {limits.render_seconds} s") from None
-    if completed.returncode != 0 or not completed.stdout:
+    if completed.returncode == UNREADABLE:
+        _discard(partial_cover, partial_info)
+        raise PdfProblem("pdfium cannot open it")
+    if completed.returncode != 0 or not partial_cover.is_file() or not partial_info.is_file():
+        _discard(partial_cover, partial_info)
         last = (completed.stderr.decode("utf-8", "replace").strip().splitlines() or ["no output"])[-1]
         raise CoverProblem(f"exit {completed.returncode}: {last}")
-    return completed.stdout
+    partial_info.replace(info_file)
+    partial_cover.replace(cover)
+    logger.info("bulletin cover rendered: %s", pdf_path.name)
+    return _info_from_json(info_file.read_text(encoding="utf-8"))
+
+
+def _discard(*paths: Path) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
+def _info_from_json(text: str) -> PdfInfo:
+    raw = json.loads(text)
+    pages = tuple(
+        PdfPage(page["number"], tuple(TextBlock(block["text"], block["level"]) for block in page["blocks"]))
+        for page in raw["pages"]
+    )
+    return PdfInfo(raw["size"], raw["page_count"], raw["sha256"], pages)

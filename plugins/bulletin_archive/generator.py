@@ -16,10 +16,10 @@ from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 from ward_content.sources import file_problems
 
-from .covers import CoverProblem, cover_for
+from .covers import CoverProblem, cover_for, inspect_bounded
 from .feed import atom_feed
 from .model import Issue, find_gaps, make_archive
-from .pdf import PdfProblem, inspect_pdf
+from .pdf import PdfProblem
 from .schema import KIND
 from .settings import read_settings
 
@@ -49,18 +49,14 @@ class BulletinGenerator(WardFolderGenerator):
             if file_problems(doc.root, path.relative_to(doc.root).as_posix(), limits):
                 continue
             try:
-                info = inspect_pdf(path)
-            except PdfProblem:
-                self.ward_errors.append(_unreadable(doc))
-                continue
-            try:
-                cover_for(path, info.sha256, self.bulletin, limits)
+                # pdfium reads the PDF only in a process of its own, under WARD_LIMITS' memory and time.
+                info = inspect_bounded(path, self.bulletin, limits)
                 # The size shown and sent in the feed is that of the copy published, without metadata.
                 info = replace(info, size=len(self._published_pdf(path)))
             except CoverProblem:
                 self.ward_errors.append(_no_cover(doc))
                 continue
-            except PdfUnreadable:
+            except (PdfProblem, PdfUnreadable):
                 self.ward_errors.append(_unreadable(doc))
                 continue
             intro = document_html(doc, own_hosts)
