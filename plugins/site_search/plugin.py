@@ -18,7 +18,7 @@ def get_generators(pelican):
 def index_output(pelican) -> None:
     search = read_settings(pelican.settings)
     if search.index:
-        index_site(Path(pelican.output_path), search.language)
+        index_site(Path(pelican.output_path), search, pelican.settings)
 
 
 def register() -> None:
