@@ -13,6 +13,7 @@ checks both give identical tokens for a list of strings.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -65,6 +66,13 @@ def is_word_char(char: str) -> bool:
     return unicodedata.category(char)[0] in "LN"
 
 
+# The same classes as is_cjk and is_word_char, for speed: a CJK run, or a run of other letters/digits.
+_CJK_CLASS = (
+    "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc\u30ff\u3005-\u3007\u303b\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+)
+_UNIT = re.compile(f"([{_CJK_CLASS}]+)|([^\\W_{_CJK_CLASS}]+)")
+
+
 def encode(chars: str) -> str:
     """ASCII token for one or two CJK characters: the marker, then 3 base-36 digits each."""
     out = [MARKER]
@@ -78,6 +86,15 @@ def encode(chars: str) -> str:
     return "".join(out)
 
 
+def _code(char: str) -> str:
+    value = ord(char) - BASE
+    return DIGITS[value // 1296] + DIGITS[value // 36 % 36] + DIGITS[value % 36]
+
+
+# Digits of every character a CJK run can hold, for str.translate (read-only).
+_CODES = {code: _code(chr(code)) for code in range(BASE, LIMIT) if is_cjk(chr(code))}
+
+
 @dataclass(frozen=True)
 class Unit:
     """One piece of normalised text: a CJK run or a word of letters/digits."""
@@ -88,27 +105,7 @@ class Unit:
 
 def units(normalised: str) -> list[Unit]:
     """Split normalised text into CJK runs and words; everything else separates them."""
-    found: list[Unit] = []
-    current: list[str] = []
-    current_cjk = False
-    for char in normalised:
-        if is_cjk(char):
-            kind = True
-        elif is_word_char(char):
-            kind = False
-        else:
-            if current:
-                found.append(Unit("".join(current), current_cjk))
-                current = []
-            continue
-        if current and kind != current_cjk:
-            found.append(Unit("".join(current), current_cjk))
-            current = []
-        current.append(char)
-        current_cjk = kind
-    if current:
-        found.append(Unit("".join(current), current_cjk))
-    return found
+    return [Unit(match.group(), match.group(1) is not None) for match in _UNIT.finditer(normalised)]
 
 
 def index_tokens(text: str) -> list[str]:
@@ -123,9 +120,10 @@ def index_tokens(text: str) -> list[str]:
         if not unit.cjk:
             tokens.append(unit.text)
             continue
-        run = unit.text
-        tokens.extend(encode(run[i : i + 2]) for i in range(len(run) - 1))
-        tokens.append(encode(run[-1]))
+        codes = unit.text.translate(_CODES)  # WIDTH digits per character
+        last = len(codes) - WIDTH
+        tokens.extend(MARKER + codes[i : i + 2 * WIDTH] for i in range(0, last, WIDTH))
+        tokens.append(MARKER + codes[last:])
     return tokens
 
 
