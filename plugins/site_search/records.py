@@ -70,7 +70,7 @@ def clean(pieces: list[str]) -> str:
     return SPACES.sub(" ", "".join(pieces)).strip()
 
 
-def page_record(html: bytes, url: str, sections: dict[str, str]) -> Record | None:
+def page_record(html: str, url: str, sections: dict[str, str]) -> Record | None:
     """The record of one written page, or None when the page marks nothing for the index.
 
     `sections` maps a URL's first folder to the section name shown as a filter (news -> お知らせ).
@@ -114,7 +114,8 @@ def site_records(output: Path, sections: dict[str, str]) -> list[Record]:
     """Records of every marked page under `output`, in URL order (deterministic index)."""
     records = []
     for path in sorted(output.rglob("*.html")):
-        record = page_record(path.read_bytes(), page_url(output, path), sections)
+        # Pelican writes UTF-8; decoding here spares lxml guessing from a <meta> it may not find.
+        record = page_record(path.read_text(encoding="utf-8"), page_url(output, path), sections)
         if record is not None:
             records.append(record)
     return records
