@@ -82,3 +82,14 @@ def test_a_build_writes_one_record_per_marked_page_with_natural_metadata(tmp_pat
     # What Pagefind indexed is the token text: かなざわ (hiragana) stands for the katakana title.
     assert encode("かな") in first["content"] and "カナ" not in first["content"]
     assert sorted(f["filters"]["year"][0] for f in fragments.values()) == ["2026", "2027"]
+
+
+def test_the_bundle_is_byte_identical_across_builds(tmp_path):
+    files = {f"news/n{i}.md": article(title=f"お知らせ{i}", body="称名寺と金沢文庫。" * i) for i in range(1, 6)}
+    bundles = []
+    for name in ("one", "two"):
+        output = build_site(tmp_path / name, files=files, SITE_SEARCH_INDEX=True)
+        bundle = output / "pagefind"
+        bundles.append({p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()})
+    assert sorted(bundles[0]) == sorted(bundles[1])
+    assert [name for name in bundles[0] if bundles[0][name] != bundles[1][name]] == []
