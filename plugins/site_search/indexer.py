@@ -21,9 +21,11 @@ from ward_content.errors import ConfigurationError
 
 from .records import Record, site_records
 from .settings import SiteSearchSettings
-from .text import index_tokens
+from .text import facet_token, index_tokens
 
 BUNDLE = "pagefind"
+# Beside the search page: the section and year choices of its filters, with page counts.
+FACETS = "facets.json"
 # Pagefind's own weight marker in a record's text (its HTML parser writes the same for headings):
 # words of the title count seven times as much as words of the body when ranking.
 TITLE_WEIGHT = 7
@@ -46,28 +48,49 @@ def binary_path(binary: str) -> Path:
 
 
 def record_content(record: Record) -> str:
-    """The text Pagefind indexes: the title's tokens weighted, then every token of the page."""
+    """The text Pagefind indexes: the title's tokens weighted, every token of the page, facet tokens.
+
+    Section and year are facet tokens rather than Pagefind filters: Pagefind 1.5.2 writes its filter
+    files in hash-map order, so their bytes would differ from one build to the next.
+    """
     title = " ".join(index_tokens(record.title))
     body = " ".join(index_tokens(record.indexed))
-    return f"___PAGEFIND_WEIGHT___{TITLE_WEIGHT} {title} ___END_PAGEFIND_WEIGHT___ {body}"
+    facets = [facet_token("section", record.section_slug), facet_token("year", record.year)]
+    tail = " ".join(token for token in facets if token)
+    return f"___PAGEFIND_WEIGHT___{TITLE_WEIGHT} {title} ___END_PAGEFIND_WEIGHT___ {body} {tail}".rstrip()
 
 
 def record_request(index_id: int, record: Record, language: str, excerpt_chars: int) -> dict:
-    """One AddRecord request: natural title and text as metadata, section and year as filters."""
-    filters = {}
+    """One AddRecord request: natural title, text, section and year as metadata for the results."""
+    meta = {"title": record.title, "text": record.text[:excerpt_chars]}
     if record.section:
-        filters["section"] = [record.section]
+        meta["section"] = record.section
     if record.year:
-        filters["year"] = [record.year]
+        meta["year"] = record.year
     return {
         "type": "AddRecord",
         "index_id": index_id,
         "url": record.url,
         "content": record_content(record),
         "language": language,
-        "meta": {"title": record.title, "text": record.text[:excerpt_chars]},
-        "filters": filters,
+        "meta": meta,
+        "filters": None,
         "sort": None,
+    }
+
+
+def facets(records: list[Record]) -> dict:
+    """The filters' choices with page counts, for the search page (sorted: same input, same bytes)."""
+    sections: dict[str, int] = {}
+    years: dict[str, int] = {}
+    for record in records:
+        if record.section_slug:
+            sections[record.section_slug] = sections.get(record.section_slug, 0) + 1
+        if record.year:
+            years[record.year] = years.get(record.year, 0) + 1
+    return {
+        "sections": dict(sorted(sections.items())),
+        "years": [{"year": year, "pages": years[year]} for year in sorted(years, reverse=True)],
     }
 
 
@@ -143,15 +166,18 @@ def write_index(records: list[Record], bundle: Path, binary: Path, language: str
     with pagefind_service(binary) as service:
         (created,) = service.exchange([{"type": "NewIndex", "config": {"force_language": language}}])
         index_id = created["index_id"]
-        service.exchange([record_request(index_id, r, language, excerpt_chars) for r in records])
+        # One at a time: Pagefind numbers pages in the order it finishes them, and answers to a batch
+        # finish in any order, which would change the bundle's bytes from one build to the next.
+        for record in records:
+            service.exchange([record_request(index_id, record, language, excerpt_chars)])
         service.exchange([{"type": "WriteFiles", "index_id": index_id, "output_path": str(bundle)}])
 
 
-def section_names(search: SiteSearchSettings, pelican_settings: dict) -> dict[str, str]:
-    """URL folder -> section name shown as a filter (news -> お知らせ), aliases included."""
+def section_names(search: SiteSearchSettings, pelican_settings: dict) -> dict[str, tuple[str, str]]:
+    """URL folder -> (section slug, name) for the filter (news -> news, お知らせ), aliases included."""
     from ward_content.settings import read_settings as read_ward_settings
 
-    names = {section.slug: section.name for section in read_ward_settings(pelican_settings).sections}
+    names = {s.slug: (s.slug, s.name) for s in read_ward_settings(pelican_settings).sections}
     for folder, slug in search.section_aliases.items():
         if slug in names:
             names[folder] = names[slug]
@@ -162,7 +188,13 @@ def index_site(output: Path, search: SiteSearchSettings, pelican_settings: dict)
     """Index every page of `output` that marks its content with data-pagefind-body; returns the page count.
 
     Runs on Pelican's `finalized`, when every page is written; the pages are read once, with lxml.
+    The filters' choices go to facets.json beside the search page.
     """
     records = site_records(output, section_names(search, pelican_settings))
     write_index(records, output / BUNDLE, binary_path(search.binary), search.language, search.excerpt_chars)
+    target = output / search.url / FACETS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        json.dumps(facets(records), ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8"
+    )
     return len(records)

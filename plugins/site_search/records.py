@@ -34,7 +34,8 @@ class Record:
     title: str
     text: str
     indexed: str
-    section: str | None
+    section: str | None  # the section's name, shown with the result (歴史)
+    section_slug: str | None  # its slug, the filter's value (history)
     year: str | None
 
 
@@ -70,10 +71,10 @@ def clean(pieces: list[str]) -> str:
     return SPACES.sub(" ", "".join(pieces)).strip()
 
 
-def page_record(html: str, url: str, sections: dict[str, str]) -> Record | None:
+def page_record(html: str, url: str, sections: dict[str, tuple[str, str]]) -> Record | None:
     """The record of one written page, or None when the page marks nothing for the index.
 
-    `sections` maps a URL's first folder to the section name shown as a filter (news -> お知らせ).
+    `sections` maps a URL's first folder to its section's slug and name (news -> news, お知らせ).
     The year is that of the first <time datetime> outside a table (a history site's table holds
     its designation date, which is not when the page was published).
     """
@@ -91,13 +92,14 @@ def page_record(html: str, url: str, sections: dict[str, str]) -> Record | None:
         if match:
             year = match.group(1)
             break
-    folder = url.strip("/").split("/", 1)[0]
+    slug, name = sections.get(url.strip("/").split("/", 1)[0], (None, None))
     return Record(
         url=url,
         title=title,
         text=clean(_texts(body, readings=False)),
         indexed=clean(_texts(body, readings=True)),
-        section=sections.get(folder),
+        section=name,
+        section_slug=slug,
         year=year,
     )
 
@@ -110,7 +112,7 @@ def page_url(output: Path, path: Path) -> str:
     return "/" + rel.removesuffix("index.html")
 
 
-def site_records(output: Path, sections: dict[str, str]) -> list[Record]:
+def site_records(output: Path, sections: dict[str, tuple[str, str]]) -> list[Record]:
     """Records of every marked page under `output`, in URL order (deterministic index)."""
     records = []
     for path in sorted(output.rglob("*.html")):

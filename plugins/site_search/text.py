@@ -150,6 +150,8 @@ def query_parts(query: str) -> list[QueryPart]:
     return parts
 
 
-def contains(haystack_normalised: str, query: str) -> bool:
-    """Whether normalised text holds every CJK run and word of the query (the test's relevance)."""
-    return all(unit.text in haystack_normalised for unit in units(normalise(query)))
+def facet_token(kind: str, value: str | None) -> str | None:
+    """The token that marks a page's section (history) or year (2026): `qz`, s or y, the value's letters."""
+    if not value:
+        return None
+    return "qz" + kind[0] + "".join(c for c in value.lower() if c.isascii() and c.isalnum())

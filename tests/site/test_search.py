@@ -67,7 +67,7 @@ def test_results_show_natural_text_with_marks_and_filter_by_section_and_year(sam
         local_only(context)
         tab = context.new_page()
         shown = {}
-        for address in ("?q=花火", "?q=花火&section=広報", "?q=花火&year=2025", "?q=カナザワブンコ"):
+        for address in ("?q=花火", "?q=花火&section=bulletins", "?q=花火&year=2025", "?q=カナザワブンコ"):
             tab.goto(f"{url}/search/{address}")
             tab.wait_for_selector("#ward-search[data-state=done]", timeout=20000)
             shown[address] = {
@@ -84,7 +84,7 @@ def test_results_show_natural_text_with_marks_and_filter_by_section_and_year(sam
     assert everything["marks"] == ["花火"]
     # Titles and excerpts are the pages' own words, never index tokens.
     assert "qj" not in everything["text"]
-    bulletins = shown["?q=花火&section=広報"]
+    bulletins = shown["?q=花火&section=bulletins"]
     assert bulletins["urls"] and all(u.startswith("/bulletins/20") for u in bulletins["urls"])
     assert all(m.startswith("広報") for m in bulletins["meta"])
     later = shown["?q=花火&year=2025"]

@@ -10,7 +10,7 @@ from site_search.indexer import record_content
 from site_search.records import page_record
 from site_search.text import encode, index_tokens
 
-SECTIONS = {"news": "お知らせ", "history": "歴史"}
+SECTIONS = {"news": ("news", "お知らせ"), "history": ("history", "歴史")}
 
 PAGE = """<!doctype html><html lang="ja"><head><title>題｜金沢区</title><script>var x = "金沢";</script></head>
 <body><header><p>ヘッダーの言葉</p></header><main>
@@ -29,7 +29,7 @@ def test_a_page_gives_natural_title_and_text_and_indexed_readings():
     assert record.text == "称名寺の案内 指定日 1922年 公開 2026年4月1日 金沢 文庫"
     assert record.indexed.startswith("称名寺 しょうみょうじ の案内")
     # Section from the first folder, year from the first date outside a table.
-    assert (record.section, record.year) == ("歴史", "2026")
+    assert (record.section, record.section_slug, record.year) == ("歴史", "history", "2026")
 
 
 def test_blocks_never_join_into_one_bigram_and_ignored_parts_stay_out():
@@ -78,16 +78,20 @@ def test_a_build_writes_one_record_per_marked_page_with_natural_metadata(tmp_pat
     first = next(f for url, f in fragments.items() if "カナザワブンコ" in f["meta"]["title"])
     assert first["meta"]["title"] == "カナザワブンコの催し"
     assert "神奈川県立金沢文庫で講座を開きます。" in first["meta"]["text"]
-    assert first["filters"] == {"section": ["お知らせ"], "year": ["2026"]}
+    assert (first["meta"]["section"], first["meta"]["year"], first["filters"]) == ("お知らせ", "2026", {})
     # What Pagefind indexed is the token text: かなざわ (hiragana) stands for the katakana title.
     assert encode("かな") in first["content"] and "カナ" not in first["content"]
-    assert sorted(f["filters"]["year"][0] for f in fragments.values()) == ["2026", "2027"]
+    assert sorted(f["meta"]["year"] for f in fragments.values()) == ["2026", "2027"]
+    # The filters' choices, beside the search page.
+    facets = json.loads((output / "search" / "facets.json").read_text(encoding="utf-8"))
+    assert facets == {"sections": {"news": 2}, "years": [{"year": "2027", "pages": 1}, {"year": "2026", "pages": 1}]}
 
 
 def test_the_bundle_is_byte_identical_across_builds(tmp_path):
     files = {f"news/n{i}.md": article(title=f"お知らせ{i}", body="称名寺と金沢文庫。" * i) for i in range(1, 6)}
     bundles = []
     for name in ("one", "two"):
+        (tmp_path / name).mkdir()
         output = build_site(tmp_path / name, files=files, SITE_SEARCH_INDEX=True)
         bundle = output / "pagefind"
         bundles.append({p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()})

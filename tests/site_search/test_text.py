@@ -35,6 +35,9 @@ SAMPLES = [
 ]
 
 
+FACETS = [["section", "history"], ["year", "2026"], ["section", "Kosodate-2"], ["year", ""]]
+
+
 @pytest.mark.parametrize(
     ("raw", "normalised"),
     [
@@ -95,6 +98,7 @@ def test_python_and_javascript_cut_every_sample_alike():
                 WardSearchText.queryParts(s)])""",
             SAMPLES,
         )
+        facets = page.evaluate("pairs => pairs.map(p => WardSearchText.facetToken(p[0], p[1]))", FACETS)
     python = [
         [
             text.normalise(s),
@@ -104,3 +108,4 @@ def test_python_and_javascript_cut_every_sample_alike():
         for s in SAMPLES
     ]
     assert json.dumps(javascript, ensure_ascii=False) == json.dumps(python, ensure_ascii=False)
+    assert facets == [text.facet_token(kind, value) for kind, value in FACETS]

@@ -113,7 +113,16 @@
     });
   }
 
+  // The token marking a page's section or year (text.py facet_token).
+  function facetToken(kind, value) {
+    if (!value) return null;
+    return "qz" + kind[0] + Array.from(value.toLowerCase()).filter(function (c) {
+      return /^[a-z0-9]$/.test(c);
+    }).join("");
+  }
+
   root.WardSearchText = {
+    facetToken: facetToken,
     normalise: normalise,
     units: units,
     indexTokens: indexTokens,

@@ -3,7 +3,8 @@
 // A result must hold every part of the query: a CJK run of 3+ characters as an exact phrase (its
 // bigrams side by side), a single character or a word as a prefix. Pagefind ranks; we filter.
 // Titles and excerpts come from each page's natural text (metadata), with the query marked.
-// ?q=花火&section=歴史&year=2026 in the address searches at once, so a link can open results.
+// Section and year filters are facet tokens of the index (qzshistory, qzy2026), searched alike.
+// ?q=花火&section=history&year=2026 in the address searches at once, so a link can open results.
 (function () {
   "use strict";
 
@@ -84,20 +85,27 @@
     if (end < map.chars.length) element.append("…");
   }
 
-  // Pages holding every part of the query, in Pagefind's ranking order.
-  async function findAll(pagefind, query, filters) {
+  // Pages holding every part of the query and every chosen facet, in Pagefind's ranking order.
+  async function findAll(pagefind, query, facets) {
     var parts = WardSearchText.queryParts(query);
     if (!parts.length) return [];
     var all = [];
     parts.forEach(function (part) {
       all.push.apply(all, part.tokens);
     });
-    var ranked = await pagefind.search(all.join(" "), { filters: filters });
+    var ranked = await pagefind.search(all.join(" "));
     var results = ranked.results;
-    if (parts.length === 1 && !parts[0].phrase) return results;
-    for (var part of parts) {
-      var term = part.phrase ? '"' + part.tokens.join(" ") + '"' : part.tokens[0];
-      var found = await pagefind.search(term, { filters: filters });
+    var terms = [];
+    if (parts.length > 1 || parts[0].phrase) {
+      parts.forEach(function (part) {
+        terms.push(part.phrase ? '"' + part.tokens.join(" ") + '"' : part.tokens[0]);
+      });
+    }
+    facets.forEach(function (token) {
+      terms.push('"' + token + '"'); // exact: qzshealth must not find a longer slug
+    });
+    for (var term of terms) {
+      var found = await pagefind.search(term);
       var ids = new Set(
         found.results.map(function (r) {
           return r.id;
@@ -126,15 +134,13 @@
     marked(link, data.meta.title || data.url, needles);
     heading.append(link);
     item.append(heading);
-    var labels = [].concat((data.filters && data.filters.section) || [], (data.filters && data.filters.year) || []);
+    var labels = [];
+    if (data.meta.section) labels.push(data.meta.section);
+    if (data.meta.year) labels.push(data.meta.year + "年");
     if (labels.length) {
       var meta = document.createElement("p");
       meta.className = "ward-search__result-meta";
-      meta.textContent = labels
-        .map(function (label) {
-          return /^\d{4}$/.test(label) ? label + "年" : label;
-        })
-        .join("・");
+      meta.textContent = labels.join("・");
       item.append(meta);
     }
     var text = document.createElement("p");
@@ -163,13 +169,17 @@
       status.textContent = "検索の準備ができませんでした。分野別のページからお探しください。";
       return;
     }
-    var years = Object.keys(((await pagefind.filters()) || {}).year || {}).sort().reverse();
-    years.forEach(function (value) {
-      var option = document.createElement("option");
-      option.value = value;
-      option.textContent = value + "年";
-      year.append(option);
-    });
+    try {
+      var facets = await (await fetch(root.getAttribute("data-facets"))).json();
+      facets.years.forEach(function (entry) {
+        var option = document.createElement("option");
+        option.value = entry.year;
+        option.textContent = entry.year + "年";
+        year.append(option);
+      });
+    } catch (error) {
+      // Without the list the year filter stays at すべて; searching still works.
+    }
     form.querySelector(".ward-search__filters").hidden = false;
 
     var shown = [];
@@ -194,10 +204,9 @@
       list.replaceChildren();
       more.parentElement.hidden = true;
       root.setAttribute("data-state", "searching");
-      var filters = {};
-      if (section.value) filters.section = section.value;
-      if (year.value) filters.year = year.value;
-      var results = query.trim() ? await findAll(pagefind, query, filters) : [];
+      var facets = [WardSearchText.facetToken("section", section.value), WardSearchText.facetToken("year", year.value)];
+      facets = facets.filter(Boolean);
+      var results = query.trim() ? await findAll(pagefind, query, facets) : [];
       if (mine !== generation) return;
       needles = needlesOf(query);
       shown = results.slice();
