@@ -29,8 +29,9 @@ def test_search_page_uses_the_bundle_served_by_the_site(sample_site):
     form = search.select_one("form[role=search]")
     assert (form["method"], form["action"]) == ("get", "../search/")
     assert search.select_one("label[for=ward-search-q]").get_text() == "検索する言葉"
-    sections = [o["value"] for o in search.select("select[name=section] option")]
-    assert sections[:4] == ["", "お知らせ", "まつり・イベント", "歴史"] and "広報" in sections
+    sections = [(o["value"], o.get_text()) for o in search.select("select[name=section] option")]
+    assert sections[:3] == [("", "すべて"), ("news", "お知らせ"), ("events", "まつり・イベント")]
+    assert ("bulletins", "広報") in sections
     for name in ("pagefind.js", "pagefind-entry.json", "pagefind-worker.js"):
         assert (sample_site / "pagefind" / name).is_file()
     # The standard binary: one WebAssembly without a language of its own (no Lindera).
