@@ -53,13 +53,17 @@ def measure(output: Path, binary: str) -> dict[str, float]:
         write_index(records, Path(tmp), binary_path(search.binary), search.language, search.excerpt_chars)
         total_s = time.perf_counter() - start
         sizes = bundle_sizes(Path(tmp))
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    pagefind = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    pagefind = children.ru_maxrss
     return {
         "index_pages": float(len(records)),
         "index_read_s": read_s,
         "index_s": total_s,
-        "index_peak_mib": (own + pagefind) / 1024,
+        # CPU seconds do not grow when other processes share the machine, unlike wall time.
+        "index_cpu_s": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
+        "index_pagefind_cpu_s": children.ru_utime + children.ru_stime,
+        "index_peak_mib": (own.ru_maxrss + pagefind) / 1024,
         "index_pagefind_peak_mib": pagefind / 1024,
         **sizes,
     }

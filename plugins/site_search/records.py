@@ -40,14 +40,16 @@ class Record:
 
 
 def _texts(element, readings: bool) -> list[str]:
-    """Text of an element in document order; blocks separated by newlines, <rt> only if `readings`."""
+    """Text of an element in document order; blocks separated by newlines, readings only if `readings`."""
     pieces: list[str] = []
 
     def walk(node) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
-        skipped = tag in SKIPPED or "data-pagefind-ignore" in node.attrib or (tag == "rt" and not readings)
+        # Readings: ruby text, and hidden text a template marks for the index only (an event's カナ).
+        reading = tag == "rt" or "data-search-only" in node.attrib
+        skipped = tag in SKIPPED or "data-pagefind-ignore" in node.attrib or (reading and not readings)
         if not skipped:
-            block = tag in BLOCKS or tag == "rt"
+            block = tag in BLOCKS or reading
             if block:
                 pieces.append("\n")
             if node.text and tag:

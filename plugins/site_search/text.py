@@ -116,13 +116,14 @@ def index_tokens(text: str) -> list[str]:
     It also keeps one token per character, so positions run in step with the text.
     """
     tokens: list[str] = []
-    for unit in units(normalise(text)):
-        if not unit.cjk:
-            tokens.append(unit.text)
+    for match in _UNIT.finditer(normalise(text)):
+        run = match.group(1)
+        if run is None:
+            tokens.append(match.group())
             continue
-        codes = unit.text.translate(_CODES)  # WIDTH digits per character
+        codes = run.translate(_CODES)  # WIDTH digits per character
         last = len(codes) - WIDTH
-        tokens.extend(MARKER + codes[i : i + 2 * WIDTH] for i in range(0, last, WIDTH))
+        tokens += [MARKER + codes[i : i + 2 * WIDTH] for i in range(0, last, WIDTH)]
         tokens.append(MARKER + codes[last:])
     return tokens
 

@@ -91,6 +91,16 @@ def history_sites(site: Path) -> list[tuple[str, str, str]]:
     return sites
 
 
+def event_readings(site: Path) -> list[tuple[str, str]]:
+    """(url, reading) of every event page whose name has a reading (title_kana, indexed only)."""
+    found = []
+    for path in sorted((site / "events").glob("*/index.html")):
+        reading = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("[data-search-only]")
+        if reading is not None:
+            found.append(("/" + path.parent.relative_to(site).as_posix() + "/", reading.get_text(strip=True)))
+    return found
+
+
 def relevant(pages: dict[str, str], query: str) -> set[str]:
     parts = normalise(query).split()
     return {url for url, text in pages.items() if all(part in text for part in parts)}
@@ -127,6 +137,9 @@ def test_every_query_finds_the_pages_that_contain_it(sample_site):
     sites = history_sites(sample_site)
     assert len(sites) >= 20
     site_queries = [(url, q) for url, name, reading in sites for q in (name, reading, jaconv.hira2kata(reading))]
+    events = event_readings(sample_site)
+    assert events
+    site_queries += [(url, q) for url, reading in events for q in (reading, jaconv.kata2hira(reading))]
     figures = {}
     missed_sites = []
     with serve(sample_site) as base, chromium() as browser:

@@ -15,7 +15,7 @@ SECTIONS = {"news": ("news", "お知らせ"), "history": ("history", "歴史")}
 PAGE = """<!doctype html><html lang="ja"><head><title>題｜金沢区</title><script>var x = "金沢";</script></head>
 <body><header><p>ヘッダーの言葉</p></header><main>
 <article data-pagefind-body>
-<h1><ruby>称名寺<rp>（</rp><rt>しょうみょうじ</rt><rp>）</rp></ruby>の案内</h1>
+<h1><ruby>称名寺<rp>（</rp><rt>しょうみょうじ</rt><rp>）</rp></ruby>の案内</h1><span hidden data-search-only>アンナイ</span>
 <table><tr><th>指定日</th><td><time datetime="1922-10-12">1922年</time></td></tr></table>
 <p>公開 <time datetime="2026-04-01">2026年4月1日</time></p>
 <p>金沢</p><p>文庫</p>
@@ -27,7 +27,7 @@ def test_a_page_gives_natural_title_and_text_and_indexed_readings():
     record = page_record(PAGE, "/history/shomyoji/", SECTIONS)
     assert record.title == "称名寺の案内"
     assert record.text == "称名寺の案内 指定日 1922年 公開 2026年4月1日 金沢 文庫"
-    assert record.indexed.startswith("称名寺 しょうみょうじ の案内")
+    assert record.indexed.startswith("称名寺 しょうみょうじ の案内 アンナイ ")
     # Section from the first folder, year from the first date outside a table.
     assert (record.section, record.section_slug, record.year) == ("歴史", "history", "2026")
 
