@@ -50,7 +50,7 @@ def measure(output: Path, binary: str) -> dict[str, float]:
         start = time.perf_counter()
         records = site_records(output, section_names(search, settings))
         read_s = time.perf_counter() - start
-        write_index(records, Path(tmp), binary_path(search.binary), search.language, search.excerpt_chars)
+        write_index(records, Path(tmp), binary_path(search.binary), search)
         total_s = time.perf_counter() - start
         sizes = bundle_sizes(Path(tmp))
     own = resource.getrusage(resource.RUSAGE_SELF)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import subprocess
 import tempfile
 import threading
@@ -146,12 +147,17 @@ class PagefindService:
 
 
 @contextmanager
-def pagefind_service(binary: Path) -> Iterator[PagefindService]:
-    """Start Pagefind in service mode; it ends when its input closes."""
+def pagefind_service(binary: Path, chunk_locations: int = 20000) -> Iterator[PagefindService]:
+    """Start Pagefind in service mode; it ends when its input closes.
+
+    Pagefind reads its chunk size only from the environment (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE in
+    1.5.2); the variable is given to its process alone.
+    """
+    env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_locations)}
     with (
         tempfile.TemporaryFile() as log,
         subprocess.Popen(
-            [str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log
+            [str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env
         ) as process,
     ):
         try:
@@ -161,9 +167,10 @@ def pagefind_service(binary: Path) -> Iterator[PagefindService]:
             process.wait(timeout=60)
 
 
-def write_index(records: list[Record], bundle: Path, binary: Path, language: str, excerpt_chars: int) -> None:
+def write_index(records: list[Record], bundle: Path, binary: Path, search: SiteSearchSettings) -> None:
     """Index `records` and write the Pagefind bundle (index, pagefind.js, wasm) into `bundle`."""
-    with pagefind_service(binary) as service:
+    language, excerpt_chars = search.language, search.excerpt_chars
+    with pagefind_service(binary, search.chunk_locations) as service:
         (created,) = service.exchange([{"type": "NewIndex", "config": {"force_language": language}}])
         index_id = created["index_id"]
         # One at a time: Pagefind numbers pages in the order it finishes them, and answers to a batch
@@ -191,7 +198,7 @@ def index_site(output: Path, search: SiteSearchSettings, pelican_settings: dict)
     The filters' choices go to facets.json beside the search page.
     """
     records = site_records(output, section_names(search, pelican_settings))
-    write_index(records, output / BUNDLE, binary_path(search.binary), search.language, search.excerpt_chars)
+    write_index(records, output / BUNDLE, binary_path(search.binary), search)
     target = output / search.url / FACETS
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(

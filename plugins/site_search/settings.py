@@ -23,6 +23,10 @@ class SiteSearchSettings(PluginSettings):
     binary: Literal["standard", "extended"] = "standard"
     # Characters of a page's text kept for excerpts; a match further on shows the page's beginning.
     excerpt_chars: StrictInt = Field(3000, ge=200, le=20000)
+    # Postings per index chunk (Pagefind's default is 20,000). Bigram tokens spread evenly over the
+    # sorted word list, so a phrase of three bigrams touches about three chunks: smaller chunks mean
+    # fewer bytes per query, at the price of a longer chunk list that every visit loads once.
+    chunk_locations: StrictInt = Field(4000, ge=500, le=100000)
     # Folders whose pages belong to another folder's section in the filter (campaigns -> events).
     section_aliases: dict[str, str] = Field(default_factory=lambda: {"campaigns": "events"})
 

@@ -124,7 +124,8 @@ def test_wrong_settings_are_refused(setting, value, message):
 def test_default_settings():
     search = read_settings({})
     assert (search.save_as, search.url, search.language, search.index) == ("search/index.html", "search/", "ja", True)
-    assert (search.binary, search.excerpt_chars, search.section_aliases) == ("standard", 3000, {"campaigns": "events"})
+    assert (search.binary, search.excerpt_chars, search.chunk_locations) == ("standard", 3000, 4000)
+    assert search.section_aliases == {"campaigns": "events"}
 
 
 def test_every_wrong_setting_is_reported_at_once():

@@ -97,3 +97,16 @@ def test_the_bundle_is_byte_identical_across_builds(tmp_path):
         bundles.append({p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()})
     assert sorted(bundles[0]) == sorted(bundles[1])
     assert [name for name in bundles[0] if bundles[0][name] != bundles[1][name]] == []
+
+
+def test_the_chunk_size_setting_reaches_pagefind(tmp_path):
+    body = "".join(f"第{i}回の称名寺と金沢文庫の催し。" for i in range(120))
+    files = {"news/a.md": article(title="長い記事", body=body)}
+    counts = []
+    for locations in (500, 20000):
+        (tmp_path / str(locations)).mkdir()
+        output = build_site(
+            tmp_path / str(locations), files=files, SITE_SEARCH_INDEX=True, SITE_SEARCH_CHUNK_LOCATIONS=locations
+        )
+        counts.append(len(list((output / "pagefind" / "index").iterdir())))
+    assert counts[0] > 2 and counts[1] == 1
