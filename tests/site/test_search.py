@@ -68,7 +68,13 @@ def test_results_show_natural_text_with_marks_and_filter_by_section_and_year(sam
         local_only(context)
         tab = context.new_page()
         shown = {}
-        for address in ("?q=花火", "?q=花火&section=bulletins", "?q=花火&year=2025", "?q=カナザワブンコ"):
+        for address in (
+            "?q=花火",
+            "?q=花火&section=bulletins",
+            "?q=花火&year=2025",
+            "?q=存在しない言葉",
+            "?q=カナザワブンコ",
+        ):
             tab.goto(f"{url}/search/{address}")
             tab.wait_for_selector("#ward-search[data-state=done]", timeout=20000)
             shown[address] = {
@@ -91,6 +97,8 @@ def test_results_show_natural_text_with_marks_and_filter_by_section_and_year(sam
     later = shown["?q=花火&year=2025"]
     assert later["urls"] and all(m.endswith("2025年") for m in later["meta"])
     assert set(later["urls"]) < set(everything["urls"])
+    assert shown["?q=存在しない言葉"]["status"].startswith("「存在しない言葉」を含むページは見つかりませんでした。")
+    assert shown["?q=存在しない言葉"]["urls"] == []
     # Katakana finds the hiragana reading, and the reading is what is marked.
     reading = shown["?q=カナザワブンコ"]
     assert "/history/kanazawa-bunko/" in reading["urls"]

@@ -187,12 +187,14 @@
     var generation = 0;
 
     async function showMore() {
+      var mine = generation;
       var batch = shown.splice(0, PAGE_SIZE);
       var data = await Promise.all(
         batch.map(function (r) {
           return r.data();
         })
       );
+      if (mine !== generation) return; // a newer search has cleared the list meanwhile
       data.forEach(function (d) {
         renderResult(list, d, needles);
       });
@@ -210,9 +212,11 @@
       if (mine !== generation) return;
       needles = needlesOf(query);
       shown = results.slice();
-      status.textContent = query.trim()
-        ? "「" + query.trim() + "」の検索結果：" + results.length + "件"
-        : "";
+      status.textContent = !query.trim()
+        ? ""
+        : results.length
+          ? "「" + query.trim() + "」の検索結果：" + results.length + "件"
+          : "「" + query.trim() + "」を含むページは見つかりませんでした。言葉を短くするか、分野と年を「すべて」にしてお試しください。";
       await showMore();
       if (mine === generation) root.setAttribute("data-state", "done");
     }
