@@ -40,10 +40,13 @@ def binary_path(binary: str) -> Path:
         else:
             from pagefind_bin import get_executable
     except ImportError:
+        if binary == "extended":
+            hint = "not pinned, as the site does not need it: `.venv/bin/pip install pagefind_bin_extended==1.5.2`"
+        else:
+            hint = "pinned in requirements.txt: install it with `make build`"
         package = "pagefind_bin_extended" if binary == "extended" else "pagefind_bin"
         raise ConfigurationError(
-            f"SITE_SEARCH_BINARY: {binary!r} needs the Python package {package} (pinned in requirements.txt;"
-            " install it with `make build`)"
+            f"SITE_SEARCH_BINARY: {binary!r} needs the Python package {package} ({hint})"
         ) from None
     return Path(get_executable())
 
