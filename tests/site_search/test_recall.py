@@ -1,170 +1,29 @@
-"""Recall and precision of /search/?q=… in chromium, against what the built pages themselves contain.
-
-The pages that should be found are computed from the written HTML (the data-pagefind-body part,
-ruby readings included), normalised independently of the code under test (NFKC, lower case,
-jaconv's katakana to hiragana): a query is relevant to a page when every space-separated part of
-it occurs in the page's text. One browser session runs every query.
-"""
+"""Recall and precision of /search/?q=… in chromium (tools/search_recall.py measures, this test judges)."""
 
 from __future__ import annotations
 
-import unicodedata
-from pathlib import Path
-from urllib.parse import quote
-
-import jaconv
 import pytest
-from bs4 import BeautifulSoup
+
+from tools.search_recall import QUERIES, event_readings, history_sites, measure
 
 pytestmark = pytest.mark.browser
 
-# Compounds, names, readings in both kana, mixed kanji-kana words, katakana words, one character,
-# half-width kana, numbers.
-QUERIES = [
-    "金沢文庫",
-    "称名寺",
-    "海の公園",
-    "瀬戸神社",
-    "花火大会",
-    "金沢まつり",
-    "野島公園",
-    "健康寿命",
-    "子育て",
-    "区役所",
-    "認知症",
-    "朝夷奈切通",
-    "金沢八景",
-    "北条実時",
-    "伊藤博文",
-    "広報よこはま",
-    "しょうみょうじ",
-    "ショウミョウジ",
-    "かなざわぶんこ",
-    "カナザワブンコ",
-    "ｶﾅｻﾞﾜﾌﾞﾝｺ",
-    "せとじんじゃ",
-    "セトジンジャ",
-    "のじまこうえん",
-    "ウォーキング",
-    "クリーンアップ",
-    "エコアクション",
-    "おはなし会",
-    "花火",
-    "歯科",
-    "寺",
-    "庫",
-    "海",
-    "2026",
-    "金沢 花火",
-    "称名寺 国宝",
-]
-
-
-def normalise(text: str) -> str:
-    return jaconv.kata2hira(unicodedata.normalize("NFKC", text).lower())
-
-
-def indexed_pages(site: Path) -> dict[str, str]:
-    """URL -> normalised text of every page that marks content for the index."""
-    pages = {}
-    for path in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        body = soup.select_one("[data-pagefind-body]")
-        if body is None:
-            continue
-        for hidden in body.select("script, style, template, rp"):
-            hidden.decompose()
-        rel = path.relative_to(site).as_posix().removesuffix("index.html")
-        pages["/" + rel] = normalise(body.get_text(" "))
-    return pages
-
-
-def history_sites(site: Path) -> list[tuple[str, str, str]]:
-    """(url, name, reading) of every history-site page, read from its facts table."""
-    sites = []
-    for path in sorted((site / "history").glob("*/index.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        cells = {th.get_text(strip=True): th.find_next_sibling("td") for th in soup.select("table th")}
-        if "読み" in cells and "名称" in cells:
-            url = "/" + path.parent.relative_to(site).as_posix() + "/"
-            sites.append((url, cells["名称"].get_text(strip=True), cells["読み"].get_text(strip=True)))
-    return sites
-
-
-def event_readings(site: Path) -> list[tuple[str, str]]:
-    """(url, reading) of every event page whose name has a reading (title_kana, indexed only)."""
-    found = []
-    for path in sorted((site / "events").glob("*/index.html")):
-        reading = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("[data-search-only]")
-        if reading is not None:
-            found.append(("/" + path.parent.relative_to(site).as_posix() + "/", reading.get_text(strip=True)))
-    return found
-
-
-def relevant(pages: dict[str, str], query: str) -> set[str]:
-    parts = normalise(query).split()
-    return {url for url, text in pages.items() if all(part in text for part in parts)}
-
-
-def found_urls(tab, base: str, query: str, address: bool = True) -> list[str]:
-    """Every result the search page lists (pressing さらに表示 until all are shown).
-
-    The query goes in through the address (/search/?q=…), or, when `address` is false, through
-    the form of the page already open (no reload: quicker for the many name checks).
-    """
-    if address:
-        tab.goto(f"{base}/search/?q={quote(query)}")
-    else:
-        tab.fill("#ward-search-q", query)
-        tab.press("#ward-search-q", "Enter")
-    tab.wait_for_function(
-        "q => document.getElementById('ward-search').dataset.state === 'done'"
-        " && new URLSearchParams(location.search).get('q') === q",
-        arg=query,
-        timeout=20000,
-    )
-    while tab.is_visible("#ward-search-more"):
-        count = tab.locator(".ward-search__result").count()
-        tab.click("#ward-search-more")
-        tab.wait_for_function(f"document.querySelectorAll('.ward-search__result').length > {count}")
-    return [a.get_attribute("href") for a in tab.query_selector_all(".ward-search__result-title a")]
-
 
 def test_every_query_finds_the_pages_that_contain_it(sample_site):
-    from browser_support import chromium, local_only, serve
-
-    pages = indexed_pages(sample_site)
-    sites = history_sites(sample_site)
-    assert len(sites) >= 20
-    site_queries = [(url, q) for url, name, reading in sites for q in (name, reading, jaconv.hira2kata(reading))]
-    events = event_readings(sample_site)
-    assert events
-    site_queries += [(url, q) for url, reading in events for q in (reading, jaconv.kata2hira(reading))]
-    figures = {}
-    missed_sites = []
-    with serve(sample_site) as base, chromium() as browser:
-        context = browser.new_context()
-        outside: list[str] = []
-        local_only(context, outside)
-        tab = context.new_page()
-        for query in QUERIES:
-            want = relevant(pages, query)
-            got = set(found_urls(tab, base, query))
-            hits = len(want & got)
-            figures[query] = (hits / len(want) if want else 1.0, hits / len(got) if got else 1.0, len(want), len(got))
-        for url, query in site_queries:
-            if url not in found_urls(tab, base, query, address=False):
-                missed_sites.append((url, query))
-    outside = [u for u in outside if not u.startswith(base)]
+    assert len(QUERIES) >= 30
+    assert len(history_sites(sample_site)) >= 20 and event_readings(sample_site)
+    result = measure(sample_site)
+    figures = result["queries"]
     report = "\n".join(
-        f"{q}: recall {r:.2f} precision {p:.2f} ({w} pages, {g} found)" for q, (r, p, w, g) in figures.items()
+        f"{q}: recall {f['recall']:.2f} precision {f['precision']:.2f} ({f['pages']} pages, {f['found']} found)"
+        for q, f in figures.items()
     )
-    assert all(w > 0 for _, _, w, _ in figures.values()), report
-    recall = sum(r for r, _, _, _ in figures.values()) / len(figures)
-    precision = sum(p for _, p, _, _ in figures.values()) / len(figures)
-    assert recall >= 0.95, report
-    assert precision >= 0.9, report
+    assert all(f["pages"] > 0 for f in figures.values()), report
+    assert result["mean_recall"] >= 0.95, report
+    assert result["mean_precision"] >= 0.9, report
     # Per query too: no query may lose a page in five or find mostly pages without it.
-    assert [q for q, (r, p, _, _) in figures.items() if r < 0.8 or p < 0.5] == [], report
-    assert missed_sites == []
-    assert outside == []
+    assert [q for q, f in figures.items() if f["recall"] < 0.8 or f["precision"] < 0.5] == [], report
+    # Every history site by its name and both kana of its reading; every event by its reading.
+    assert result["reading_queries"] > 75
+    assert result["readings_missed"] == []
+    assert result["outside_requests"] == []
