@@ -30,6 +30,9 @@ FACETS = "facets.json"
 # Pagefind's own weight marker in a record's text (its HTML parser writes the same for headings):
 # words of the title count seven times as much as words of the body when ranking.
 TITLE_WEIGHT = 7
+# Pagefind's ready-made interfaces, written with every bundle; our search page draws its own.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+          "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")  # fmt: skip
 
 
 def binary_path(binary: str) -> Path:
@@ -181,6 +184,8 @@ def write_index(records: list[Record], bundle: Path, binary: Path, search: SiteS
         for record in records:
             service.exchange([record_request(index_id, record, language, excerpt_chars)])
         service.exchange([{"type": "WriteFiles", "index_id": index_id, "output_path": str(bundle)}])
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)
 
 
 def section_names(search: SiteSearchSettings, pelican_settings: dict) -> dict[str, tuple[str, str]]:

@@ -73,6 +73,9 @@ def test_a_build_writes_one_record_per_marked_page_with_natural_metadata(tmp_pat
     entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     marked = [p for p in output.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
     assert list(entry["languages"]) == ["ja"]
+    # Only what our search page loads is published: none of Pagefind's ready-made interfaces.
+    assert sorted(p.name for p in (output / "pagefind").iterdir() if p.is_file() and "ui" in p.name) == []
+    assert not (output / "pagefind" / "pagefind-highlight.js").exists()
     assert entry["languages"]["ja"]["page_count"] == len(marked) >= 2
     fragments = {f["url"]: f for f in map(read_fragment, (output / "pagefind" / "fragment").iterdir())}
     first = next(f for url, f in fragments.items() if "カナザワブンコ" in f["meta"]["title"])
