@@ -7,6 +7,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "plugins"))
 
 from ward_content.jinja_filters import FILTERS  # noqa: E402 (needs the plugins folder on sys.path)
+from ward_content.order import newest_first, page_order  # noqa: E402
 
 AUTHOR = "横浜市金沢区役所"
 SITENAME = "金沢区ホームページ"
@@ -59,6 +60,9 @@ DIRECT_TEMPLATES = ["index", "404"]
 PAGINATED_TEMPLATES = {}
 DEFAULT_PAGINATION = False
 SLUGIFY_SOURCE = "basename"
+# Total orders (date, then source path): equal dates never come out in file-reading order.
+ARTICLE_ORDER_BY = newest_first
+PAGE_ORDER_BY = page_order
 # The site is Japanese only; without this Pelican groups same-slug articles of different
 # sections as "translations" and warns, although their URLs differ.
 ARTICLE_TRANSLATION_ID = None

@@ -96,6 +96,22 @@ class EventMeta(WardModel):
     slug: Slug | None = Field(
         None, description="URL に使う英数字名。省略するとファイル名になります", examples=["hanabi-2026"]
     )
+    announced: JpDate = Field(
+        description="掲載日（このイベントをサイトで初めて知らせた日。フィードの公開日になります）",
+        examples=["2026-07-01"],
+    )
+    modified: JpDate | None = Field(
+        None,
+        description="更新日（日時・会場・中止・延期など、参加する人に関わる内容を直した日）",
+        examples=["2026-08-10"],
+    )
+    sequence: int = Field(
+        0,
+        ge=0,
+        le=999,
+        description="変更回数（日時・会場・中止・延期を変えるたびに1つ増やします。カレンダーアプリが更新に気付くために使います）",
+        examples=[1],
+    )
     section: Annotated[str, AfterValidator(_section)] = Field(
         description="分類: " + ", ".join(f"{k}（{v}）" for k, v in EVENT_SECTIONS.items()), examples=["festival"]
     )
@@ -225,6 +241,7 @@ def event_problems(doc: Document) -> list[ContentError]:
                 "recurrence ends before start",
             )
         )
+    errors += _change_problems(doc)
     if doc.slug in RESERVED_SLUGS:
         errors.append(
             ContentError(
@@ -233,6 +250,44 @@ def event_problems(doc: Document) -> list[ContentError]:
                 "slug",
                 f"「{doc.slug}」は一覧のページに使う名前なので使えません。ファイル名か slug を変えてください",
                 "reserved event slug",
+            )
+        )
+    return errors
+
+
+def _change_problems(doc: Document) -> list[ContentError]:
+    """A change residents rely on (中止, 延期, a new time) needs its date and a higher change count."""
+    meta = doc.meta
+    errors = []
+    if meta.modified is not None and meta.modified < meta.announced:
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("modified"),
+                "modified",
+                f"更新日（{meta.modified}）が掲載日（{meta.announced}）より前です。modified は announced と同じか後の日付にしてください",
+                "modified before announced",
+            )
+        )
+    if meta.status != "予定" and meta.sequence < 1:
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("status"),
+                "sequence",
+                f"status が {meta.status} のときは、変更回数 sequence を 1 以上にしてください（例: sequence: 1）。"
+                "カレンダーに登録した人の予定が更新されるために必要です",
+                "changed event without a sequence",
+            )
+        )
+    if meta.sequence > 0 and meta.modified is None:
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("sequence"),
+                "modified",
+                "変更回数 sequence を増やしたときは、変更した日を modified に書いてください（例: modified: 2026-11-10）",
+                "sequence without a modified date",
             )
         )
     return errors
