@@ -16,6 +16,10 @@ SITEURL = "http://localhost:8000"
 # The address residents use; canonical links, feeds and the sitemap point here.
 WARD_PUBLIC_URL = "http://localhost:8000"
 RELATIVE_URLS = True
+# Where every Atom id and iCalendar UID comes from (tag URI, RFC 4151): Yokohama City has held
+# city.yokohama.lg.jp since before 2026, and the ward's pages live under kanazawa/ there. Never
+# change it: ids made from it must stay the same when SITEURL moves (preview -> real domain).
+WARD_IDENTITY = "tag:city.yokohama.lg.jp,2026:kanazawa/"
 
 PATH = "content"
 OUTPUT_PATH = "output"

@@ -273,12 +273,6 @@ class Programme:
         """Newest first: a resident looking back starts from the last one."""
         return tuple(reversed([o for o in self.occurrences if not is_upcoming(o, self.today)]))
 
-    def feed_order(self) -> tuple[Event, ...]:
-        """Events still to come, soonest first, then finished ones, latest first: a subscriber sees what is next."""
-        coming = [e for e in self.events if e.last_day >= self.today]
-        done = [e for e in self.events if e.last_day < self.today]
-        return (*coming, *sorted(done, key=lambda e: e.occurrences[-1].sort_key(), reverse=True))
-
     @property
     def running(self) -> tuple[Occurrence, ...]:
         """Occurrences under way on the build date."""

@@ -1,4 +1,4 @@
-"""Signal wiring of the foundation plugin: reader, generator, accounting, sitemap."""
+"""Signal wiring of the foundation plugin: reader, generator, accounting, sitemap, feed contract."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pelican import signals
 
 from .accounting import account, log_errors, register_link_targets
 from .errors import WardBuildError
+from .feeds import restamp_pelican_feed
 from .generator import WardSiteGenerator, release_log_capture
 from .reader import WardMarkdownReader
 from .sitemap import write_sitemap
@@ -45,3 +46,4 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(account_for_every_file)
     signals.finalized.connect(finish)
+    signals.feed_generated.connect(restamp_pelican_feed)

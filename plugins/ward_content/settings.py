@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from .dates import parse_date, today_tokyo
 from .errors import ConfigurationError
+from .identity import read_identity
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class WardSettings:
     build_date: date
     own_hosts: frozenset[str]
     default_contact: dict
+    # Prefix of every Atom id and iCalendar UID (ward_content.identity); no host name in it.
+    identity: str
     summary_length: int = 120
     latest_per_section: int = 5
 
@@ -60,6 +63,7 @@ def read_settings(settings: dict) -> WardSettings:
         build_date=build_date,
         own_hosts=frozenset(h for h in hosts if h),
         default_contact=dict(settings.get("WARD_DEFAULT_CONTACT", {})),
+        identity=read_identity(settings),
         summary_length=int(settings.get("WARD_SUMMARY_LENGTH", 120)),
         latest_per_section=int(settings.get("WARD_LATEST_PER_SECTION", 5)),
     )
