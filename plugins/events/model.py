@@ -5,10 +5,10 @@ from __future__ import annotations
 from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from urllib.parse import quote
 
 from ward_content.dates import format_date, format_time
 from ward_content.document import Document
+from ward_content.maps import MapLink, map_link
 from ward_content.schemas.event import EVENT_SECTIONS
 
 MAX_OCCURRENCES = 400  # a weekly class for several years; guards against a typo in `until`
@@ -152,12 +152,10 @@ class Event:
         return f"{self.url}event.ics"
 
     @property
-    def map_url(self) -> str:
-        """地理院地図 at the coordinates, or an OpenStreetMap search for the address when there are none."""
+    def map_link(self) -> MapLink | None:
+        """The site's one map link (ward_content.maps) for the venue."""
         venue = self.meta.venue
-        if venue.latitude is not None and venue.longitude is not None:
-            return f"https://maps.gsi.go.jp/#17/{venue.latitude}/{venue.longitude}/"
-        return f"https://www.openstreetmap.org/search?query={quote(venue.address)}"
+        return map_link(venue.name, venue.address, venue.latitude, venue.longitude)
 
 
 def make_event(doc: Document, body_html: str = "") -> Event:

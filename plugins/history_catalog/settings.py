@@ -26,7 +26,6 @@ class HistorySettings:
     walk_metres_per_minute: int = 80
     nearest_count: int = 3
     latest_articles: int = 5
-    gsi_zoom: int = 17
     tile_url: str = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
     tile_attribution: str = "地理院タイル"
     tile_attribution_url: str = "https://maps.gsi.go.jp/development/ichiran.html"
@@ -43,7 +42,7 @@ def read_settings(settings: dict) -> HistorySettings:
                 f"HISTORY_{name.upper()}: expected a 6-digit 全国地方公共団体コード, received {code!r}"
             )
         values[name] = code
-    for name in ("walk_metres_per_minute", "nearest_count", "latest_articles", "gsi_zoom"):
+    for name in ("walk_metres_per_minute", "nearest_count", "latest_articles"):
         value = settings.get(f"HISTORY_{name.upper()}", getattr(defaults, name))
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigurationError(f"HISTORY_{name.upper()}: expected a positive integer, received {value!r}")
