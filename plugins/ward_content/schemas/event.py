@@ -7,15 +7,17 @@ both in `invoke check` and in the build.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
 from ..errors import ContentError
 from ..kinds import Kind
-from .base import Contact, JpDate, JpDateTime, Slug, Text, WardModel, content_error
+from .base import Contact, Image, JpDate, JpDateTime, Slug, Text, WardModel, content_error
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -53,11 +55,23 @@ def _section(value: str) -> str:
     return value
 
 
+def _postal_code(value: str) -> str:
+    if not re.fullmatch(r"\d{3}-\d{4}", value):
+        raise content_error(
+            "invalid postal code",
+            f"郵便番号「{value}」は 236-0021 のように、数字3けた・ハイフン・数字4けたで書いてください",
+        )
+    return value
+
+
 class Venue(WardModel):
     """Where the event is held."""
 
     name: Text = Field(description="会場名", examples=["海の公園"])
     address: Text = Field(description="住所（町名まで。例: 横浜市金沢区海の公園）", examples=["横浜市金沢区海の公園"])
+    postal_code: Annotated[str, AfterValidator(_postal_code)] | None = Field(
+        None, description="郵便番号（確かめたときだけ。例: 236-0021）", examples=["236-0021"]
+    )
     latitude: float | None = Field(
         None, ge=-90, le=90, description="緯度（地図のリンクに使います）", examples=[35.34391]
     )
@@ -122,6 +136,11 @@ class EventMeta(WardModel):
     venue: Venue = Field(
         description="会場（name: 会場名、address: 住所、latitude/longitude: 緯度・経度は任意）",
         examples=[{"name": "海の公園", "address": "横浜市金沢区海の公園"}],
+    )
+    image: Image | None = Field(
+        None,
+        description="写真（src: content/ からの場所、alt: 写真の説明）",
+        examples=[{"src": "images/events/hanabi.jpg", "alt": "海の公園の夜空に上がる花火"}],
     )
     summary: Text | None = Field(
         None,
@@ -242,6 +261,18 @@ def event_problems(doc: Document) -> list[ContentError]:
             )
         )
     errors += _change_problems(doc)
+    if meta.image is not None:
+        path = PurePosixPath(meta.image.src)
+        if path.is_absolute() or ".." in path.parts or not (doc.root / path).is_file():
+            errors.append(
+                ContentError(
+                    doc.shown,
+                    doc.line_of("image.src"),
+                    "image.src",
+                    f"画像「{meta.image.src}」が見つかりません。content/{meta.image.src} に置くか、src を直してください",
+                    "image file missing",
+                )
+            )
     if doc.slug in RESERVED_SLUGS:
         errors.append(
             ContentError(
