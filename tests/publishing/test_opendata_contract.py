@@ -1,5 +1,6 @@
 """Open data as importers read it (csv, json, geojson): one naming scheme, code and name columns that
-agree, every empty required cell explained in 備考, and the same facts in CSV, GeoJSON and JSON-LD."""
+agree, every empty required cell explained in 備考, and the same facts in CSV, GeoJSON and JSON-LD.
+Also what every page carries for machines and browsers: table captions, our favicon and touch icon."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import csv
 import io
 import json
 import re
+import xml.etree.ElementTree as ET
 
 import geojson
 import pytest
 import yaml
 from conftest import build_site, soup
+from PIL import Image
 from publishing_site import photo
 
 REQUIRED = {
@@ -157,6 +160,8 @@ def test_event_jsonld_says_what_the_csv_row_says(output):
     assert (str(geo["latitude"]), str(geo["longitude"])) == (row["緯度"], row["経度"])
     assert data["url"] == row["URL"] and data["name"] == row["イベント名"]
     assert data["image"].endswith("/images/events/hanabi.jpg")
+    shown = soup(output, "events/hanabi/index.html").select_one(".ward-event__photo img")
+    assert (shown["src"].rsplit("/", 2)[-2:], shown["alt"]) == (["events", "hanabi.jpg"], "夜空の花火")
     plain = jsonld(output, "events/all-day/")
     assert "image" not in plain and "geo" not in plain["location"]
     assert "postalCode" not in plain["location"]["address"]
@@ -177,3 +182,38 @@ def test_history_csv_geojson_and_jsonld_agree(output):
     assert data["url"] == row["URL"] == feature["properties"]["url"]
     assert data["image"] == row["画像"] == feature["properties"]["image"]
     assert feature["properties"]["lg_code"] == "141089"
+
+
+def test_every_data_table_has_a_caption(output):
+    tables = 0
+    for page in sorted(output.rglob("*.html")):
+        for table in soup(output, page.relative_to(output).as_posix()).select("table"):
+            tables += 1
+            caption = table.find("caption")
+            assert caption is not None and caption.get_text(strip=True), page
+            assert table.contents and table.find(True) is caption  # first child, as HTML requires
+    assert tables >= 3  # two history fact tables and an events calendar
+    facts = soup(output, "history/tera/index.html").select_one("table.ward-history-facts caption")
+    assert facts.get_text() == "起点寺の基本情報"
+
+
+def test_every_page_has_our_favicon_and_touch_icon(output):
+    for page in sorted(output.rglob("*.html")):
+        rel = page.relative_to(output)
+        head = soup(output, rel.as_posix()).head
+        icons = {
+            link["rel"][0] + ":" + link["href"].rsplit("/", 1)[-1]
+            for link in head.select("link[rel~=icon], link[rel=apple-touch-icon]")
+        }
+        assert icons == {"icon:favicon.ico", "icon:favicon.svg", "apple-touch-icon:apple-touch-icon.png"}, rel
+        for link in head.select("link[rel~=icon], link[rel=apple-touch-icon]"):
+            # 404.html links absolutely (it is served at any depth); the others relatively.
+            href = link["href"].removeprefix("http://localhost:8000/")
+            target = output / href if href != link["href"] else page.parent / href
+            assert target.resolve().is_file(), (rel, link["href"])
+    with Image.open(output / "theme/icons/apple-touch-icon.png") as touch:
+        assert (touch.format, touch.size) == ("PNG", (180, 180))
+    with Image.open(output / "theme/icons/favicon.ico") as ico:
+        assert ico.format == "ICO" and {(16, 16), (32, 32), (48, 48)} <= set(ico.info["sizes"])
+    svg = ET.parse(output / "theme/icons/favicon.svg").getroot()
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg" and svg.get("viewBox") == "0 0 64 64"
