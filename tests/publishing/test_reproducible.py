@@ -33,10 +33,20 @@ def test_tiny_site_builds_byte_identical_twice(tmp_path, settings):
 
 
 @pytest.mark.slow
-def test_sample_content_builds_byte_identical_twice(tmp_path):
-    for name in ("one", "two"):
-        build_into("publishconf.py", tmp_path / name, {"PATH": str(ROOT / "content"), "WARD_BUILD_DATE": BUILD_DATE})
-    assert_identical(tmp_path / "one", tmp_path / "two")
+def test_sample_content_builds_byte_identical_from_two_copies(tmp_path):
+    """The real content, copied file by file in opposite orders, as two clones of the repository."""
+    from tools.sample_bulletins import ensure_pdfs
+
+    ensure_pdfs(ROOT / "content")
+    sources = sorted(p for p in (ROOT / "content").rglob("*") if p.is_file())
+    for name, order in (("a", sources), ("b", list(reversed(sources)))):
+        for source in order:
+            target = tmp_path / name / "content" / source.relative_to(ROOT / "content")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    build_elsewhere("publishconf.py", tmp_path / "a" / "content", tmp_path / "a" / "output", "forward", "1")
+    build_elsewhere("publishconf.py", tmp_path / "b" / "content", tmp_path / "b" / "output", "reverse", "2")
+    assert_identical(tmp_path / "a" / "output", tmp_path / "b" / "output")
 
 
 EVENT = """---
