@@ -44,9 +44,7 @@ def build(c, settings="pelicanconf.py"):
 @task(help={"format": "text (default) or github (GitHub Actions annotations)", "content": "content folder"})
 def check(c, format="text", content="content"):
     """Check every content file without building, and print every problem at once."""
-    from ward_content.check import check_tree
-
-    result = check_tree((ROOT / content).resolve())
+    result = site_build.check_content((ROOT / content).resolve())
     site_build.print_errors(result.errors, github=(format == "github"), stream=sys.stdout)
     if result.errors:
         raise Exit(f"{len(result.errors)} 件の問題があります。", code=1)
@@ -96,19 +94,12 @@ def serve(c, port=8000):
         server.serve_forever()
 
 
-@task
-def livereload(c, port=8000):
-    """Rebuild on every save and reload the browser; problems are printed, the last good build stays."""
-    from livereload import Server
+@task(help={"host": "0.0.0.0 to open the preview from a phone on the same network", "port": "port (default 8000)"})
+def livereload(c, host="127.0.0.1", port=8000):
+    """Preview with reload on save: only the changed file is read and only the page you look at is rendered."""
+    from tools.preview_server import serve
 
-    def rebuild():
-        print(site_build.preview_build("pelicanconf.py", OUTPUT), file=sys.stderr)
-
-    rebuild()
-    server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(pattern, rebuild)
-    server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
+    serve(host=host, port=int(port), report=lambda line: print(line, file=sys.stderr, flush=True))
 
 
 def _publish_failure(exc, github: bool = False) -> Exit:
@@ -172,8 +163,9 @@ def screenshots(c):
     main()
 
 
-@task
-def test(c):
-    """Lint, then the whole test suite (needs `make test`'s system packages)."""
+@task(help={"fast": "only unit tests and small builds (the inner loop, under a minute)"})
+def test(c, fast=False):
+    """Lint, then the whole test suite (needs `make test`'s system packages); --fast for the inner loop."""
     c.run(f"{sys.executable} -m ruff check .", pty=False)
-    c.run(f"{sys.executable} -m pytest -q", pty=False)
+    selection = ' -m "unit or build"' if fast else ""
+    c.run(f"{sys.executable} -m pytest -q{selection}", pty=False)

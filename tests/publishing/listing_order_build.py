@@ -53,7 +53,7 @@ def force_listing_order(reverse: bool) -> None:
 
 def main(settings: str, content: str, output: str, order: str, build_date: str) -> None:
     force_listing_order(order == "reverse")
-    sys.path.insert(0, str(ROOT))
+    sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
     os.chdir(ROOT)
     from tools.site_build import build_into
 
