@@ -19,6 +19,7 @@ from datetime import datetime
 
 from feedgenerator import Atom1Feed, Enclosure
 
+from .dates import to_datetime
 from .identity import tag_uri
 from .settings import read_settings
 
@@ -127,6 +128,9 @@ def restamp_pelican_feed(context: dict, feed) -> None:
     feed.feed["id"] = tag_uri(ward.identity, path)
     feed.feed["language"] = "ja"
     feed.feed["author_name"] = context["AUTHOR"]
+    if not feed.items:
+        # feedgenerator would date an empty feed by the clock; the build date keeps it reproducible.
+        feed.latest_post_date = lambda: to_datetime(ward.build_date)
     names = {section.slug: section.name for section in ward.sections}
     for item in feed.items:
         item["unique_id"] = tag_uri(ward.identity, _site_path(item["link"], site))

@@ -148,3 +148,11 @@ def test_another_build_day_changes_no_feed_or_calendar(tmp_path, preview):
     assert BUILD_DATE != "2027-01-05"
     for rel in ("feeds/events.atom.xml", "feeds/all.atom.xml", "events/events.ics", "events/moved/event.ics"):
         assert (later / rel).read_bytes() == (preview / rel).read_bytes(), rel
+
+
+def test_a_site_without_articles_dates_its_empty_feed_by_the_build(tmp_path):
+    only_events = {"events/hanabi.md": event("花火大会", "2027-08-22 19:00", "2026-11-01")}
+    output = build_site(tmp_path, files=only_events)
+    parsed = feedparser.parse((output / "feeds/all.atom.xml").read_bytes())
+    assert parsed.entries == [] and not parsed.bozo
+    assert parsed.feed.updated == f"{BUILD_DATE}T00:00:00+09:00"
