@@ -81,6 +81,7 @@ class SiteRecord:
     name: str
     name_kana: str | None
     name_en: str | None
+    name_common: str | None
     designation: str | None
     kind: str
     era: str | None
@@ -95,6 +96,11 @@ class SiteRecord:
     url: str
     remarks: str
     unconfirmed: tuple[str, ...]
+    open_questions: tuple[str, ...]
+    designation_history: tuple[str, ...]
+    coordinates_from: str | None  # 「百科事典」 when the coordinates are not from a public record
+    coordinates_source: str | None
+    coordinates_source_url: str | None
 
 
 def _kind(site: Site) -> str:
@@ -102,19 +108,33 @@ def _kind(site: Site) -> str:
     return next((label for category, label in _KIND if category in values), "その他")
 
 
+def _step(step) -> str:
+    when = step.date.isoformat() if step.date else f"{step.year}年"
+    return f"{when} {step.event}" + (f"（{UNCONFIRMED}）" if step.unconfirmed else "")
+
+
 def _remarks(site: Site, blanks: list[str]) -> str:
     parts = []
     if site.designation_note:
         parts.append(f"指定対象: {site.designation_note}")
+    if site.designation_history:
+        parts.append("指定の経過: " + "、".join(_step(s) for s in site.designation_history))
     era = site.era_label + (f"（{site.era_note}）" if site.era_note else "")
     parts.append(f"時代: {era}")
     if site.meta.address_note and not site.unconfirmed("address"):
         parts.append(f"所在地補足: {site.meta.address_note}")
+    if site.coordinates_from_encyclopedia:
+        parts.append(f"緯度・経度: 百科事典の値で公的資料では未確認（出典: {_named(site.coordinates_source)}）")
     if site.meta.unconfirmed:
         parts.append(UNCONFIRMED + ": " + "、".join(_COLUMN_OF[f] for f in site.meta.unconfirmed))
+    parts += [f"{UNCONFIRMED}: {question}" for question in site.open_questions]
     if blanks:
         parts.append("空欄の理由: " + "、".join(f"{column}（未登録）" for column in blanks))
     return "／".join(parts)
+
+
+def _named(source) -> str:
+    return f"{source.title} {source.url}" if source.url else source.title
 
 
 def site_record(site: Site, public_url: str, publisher: Publisher) -> SiteRecord:
@@ -132,6 +152,7 @@ def site_record(site: Site, public_url: str, publisher: Publisher) -> SiteRecord
         name=site.name,
         name_kana=kana,
         name_en=site.name_en,
+        name_common=site.meta.name_common,
         designation=designation,
         kind=_kind(site),
         era=site.era_label if site.era else None,
@@ -146,6 +167,11 @@ def site_record(site: Site, public_url: str, publisher: Publisher) -> SiteRecord
         url=f"{public_url}/{site.url}",
         remarks=_remarks(site, blanks),
         unconfirmed=tuple(site.meta.unconfirmed),
+        open_questions=tuple(site.open_questions),
+        designation_history=tuple(_step(step) for step in site.designation_history),
+        coordinates_from=site.meta.coordinates_from.value if site.meta.coordinates_from else None,
+        coordinates_source=site.coordinates_source.title if site.coordinates_source else None,
+        coordinates_source_url=site.coordinates_source.url if site.coordinates_source else None,
     )
 
 
@@ -159,6 +185,7 @@ def csv_row(number: int, record: SiteRecord, publisher: Publisher) -> dict[str, 
         "市区町村名": publisher.municipality,
         "名称": record.name,
         "名称_カナ": record.name_kana or "",
+        "名称_通称": record.name_common or "",
         "名称_英語": record.name_en or "",
         "文化財分類": record.designation or "",
         "種類": record.kind,
@@ -195,6 +222,7 @@ def catalog_geojson(records: Sequence[SiteRecord], publisher: Publisher) -> byte
             "name": record.name,
             "name_kana": record.name_kana,
             "name_en": record.name_en,
+            "name_common": record.name_common,
             "designation": record.designation,
             "era": record.era,
             "address": record.address.full if record.address_confirmed else None,
@@ -202,6 +230,11 @@ def catalog_geojson(records: Sequence[SiteRecord], publisher: Publisher) -> byte
             "url": record.url,
             "image": record.image_url,
             "unconfirmed": list(record.unconfirmed),
+            "open_questions": list(record.open_questions),
+            "designation_history": list(record.designation_history),
+            "coordinates_from": record.coordinates_from,
+            "coordinates_source": record.coordinates_source,
+            "coordinates_source_url": record.coordinates_source_url,
         }
         point = geojson.Point((record.longitude, record.latitude))
         features.append(geojson.Feature(id=record.slug, geometry=point, properties=properties))

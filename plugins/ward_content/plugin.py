@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from pelican import signals
 
-from .accounting import LogCapture, account, drop_could_not_process, log_errors, register_link_targets
+from .accounting import LogCapture, account, build_warnings, drop_could_not_process, log_errors, register_link_targets
 from .build_scope import ensure_scope
 from .content_set import load_content_set
 from .errors import WardBuildError
@@ -54,6 +55,9 @@ def account_for_every_file(generators) -> None:
     scope = ensure_scope()
     site = next(g for g in generators if isinstance(g, WardSiteGenerator))
     errors = account(scope.content, generators, scope.capture.take())
+    # Pelican's log is captured as errors, so warnings go to stderr directly, one line each.
+    for warning in build_warnings(scope.content, generators):
+        print(warning.format(), file=sys.stderr)
     if errors:
         scope.release_logging()
         raise WardBuildError(errors)

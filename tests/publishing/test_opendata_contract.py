@@ -42,7 +42,15 @@ def site(name: str, reading: str, **fields) -> str:
         "category": ["寺社"],
         "era": "鎌倉時代",
         "address": "金沢区金沢町",
-        "sources": ["https://example.jp/source.html（現地説明板）"],
+        "sources": [
+            {
+                "kind": "公式・行政",
+                "title": "横浜市「テストの史跡」",
+                "url": "https://example.jp/source.html",
+                "coordinates": True,
+            }
+        ],
+        "coordinates_from": "公的資料",
         **fields,
     }
     return front(data, "説明の文です。")
