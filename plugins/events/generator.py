@@ -114,11 +114,13 @@ class EventsGenerator(WardFolderGenerator):
                 event_jsonld=jsonld_script(event_jsonld(event, self.records[event.url])),
                 **common,
             )
-            self.write_bytes(event.ics_url, event_ics(event, public_url, self.ward.identity))
+            self.write_bytes(event.ics_url, lambda event=event: event_ics(event, public_url, self.ward.identity))
         for campaign in programme.campaigns:
             self.write_page(writer, "events/campaign.html", f"{campaign.url}index.html", campaign=campaign, **common)
         self.write_page(writer, "events/campaigns.html", "campaigns/index.html", **common)
-        self.write_bytes(self.events_settings.ics_path, to_ics(programme.events, public_url, self.ward.identity))
+        self.write_bytes(
+            self.events_settings.ics_path, lambda: to_ics(programme.events, public_url, self.ward.identity)
+        )
         self.write_bytes(self.csv_path, self.csv_bytes)
         feed = atom_feed(
             programme.events,

@@ -133,5 +133,6 @@ def restamp_pelican_feed(context: dict, feed) -> None:
         feed.latest_post_date = lambda: to_datetime(ward.build_date)
     names = {section.slug: section.name for section in ward.sections}
     for item in feed.items:
-        item["unique_id"] = tag_uri(ward.identity, _site_path(item["link"], site))
+        if not str(item["unique_id"] or "").startswith(ward.identity):  # another plugin's entry may be made already
+            item["unique_id"] = tag_uri(ward.identity, _site_path(item["link"], site))
         item["categories"] = [names.get(str(term), str(term)) for term in item["categories"]]

@@ -12,13 +12,14 @@ import re
 from .errors import ConfigurationError
 
 # tag:<domain>,<YYYY[-MM[-DD]]>:<prefix>, the prefix ending in "/" so a site path follows it.
-_IDENTITY = re.compile(r"tag:[a-z0-9-]+(\.[a-z0-9-]+)+,\d{4}(-\d{2}){0,2}:[A-Za-z0-9._~-]+/")
+IDENTITY_PATTERN = r"^tag:[a-z0-9-]+(\.[a-z0-9-]+)+,\d{4}(-\d{2}){0,2}:[A-Za-z0-9._~-]+/$"
+_IDENTITY = re.compile(IDENTITY_PATTERN)
 
 
 def read_identity(settings: dict) -> str:
     """WARD_IDENTITY, checked once; a wrong value is a developer's error."""
     value = settings.get("WARD_IDENTITY")
-    if not isinstance(value, str) or not _IDENTITY.fullmatch(value):
+    if not isinstance(value, str) or not _IDENTITY.match(value):
         raise ConfigurationError(
             "WARD_IDENTITY: expected a tag URI prefix such as 'tag:city.yokohama.lg.jp,2026:kanazawa/', "
             f"received {value!r}"

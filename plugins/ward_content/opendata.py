@@ -11,9 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import ConfigurationError
-
-_CODE = re.compile(r"\d{6}")
 _DATASET = re.compile(r"[a-z][a-z_]*[a-z]")
 _EXTENSIONS = ("csv", "geojson")
 
@@ -75,19 +72,14 @@ class Address:
 
 
 def read_publisher(settings: dict) -> Publisher:
-    """WARD_OPENDATA_* settings, checked once; a wrong value is a developer's error."""
-    defaults = Publisher()
-    values = {}
-    for name in ("code", "location_code"):
-        key = f"WARD_OPENDATA_{name.upper()}"
-        value = str(settings.get(key, getattr(defaults, name)))
-        if not _CODE.fullmatch(value):
-            raise ConfigurationError(f"{key}: expected a 6-digit 全国地方公共団体コード, received {value!r}")
-        values[name] = value
-    for name in ("prefecture", "municipality", "ward"):
-        key = f"WARD_OPENDATA_{name.upper()}"
-        value = settings.get(key, getattr(defaults, name))
-        if not isinstance(value, str) or not value.strip():
-            raise ConfigurationError(f"{key}: expected a name, received {value!r}")
-        values[name] = value
-    return Publisher(**values)
+    """The publisher from the validated WARD_OPENDATA_* settings (ward_content.settings)."""
+    from .settings import read_settings
+
+    ward = read_settings(settings)
+    return Publisher(
+        code=ward.opendata_code,
+        prefecture=ward.opendata_prefecture,
+        municipality=ward.opendata_municipality,
+        location_code=ward.opendata_location_code,
+        ward=ward.opendata_ward,
+    )
