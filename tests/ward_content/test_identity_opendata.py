@@ -72,3 +72,14 @@ def test_one_map_link_gsi_with_coordinates_search_without():
     search = map_link("会場", "横浜市金沢区海の公園", None, None)
     assert search.url.startswith("https://www.openstreetmap.org/search?query=")
     assert map_link("会場", None, None, None) is None
+
+
+def test_the_identity_setting_is_checked_with_the_others():
+    from ward_content.config import problems_of
+    from ward_content.settings import WardSettings
+
+    _, problems = problems_of({"WARD_IDENTITY": "https://kanazawa-ward.github.io/"}, WardSettings)
+    assert problems == [
+        "WARD_IDENTITY: Value error, expected a tag URI prefix such as 'tag:city.yokohama.lg.jp,2026:kanazawa/', "
+        "received 'https://kanazawa-ward.github.io/'"
+    ]
