@@ -1,4 +1,4 @@
-"""Signal wiring of the foundation plugin: content set, reader, generator, accounting, sitemap."""
+"""Signal wiring of the foundation plugin: content set, reader, generator, accounting, sitemap, feed contract."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .config import collect_models, settings_models, validate_all
 from .containment import drop_outside_links, drop_outside_static_files
 from .content_set import load_content_set
 from .errors import WardBuildError
+from .feeds import restamp_pelican_feed
 from .generator import WardSiteGenerator
 from .limits import read_limits
 from .reader import WardMarkdownReader
@@ -106,6 +107,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(account_for_every_file)
     signals.content_written.connect(remember_page)
     signals.finalized.connect(finish)
+    signals.feed_generated.connect(restamp_pelican_feed)
     signals.article_generator_finalized.connect(drop_outside_links)
     signals.page_generator_finalized.connect(drop_outside_links)
     signals.static_generator_finalized.connect(drop_outside_static_files)

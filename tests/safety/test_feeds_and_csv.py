@@ -23,6 +23,7 @@ def test_event_feed_summary_is_plain_text_in_a_feed_reader_and_csv_cells_are_neu
         "title": '=HYPERLINK("https://example.com")',
         "section": "festival",
         "start": "2026-12-05 19:00",
+        "announced": "2026-10-01",
         "summary": MARKUP,
         "venue": {"name": "@会場", "address": "+81 横浜市金沢区海の公園"},
     }
@@ -48,14 +49,17 @@ def test_event_feed_summary_is_plain_text_in_a_feed_reader_and_csv_cells_are_neu
     assert shown.find(True) is None
     assert MARKUP in shown.get_text()
 
-    events = list(csv.reader(io.StringIO((output / "opendata" / "events.csv").read_text(encoding="utf-8-sig"))))
+    tables = {
+        path.name: list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        for path in sorted((output / "opendata").glob("*.csv"))
+    }
+    events = next(rows for rows in tables.values() if "イベント名" in rows[0])
     cells = dict(zip(events[0], events[1], strict=True))
     assert cells["イベント名"] == '\'=HYPERLINK("https://example.com")'
     assert cells["場所名称"] == "'@会場"
     assert cells["住所"] == "'+81 横浜市金沢区海の公園"
 
-    catalog = output / "opendata" / "141003_cultural_property.csv"
-    rows = list(csv.reader(io.StringIO(catalog.read_text(encoding="utf-8-sig"))))
+    rows = next(rows for rows in tables.values() if "文化財分類" in rows[0])
     cells = dict(zip(rows[0], rows[1], strict=True))
     assert cells["名称"] == "'=1+2寺"
     for row in events[1:] + rows[1:]:
