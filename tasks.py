@@ -47,10 +47,12 @@ def check(c, format="text", content="content"):
     from ward_content.check import check_tree
 
     result = check_tree((ROOT / content).resolve())
-    site_build.print_errors(result.errors, github=(format == "github"), stream=sys.stdout)
+    site_build.print_errors(result.errors + result.warnings, github=(format == "github"), stream=sys.stdout)
     if result.errors:
         raise Exit(f"{len(result.errors)} 件の問題があります。", code=1)
-    print(f"問題はありません（{len(result.documents)} ファイル）")
+    # Warnings (for example a history site citing only reference sources) are shown but do not fail.
+    warned = f"、警告 {len(result.warnings)} 件" if result.warnings else ""
+    print(f"問題はありません（{len(result.documents)} ファイル{warned}）")
 
 
 @task(

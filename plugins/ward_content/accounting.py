@@ -42,7 +42,7 @@ class LogCapture(logging.Handler):
 
 
 def documents_of(generators: Iterable) -> tuple[list[Document], list[ContentError]]:
-    """Documents read by Pelican's generators and by ours (`ward_documents`, `ward_errors`)."""
+    """Documents read by Pelican's generators and by ours (`ward_documents`, `ward_errors`, `ward_warnings`)."""
     documents: list[Document] = []
     errors: list[ContentError] = []
     for generator in generators:
@@ -53,11 +53,15 @@ def documents_of(generators: Iterable) -> tuple[list[Document], list[ContentErro
                     documents.append(doc)
         documents.extend(getattr(generator, "ward_documents", ()))
         errors.extend(getattr(generator, "ward_errors", ()))
+        errors.extend(getattr(generator, "ward_warnings", ()))
     return documents, errors
 
 
 def account(content_root: Path, generators: Iterable, captured: Iterable[logging.LogRecord]) -> list[ContentError]:
-    """Every problem of the build: files nobody published, Pelican's warnings, cross-file checks."""
+    """Every problem of the build: files nobody published, Pelican's warnings, cross-file checks.
+
+    Content warnings (severity "warning") are among them; the caller reports them without failing.
+    """
     generators = list(generators)
     documents, errors = documents_of(generators)
     seen = {doc.rel_path for doc in documents} | {_rel(content_root, e.path) for e in errors}

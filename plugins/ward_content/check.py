@@ -9,16 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .document import CONTENT_SUFFIXES, Document, load_document
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, split_warnings
 from .kinds import Kind, all_kinds
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Every valid document and every problem of a content folder."""
+    """Every valid document and every problem of a content folder; warnings do not make it fail."""
 
     documents: tuple[Document, ...]
     errors: tuple[ContentError, ...]
+    warnings: tuple[ContentError, ...] = ()
 
 
 def content_files(content_root: Path) -> list[str]:
@@ -42,7 +43,8 @@ def check_tree(content_root: Path) -> CheckResult:
         except ContentErrors as exc:
             errors.extend(exc.errors)
     errors.extend(check_collection(documents))
-    return CheckResult(tuple(documents), tuple(sorted(errors)))
+    errors, warnings = split_warnings(errors)
+    return CheckResult(tuple(documents), tuple(errors), tuple(warnings))
 
 
 def check_collection(documents: Iterable[Document]) -> list[ContentError]:

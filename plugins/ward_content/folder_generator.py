@@ -8,7 +8,7 @@ from pelican.generators import Generator
 
 from .check import content_files, kind_checks
 from .document import Document, load_document
-from .errors import ContentErrors
+from .errors import ContentErrors, split_warnings
 from .kinds import Kind
 
 
@@ -23,6 +23,8 @@ class WardFolderGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.ward_documents: list[Document] = []
         self.ward_errors: list = []
+        # Reported by the build without failing it (ContentError with severity "warning").
+        self.ward_warnings: list = []
         # Kinds whose cross-file checks ran here; the accounting does not run them again.
         self.ward_checked_kinds: set[Kind] = set()
 
@@ -45,8 +47,9 @@ class WardFolderGenerator(Generator):
                 self.ward_errors.extend(exc.errors)
         self.ward_documents.extend(accepted)
         kinds = sorted({doc.kind for doc in accepted}, key=lambda kind: kind.name)
-        problems = kind_checks(accepted, kinds)
+        problems, warnings = split_warnings(kind_checks(accepted, kinds))
         self.ward_errors.extend(problems)
+        self.ward_warnings.extend(warnings)
         self.ward_checked_kinds.update(kinds)
         refused = {error.path for error in problems}
         return [doc for doc in accepted if doc.shown not in refused]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from pelican import signals
 
 from .accounting import account, log_errors, register_link_targets
-from .errors import WardBuildError
+from .errors import WardBuildError, split_warnings
 from .generator import WardSiteGenerator, release_log_capture
 from .reader import WardMarkdownReader
 from .sitemap import write_sitemap
@@ -25,7 +26,12 @@ def get_generators(pelican):
 def account_for_every_file(generators) -> None:
     """Runs after every generator has read its content and before anything is written."""
     site = next(g for g in generators if isinstance(g, WardSiteGenerator))
-    errors = account(Path(site.settings["PATH"]).resolve(), generators, site.take_log_records())
+    errors, warnings = split_warnings(
+        account(Path(site.settings["PATH"]).resolve(), generators, site.take_log_records())
+    )
+    # Pelican's log is captured as errors here, so warnings go to stderr directly, one line each.
+    for warning in warnings:
+        print(warning.format(), file=sys.stderr)
     if errors:
         release_log_capture()
         raise WardBuildError(errors)
