@@ -15,6 +15,7 @@ from .covers import cover_for
 from .feed import atom_feed
 from .model import Issue, find_gaps, make_archive
 from .pdf import PdfProblem, inspect_pdf
+from .pdf_size import linked_file_warnings, size_warning
 from .settings import read_settings
 
 
@@ -35,8 +36,13 @@ class BulletinGenerator(WardFolderGenerator):
         self.ward_errors.extend(find_gaps(published, self.bulletin.not_published))
         issues = []
         converter = make_converter(read_ward_settings(self.settings).own_hosts)
+        limit = self.bulletin.pdf_size_limit_bytes
+        root = Path(self.settings["PATH"]).resolve()
+        self.ward_warnings.extend(linked_file_warnings(root, self.bulletin.linked_files_folder, limit))
         for doc in (d for d in usable if d.meta.status == "published"):
             path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
+            if warning := size_warning(path, doc.shown, doc.line_of("pdf"), "pdf", limit):
+                self.ward_warnings.append(warning)
             try:
                 info = inspect_pdf(path)
             except PdfProblem:
