@@ -48,7 +48,7 @@ class BulletinGenerator(WardFolderGenerator):
             except PdfProblem:
                 self.ward_errors.append(_unreadable(doc))
                 continue
-            intro = render(converter, doc.body) if doc.body.strip() else ""
+            intro = render(converter, doc.body, document=doc) if doc.body.strip() else ""
             issues.append(Issue(doc, info, "jpg" if self.bulletin.cover_format == "jpeg" else "webp", intro))
         self.archive = make_archive(issues)
         self.context["bulletin_archive"] = self.archive

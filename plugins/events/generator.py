@@ -33,12 +33,12 @@ class EventsGenerator(WardFolderGenerator):
         converter = make_converter(self.ward.own_hosts)
         published = [d for d in self.ward_documents if not d.meta.draft]
         events = [
-            make_event(d, render(converter, d.body) if d.body.strip() else "")
+            make_event(d, render(converter, d.body, document=d) if d.body.strip() else "")
             for d in published
             if d.kind.name == "event"
         ]
         campaigns = [
-            (d, render(converter, d.body) if d.body.strip() else "") for d in published if d.kind.name == "campaign"
+            (d, render(converter, d.body, document=d) if d.body.strip() else "") for d in published if d.kind.name == "campaign"
         ]
         self.programme = make_programme(self.ward.build_date, events, campaigns)
         self.context["event_programme"] = self.programme

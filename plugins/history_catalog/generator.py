@@ -42,7 +42,7 @@ class HistoryCatalogGenerator(WardFolderGenerator):
         converter = make_converter(self.ward.own_hosts)
         sites = []
         for doc in (d for d in usable if d.meta.status == "published"):
-            html = render(converter, doc.body)
+            html = render(converter, doc.body, document=doc)
             sites.append(Site(doc, html, html_to_text(html)))
         sites = self._linked(sites)
         self.catalog = make_catalog(sites)

@@ -37,7 +37,7 @@ class WardMarkdownReader(BaseReader):
         root = Path(self.settings["PATH"]).resolve()
         rel_path = Path(source_path).resolve().relative_to(root).as_posix()
         doc = load_document(root, rel_path)
-        html = render(self._converter, doc.body)
+        html = render(self._converter, doc.body, document=doc)
         return html, self.metadata_for(doc, html)
 
     def metadata_for(self, doc: Document, html: str) -> dict:
