@@ -26,7 +26,15 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search"]
+PLUGINS = [
+    "ward_content",
+    "bulletin_archive",
+    "image_privacy",
+    "events",
+    "history_catalog",
+    "site_search",
+    "responsive_images",
+]
 JINJA_FILTERS = FILTERS
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
@@ -34,7 +42,9 @@ JINJA_FILTERS = FILTERS
 ARTICLE_PATHS = ["news", "reading", "kosodate", "health", "bousai", "office", "history"]
 ARTICLE_EXCLUDES = ["history/sites"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "files"]
+# Photos (content/images/ and beside the Markdown) are published only as resized copies by the
+# responsive_images plugin, never as the original; files/ (募集要項, maps) is copied as it is.
+STATIC_PATHS = ["files"]
 IGNORE_FILES = [".#*", "*~", "*.swp"]
 USE_FOLDER_AS_CATEGORY = True
 
@@ -153,3 +163,9 @@ SITE_SEARCH_SAVE_AS = "search/index.html"
 SITE_SEARCH_LANGUAGE = "ja"
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Photos: plugins/responsive_images/settings.py has every option. Each photo a page shows is
+# published as <picture> of copies at these widths (never wider than the original), AVIF and
+# WebP with a JPEG/PNG fallback, without metadata; copies are cached by content hash in
+# .cache/responsive_images/ next to content/.
+RESPONSIVE_IMAGES_WIDTHS = [480, 960, 1600]

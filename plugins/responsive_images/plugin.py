@@ -1,0 +1,35 @@
+"""Signal wiring: the copies' generator, the documents it needs, and the two template filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+
+from .generator import ResponsiveImagesGenerator
+from .markup import FILTERS, GLOBAL_NAME, PhotoContext
+from .settings import read_settings
+
+
+def get_generators(pelican):
+    return ResponsiveImagesGenerator
+
+
+def add_filters(generator) -> None:
+    """Every generator's Jinja environment gets `picture` and `pictures`, and the settings they read."""
+    generator.env.filters.update(FILTERS)
+    root = Path(generator.settings["PATH"]).resolve()
+    generator.env.globals[GLOBAL_NAME] = PhotoContext(read_settings(generator.settings), root)
+
+
+def collect_photos(generators) -> None:
+    """After all content is read (and accounted for), before anything is written."""
+    for generator in generators:
+        if isinstance(generator, ResponsiveImagesGenerator):
+            generator.collect(generators)
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(add_filters)
+    signals.all_generators_finalized.connect(collect_photos)
