@@ -31,14 +31,19 @@ def scene(width: int, height: int, grain: float = 0.12) -> Image.Image:
     base = Image.merge("RGB", (glow, sky.rotate(180), sky))
     texture = Image.merge(
         "RGB",
-        [Image.effect_noise((max(1, width // 6), max(1, height // 6)), 60 + 10 * i).resize((width, height)) for i in range(3)],
+        [
+            Image.effect_noise((max(1, width // 6), max(1, height // 6)), 60 + 10 * i).resize((width, height))
+            for i in range(3)
+        ],
     )
     photo = Image.blend(base, texture, 0.45)
     grain_image = Image.effect_noise((width, height), 64).convert("RGB")
     return Image.blend(photo, grain_image, grain)
 
 
-def phone_photo(width: int = 640, height: int = 480, quality: int = 92, orientation: int = 1, grain: float = 0.12) -> bytes:
+def phone_photo(
+    width: int = 640, height: int = 480, quality: int = 92, orientation: int = 1, grain: float = 0.12
+) -> bytes:
     """A JPEG straight from a phone: photo-like pixels with camera and GPS EXIF."""
     buffer = io.BytesIO()
     scene(width, height, grain).save(buffer, "JPEG", quality=quality, exif=phone_exif(orientation))
