@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,7 +75,11 @@ def image_problem(path: Path) -> tuple[str, str] | None:
     JPEGs are decoded at 1/8 scale (draft), so checking a 50-megapixel photo stays cheap.
     """
     try:
-        with Image.open(path) as image:
+        with warnings.catch_warnings():
+            # Pillow warns from 89.5 megapixels; our own limit, just below, gives the staff message.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
+        with image:
             if image.format not in PHOTO_FORMATS:
                 return (
                     f"写真は JPEG・PNG・WebP にしてください（このファイルは {image.format} です）。"

@@ -1,0 +1,85 @@
+"""The pure plan: candidate widths (never upscaled), names, fallback format, and the settings' messages."""
+
+from pathlib import Path
+
+import pytest
+from responsive_images.plan import Facts, candidate_widths, content_source, plan_picture
+from responsive_images.settings import read_settings
+
+from ward_content.errors import ConfigurationError
+
+WIDTHS = (480, 960, 1600)
+
+
+@pytest.mark.parametrize(
+    ("width", "expected"),
+    [
+        (4032, (480, 960, 1600)),
+        (1600, (480, 960, 1600)),
+        (1200, (480, 960, 1200)),
+        (480, (480,)),
+        (300, (300,)),
+    ],
+)
+def test_candidate_widths_never_exceed_the_photo(width, expected):
+    assert candidate_widths(width, WIDTHS) == expected
+
+
+def test_plan_names_copies_after_the_source_and_falls_back_to_jpeg():
+    source = content_source("images/hanabi.jpg", Path("/c"))
+    picture = plan_picture(source, Facts(4032, 3024, alpha=False), WIDTHS, ("avif", "webp"))
+    assert [fmt for fmt, _ in picture.formats] == ["avif", "webp", "jpeg"]
+    assert [c.path for c in picture.fallback[1]] == [
+        "images/hanabi-jpg-480w.jpg",
+        "images/hanabi-jpg-960w.jpg",
+        "images/hanabi-jpg-1600w.jpg",
+    ]
+    assert [(c.width, c.height) for c in picture.formats[0][1]] == [(480, 360), (960, 720), (1600, 1200)]
+    assert (picture.largest.width, picture.largest.height) == (1600, 1200)
+
+
+def test_transparent_picture_falls_back_to_png():
+    source = content_source("images/logo.png", Path("/c"))
+    picture = plan_picture(source, Facts(300, 200, alpha=True), WIDTHS, ("webp",))
+    assert [c.path for c in picture.fallback[1]] == ["images/logo-png-300w.png"]
+
+
+def test_same_stem_different_type_do_not_clash():
+    a = content_source("images/hanabi.jpg", Path("/c")).out_stem
+    b = content_source("images/hanabi.png", Path("/c")).out_stem
+    assert a != b
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        (
+            {"RESPONSIVE_IMAGES_WIDTHS": [480, 0]},
+            "RESPONSIVE_IMAGES_WIDTHS: expected a list of widths in pixels (16 to 8192), received [480, 0]",
+        ),
+        (
+            {"RESPONSIVE_IMAGES_FORMATS": ["gif"]},
+            "RESPONSIVE_IMAGES_FORMATS: expected a list of: avif, webp, but received ['gif']",
+        ),
+        (
+            {"RESPONSIVE_IMAGES_QUALITY": {"webp": 101}},
+            "RESPONSIVE_IMAGES_QUALITY: expected {'avif'|'webp'|'jpeg': 1 to 100}, but received 'webp': 101",
+        ),
+        ({"RESPONSIVE_IMAGES_WORKERS": 0}, None),
+        ({"RESPONSIVE_IMAGES_WORKERS": "2"}, "RESPONSIVE_IMAGES_WORKERS: expected a positive integer, received '2'"),
+    ],
+)
+def test_wrong_settings_are_named(overrides, message):
+    if message is None:  # 0 means "as many as the machine has, at most two"
+        assert read_settings({"PATH": "content", **overrides}).workers >= 1
+        return
+    with pytest.raises(ConfigurationError) as caught:
+        read_settings({"PATH": "content", **overrides})
+    assert str(caught.value) == message
+
+
+def test_defaults(tmp_path):
+    settings = read_settings({"PATH": str(tmp_path / "content")})
+    assert settings.widths == WIDTHS
+    assert settings.formats[-1] == "webp"
+    assert settings.cache_path == tmp_path / ".cache" / "responsive_images"
