@@ -24,17 +24,19 @@ def phone_exif(orientation: int = 1) -> Image.Exif:
     return exif
 
 
-def scene(width: int, height: int, grain: float = 0.12) -> Image.Image:
-    """Sky, sea and texture at several scales, plus sensor grain: compresses like a real photo."""
+def scene(width: int, height: int, grain: float = 0.12, detail: int = 24) -> Image.Image:
+    """Sky, sea, soft detail (1/`detail` of the size, upscaled) and sensor grain: compresses like a photo.
+
+    The grain is what makes a phone's JPEG large; like real sensor noise it averages out when the
+    photo is made smaller, while the detail stays.
+    """
     sky = Image.linear_gradient("L").resize((width, height))
     glow = Image.radial_gradient("L").resize((width, height))
     base = Image.merge("RGB", (glow, sky.rotate(180), sky))
+    small = (max(1, width // detail), max(1, height // detail))
     texture = Image.merge(
         "RGB",
-        [
-            Image.effect_noise((max(1, width // 6), max(1, height // 6)), 60 + 10 * i).resize((width, height))
-            for i in range(3)
-        ],
+        [Image.effect_noise(small, 60 + 10 * i).resize((width, height), Image.Resampling.BICUBIC) for i in range(3)],
     )
     photo = Image.blend(base, texture, 0.45)
     grain_image = Image.effect_noise((width, height), 64).convert("RGB")
