@@ -4,7 +4,11 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE / "plugins"))
+# Settings are read once per build; the guard keeps sys.path from growing with every rebuild.
+if str(HERE / "plugins") not in sys.path:
+    sys.path.insert(0, str(HERE / "plugins"))
+
+from responsive_images.markup import FILTERS as PHOTO_FILTERS  # noqa: E402
 
 from ward_content.jinja_filters import FILTERS  # noqa: E402 (needs the plugins folder on sys.path)
 
@@ -35,7 +39,8 @@ PLUGINS = [
     "site_search",
     "responsive_images",
 ]
-JINJA_FILTERS = FILTERS
+# `picture`/`pictures` are always defined, so the theme renders without the responsive_images plugin too.
+JINJA_FILTERS = {**FILTERS, **PHOTO_FILTERS}
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
 # event plugins read their own folders.

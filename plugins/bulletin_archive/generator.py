@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
-from ward_content.kinds import kind_by_name
 from ward_content.markdown_render import make_converter, render
 from ward_content.settings import read_settings as read_ward_settings
 
@@ -16,6 +15,7 @@ from .feed import atom_feed
 from .model import Issue, find_gaps, make_archive
 from .pdf import PdfProblem, inspect_pdf
 from .pdf_size import linked_file_warnings, size_warning
+from .schema import KIND
 from .settings import read_settings
 
 
@@ -25,7 +25,7 @@ class BulletinGenerator(WardFolderGenerator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.bulletin = read_settings(self.settings)
-        self.kind = kind_by_name("bulletin")
+        self.kind = KIND
         self.folder = self.kind.folders[0]
         self.archive = make_archive(())
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from ward_content.accounting import documents_of
+from ward_content.build_scope import ensure_scope
 from ward_content.document import Document
 from ward_content.errors import ContentError, WardBuildError
 from ward_content.images import body_image_refs, field_image_refs
@@ -40,12 +40,8 @@ class ResponsiveImagesGenerator(Generator):
         self.photos: dict[str, tuple[str, int, str]] = {}
 
     def generate_context(self) -> None:
-        """Nothing to read: the photos are known once every generator has read its content (collect)."""
-
-    def collect(self, generators: Iterable) -> None:
-        """Called when all generators have read: the photos of every document, drafts included."""
-        documents, _ = documents_of(generators)
-        self.photos = photo_references(documents)
+        """The photos of every document of the build's content set, drafts included (previewed in /drafts/)."""
+        self.photos = photo_references(ensure_scope().content.documents)
 
     def generate_output(self, writer) -> None:
         root = Path(self.settings["PATH"]).resolve()

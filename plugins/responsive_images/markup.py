@@ -93,12 +93,16 @@ def picture(
     """
     if not image:
         return Markup("")
-    photos: PhotoContext = context[GLOBAL_NAME]
+    photos: PhotoContext | None = context.get(GLOBAL_NAME)
+    site = context.get("SITEURL", "") if siteurl is None else siteurl
+    if photos is None:  # the plugin is not in PLUGINS: the file as it is, where STATIC_PATHS put it
+        soup = BeautifulSoup("", "html.parser")
+        src = f"{site}/{image.src}" if not isinstance(image, PhotoSource) else ""
+        return Markup(str(soup.new_tag("img", attrs={"src": src, "alt": str(image.alt)})))
     source = _source_of(image, photos.root)
     if source is None:
         return Markup("")
     _, planned = picture_of(source, photos.settings, tuple(widths) if widths else None)
-    site = context.get("SITEURL", "") if siteurl is None else siteurl
     soup = BeautifulSoup("", "html.parser")
     return Markup(str(picture_tag(soup, planned, source.alt, sizes or photos.settings.sizes, site, eager, css_class)))
 
@@ -109,9 +113,9 @@ def pictures(context, html: str, eager_first: bool = True) -> Markup:
 
     The body is rendered Markdown (trusted like `|safe`); only the marked <img> elements change.
     """
-    if PHOTO_ATTRIBUTE not in html:
+    photos: PhotoContext | None = context.get(GLOBAL_NAME)
+    if PHOTO_ATTRIBUTE not in html or photos is None:
         return Markup(html)
-    photos: PhotoContext = context[GLOBAL_NAME]
     site = context.get("SITEURL", "")
     soup = BeautifulSoup(html, "html.parser")
     for index, image in enumerate(soup.find_all("img", attrs={PHOTO_ATTRIBUTE: True})):

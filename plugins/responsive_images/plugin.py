@@ -22,14 +22,6 @@ def add_filters(generator) -> None:
     generator.env.globals[GLOBAL_NAME] = PhotoContext(read_settings(generator.settings), root)
 
 
-def collect_photos(generators) -> None:
-    """After all content is read (and accounted for), before anything is written."""
-    for generator in generators:
-        if isinstance(generator, ResponsiveImagesGenerator):
-            generator.collect(generators)
-
-
 def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_filters)
-    signals.all_generators_finalized.connect(collect_photos)

@@ -7,10 +7,9 @@ import subprocess
 import pytest
 from bulletin_archive.pdf_identity import PdfIdentity, identity_of_text, read_identity
 from bulletin_fixtures import archive_files, cache_dir, issue_text, number_of, pdf_bytes
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, check_tree
 
 from tools.sample_bulletins import ensure_pdfs
-from ward_content.check import check_tree
 from ward_content.errors import WardBuildError
 
 

@@ -7,11 +7,10 @@ import struct
 import zlib
 
 import pytest
-from conftest import article, build_site, soup
+from conftest import article, build_site, check_tree, soup
 from photo_fixtures import phone_photo, png_with_alpha
 from PIL import ExifTags, Image
 
-from ward_content.check import check_tree
 from ward_content.errors import WardBuildError
 
 BODY = "![会場の写真](images/hanabi.jpg)\n\n![同じ写真をファイルからの場所で](../images/hanabi.jpg)\n\n![隣の写真](umi.jpg)\n"

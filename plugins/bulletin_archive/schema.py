@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from ..errors import ContentError
-from ..kinds import Kind
-from .base import JpDate, Text, WardModel, content_error
+from ward_content.errors import ContentError
+from ward_content.kinds import Kind
+from ward_content.schemas.base import JpDate, Text, WardModel, content_error
+
+from .pdf_identity import read_identity
 
 if TYPE_CHECKING:
-    from ..document import Document
+    from ward_content.document import Document
 
 PDF_MAGIC = b"%PDF-"
 
@@ -111,9 +113,6 @@ def pdf_problem(doc: Document) -> ContentError | None:
 
 def pdf_identity_problems(doc: Document) -> list[ContentError]:
     """The PDF states another month or number than the Markdown file (rule: bulletin_archive.pdf_identity)."""
-    # Imported here: the PDF reader belongs to the archive plugin, which will own this schema.
-    from bulletin_archive.pdf_identity import read_identity
-
     name = doc.meta.pdf
     stated = read_identity(doc.root / PurePosixPath(doc.rel_path).parent / name)
     issue_date, number = doc.meta.issue_date, doc.meta.number
@@ -144,7 +143,7 @@ def pdf_identity_problems(doc: Document) -> list[ContentError]:
     return errors
 
 
-def check_issues(documents: Sequence[Document]) -> list[ContentError]:
+def check_issues(documents: Sequence[Document], everything: Sequence[Document] = ()) -> list[ContentError]:
     """One issue per month and per number, files named by their month, and a real PDF for every issue."""
     # A draft may wait for its PDF; a published issue may not.
     published = [doc for doc in documents if doc.meta.status == "published"]
