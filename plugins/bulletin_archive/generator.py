@@ -5,12 +5,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from responsive_images.pipeline import picture_of, produce, tasks_for
+from responsive_images.settings import read_settings as read_photo_settings
+
 from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
 from ward_content.markdown_render import make_converter, render
 from ward_content.settings import read_settings as read_ward_settings
 
-from .covers import cover_for
+from .covers import cover_for, cover_widths, master_for
 from .feed import atom_feed
 from .model import Issue, find_gaps, make_archive
 from .pdf import PdfProblem, inspect_pdf
@@ -49,7 +52,9 @@ class BulletinGenerator(WardFolderGenerator):
                 self.ward_errors.append(_unreadable(doc))
                 continue
             intro = render(converter, doc.body, document=doc) if doc.body.strip() else ""
-            issues.append(Issue(doc, info, "jpg" if self.bulletin.cover_format == "jpeg" else "webp", intro))
+            master = master_for(path, info.sha256, self.bulletin)
+            suffix = "jpg" if self.bulletin.cover_format == "jpeg" else "webp"
+            issues.append(Issue(doc, info, suffix, intro, str(master), cover_widths(self.bulletin)))
         self.archive = make_archive(issues)
         self.context["bulletin_archive"] = self.archive
         if self.archive.latest is not None:
@@ -60,6 +65,7 @@ class BulletinGenerator(WardFolderGenerator):
         root = Path(self.settings["PATH"]).resolve()
         output = Path(self.output_path)
         archive = self.archive
+        self._write_cover_copies(output)
         for issue in archive.issues:
             self._copy(root / issue.source_pdf, output / issue.pdf_url)
             cover = cover_for(root / issue.source_pdf, issue.pdf.sha256, self.bulletin)
@@ -85,6 +91,17 @@ class BulletinGenerator(WardFolderGenerator):
         )
         if feed is not None:  # none until the first issue
             self.write_bytes(self.bulletin.feed_path, feed)
+
+    def _write_cover_copies(self, output: Path) -> None:
+        """Every cover at 1x, 2x and 3x in AVIF, WebP and JPEG, cached and encoded in parallel (responsive_images)."""
+        photos = read_photo_settings(self.settings)
+        tasks = []
+        for issue in self.archive.issues:
+            facts, picture = picture_of(issue.cover_picture, photos)
+            tasks += tasks_for(issue.cover_picture, facts, picture, photos)
+        outcome = produce(tasks, output, photos)
+        if outcome.failures:  # our own PNG: a failure here is a bug, not a content mistake
+            raise RuntimeError(f"bulletin covers could not be encoded: {outcome.failures}")
 
     def _write(self, writer, template: str, save_as: str, **values) -> None:
         self.write_page(

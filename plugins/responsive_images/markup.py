@@ -85,11 +85,12 @@ def _source_of(image, root: Path) -> PhotoSource | None:
 
 @pass_context
 def picture(
-    context, image, sizes: str | None = None, eager: bool = False, widths=None, css_class=None, siteurl=None
+    context, image, sizes: str | None = None, eager: bool = False, widths=None, css_class=None, siteurl=None, alt=None
 ) -> Markup:
     """`{{ article.image|picture(eager=True) }}`: an `image:` field (src, alt) or a PhotoSource as <picture>.
 
-    In a macro, pass `siteurl=siteurl`: a macro does not see the page's SITEURL.
+    In a macro, pass `siteurl=siteurl`: a macro does not see the page's SITEURL. `alt` replaces the
+    source's own text (alt="" where the picture is decorative, next to a title that names it).
     """
     if not image:
         return Markup("")
@@ -97,14 +98,17 @@ def picture(
     site = context.get("SITEURL", "") if siteurl is None else siteurl
     if photos is None:  # the plugin is not in PLUGINS: the file as it is, where STATIC_PATHS put it
         soup = BeautifulSoup("", "html.parser")
-        src = f"{site}/{image.src}" if not isinstance(image, PhotoSource) else ""
-        return Markup(str(soup.new_tag("img", attrs={"src": src, "alt": str(image.alt)})))
+        src = f"{site}/{image.fallback if isinstance(image, PhotoSource) else image.src}"
+        text = str(image.alt) if alt is None else alt
+        attrs = {"src": src, "alt": text, **({"class": css_class} if css_class else {})}
+        return Markup(str(soup.new_tag("img", attrs=attrs)))
     source = _source_of(image, photos.root)
     if source is None:
         return Markup("")
     _, planned = picture_of(source, photos.settings, tuple(widths) if widths else None)
     soup = BeautifulSoup("", "html.parser")
-    return Markup(str(picture_tag(soup, planned, source.alt, sizes or photos.settings.sizes, site, eager, css_class)))
+    text = source.alt if alt is None else alt
+    return Markup(str(picture_tag(soup, planned, text, sizes or photos.settings.sizes, site, eager, css_class)))
 
 
 @pass_context

@@ -53,7 +53,7 @@ def digest_of(path: Path) -> str:
 def picture_of(source: PhotoSource, settings: ResponsiveImagesSettings, widths: tuple[int, ...] | None = None):
     """(Facts, Picture) of a source, from its header."""
     facts = read_facts(source.path)
-    return facts, plan_picture(source, facts, widths or settings.widths, settings.formats)
+    return facts, plan_picture(source, facts, widths or source.widths or settings.widths, settings.formats)
 
 
 def tasks_for(source: PhotoSource, facts: Facts, picture: Picture, settings: ResponsiveImagesSettings) -> list[Task]:

@@ -20,6 +20,8 @@ class PhotoSource:
     path: Path
     out_stem: str  # "images/hanabi-jpg": copies are images/hanabi-jpg-480w.webp ...
     alt: str = ""
+    widths: tuple[int, ...] = ()  # its own widths (a cover at 1x, 2x, 3x); () = the configured ones
+    fallback: str = ""  # site-relative URL shown when the plugin is not enabled
 
 
 @dataclass(frozen=True)
