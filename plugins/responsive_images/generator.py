@@ -40,8 +40,15 @@ class ResponsiveImagesGenerator(Generator):
         self.photos: dict[str, tuple[str, int, str]] = {}
 
     def generate_context(self) -> None:
-        """The photos of every document of the build's content set, drafts included (previewed in /drafts/)."""
-        self.photos = photo_references(ensure_scope().content.documents)
+        """The photos of every document of the build's content set; drafts' only where drafts are written.
+
+        The preview writes drafts under /drafts/ (their photos are needed); production (publishconf.py,
+        DRAFT_SAVE_AS = "") does not, and then a photo only a draft shows must not be published either.
+        """
+        documents = ensure_scope().content.documents
+        if not self.settings.get("DRAFT_SAVE_AS"):
+            documents = [d for d in documents if getattr(d.meta, "status", None) != "draft"]
+        self.photos = photo_references(documents)
 
     def generate_output(self, writer) -> None:
         root = Path(self.settings["PATH"]).resolve()

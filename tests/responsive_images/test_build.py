@@ -82,6 +82,20 @@ def test_image_field_is_the_first_picture_and_body_photos_are_lazy(tmp_path):
     assert (output / "images/hanabi-jpg-480w.avif").is_file()
 
 
+def test_a_photo_only_a_draft_shows_is_published_only_where_drafts_are(tmp_path):
+    files = {
+        "news/a.md": article("下書き", body="![まだ秘密の写真](images/himitsu.jpg)", status="draft"),
+        "images/himitsu.jpg": phone_photo(600, 400),
+    }
+    (tmp_path / "preview").mkdir()
+    (tmp_path / "production").mkdir()
+    preview = build_site(tmp_path / "preview", files)
+    assert soup(preview, "drafts/a/index.html").select_one("picture img")["alt"] == "まだ秘密の写真"
+    assert (preview / "images/himitsu-jpg-480w.jpg").is_file()
+    production = build_site(tmp_path / "production", files, DRAFT_SAVE_AS="", DRAFT_PAGE_SAVE_AS="")
+    assert not (production / "images").exists()
+
+
 def test_photo_turned_by_exif_is_published_upright(tmp_path):
     files = {
         "news/a.md": article(body="![縦の写真](images/tate.jpg)"),
