@@ -10,7 +10,7 @@ from responsive_images.settings import read_settings as read_photo_settings
 
 from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
-from ward_content.markdown_render import make_converter, render
+from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 
 from .covers import cover_for, cover_widths, master_for
@@ -38,7 +38,7 @@ class BulletinGenerator(WardFolderGenerator):
         published = [d for d in self.ward_documents if d.meta.status == "published"]
         self.ward_errors.extend(find_gaps(published, self.bulletin.not_published))
         issues = []
-        converter = make_converter(read_ward_settings(self.settings).own_hosts)
+        own_hosts = read_ward_settings(self.settings).own_hosts
         limit = self.bulletin.pdf_size_limit_bytes
         root = Path(self.settings["PATH"]).resolve()
         self.ward_warnings.extend(linked_file_warnings(root, self.bulletin.linked_files_folder, limit))
@@ -51,7 +51,7 @@ class BulletinGenerator(WardFolderGenerator):
             except PdfProblem:
                 self.ward_errors.append(_unreadable(doc))
                 continue
-            intro = render(converter, doc.body, document=doc) if doc.body.strip() else ""
+            intro = document_html(doc, own_hosts)
             master = master_for(path, info.sha256, self.bulletin)
             suffix = "jpg" if self.bulletin.cover_format == "jpeg" else "webp"
             issues.append(Issue(doc, info, suffix, intro, str(master), cover_widths(self.bulletin)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from ward_content.folder_generator import WardFolderGenerator
-from ward_content.markdown_render import make_converter, render
+from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 from ward_content.text import html_to_text
 
@@ -36,10 +36,9 @@ class HistoryCatalogGenerator(WardFolderGenerator):
     def generate_context(self) -> None:
         # Sites with a dead related link or a missing photo are reported, not built into the catalog.
         usable = self.read_documents(self.folder)
-        converter = make_converter(self.ward.own_hosts)
         sites = []
         for doc in (d for d in usable if d.meta.status == "published"):
-            html = render(converter, doc.body, document=doc)
+            html = document_html(doc, self.ward.own_hosts)
             sites.append(Site(doc, html, html_to_text(html)))
         sites = self._linked(sites)
         self.catalog = make_catalog(sites)
@@ -66,7 +65,8 @@ class HistoryCatalogGenerator(WardFolderGenerator):
                 "title": "金沢区の史跡・文化財の位置",
                 "url": self.history.geojson_path,
                 "format": "GeoJSON",
-                "description": "位置が確かめられた史跡の点データ（世界測地系の緯度・経度）です。",
+                "description": "緯度・経度が分かる史跡の点データ（世界測地系）です。百科事典から取った値は"
+                "「coordinates_from」が「百科事典」で、その出典を「coordinates_source」に記しています。",
                 "size": len(self.files[self.history.geojson_path]),
                 "updated": self.ward.build_date,
             },

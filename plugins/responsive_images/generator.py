@@ -19,6 +19,11 @@ from .settings import read_settings
 FAILED_MESSAGE = "写真を縮小できませんでした（{problem}）。元の写真からもう一度書き出して置き直してください"
 
 
+def is_draft(doc: Document) -> bool:
+    """`status: draft` (articles, pages, bulletins, sites) or `draft: true` (events)."""
+    return getattr(doc.meta, "status", None) == "draft" or getattr(doc.meta, "draft", False) is True
+
+
 def photo_references(documents: Iterable[Document]) -> dict[str, tuple[str, int, str]]:
     """Every photo the documents show, content-relative, with its first reference (file, line, field)."""
     found: dict[str, tuple[str, int, str]] = {}
@@ -47,7 +52,7 @@ class ResponsiveImagesGenerator(Generator):
         """
         documents = ensure_scope().content.documents
         if not self.settings.get("DRAFT_SAVE_AS"):
-            documents = [d for d in documents if getattr(d.meta, "status", None) != "draft"]
+            documents = [d for d in documents if not is_draft(d)]
         self.photos = photo_references(documents)
 
     def generate_output(self, writer) -> None:

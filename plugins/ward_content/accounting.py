@@ -63,8 +63,6 @@ def account(content: ContentSet, generators: Iterable, captured: Iterable[loggin
     errors = list(content.errors)
     # Problems only a generator can find (a PDF that pdfium cannot open, a month gap from a setting).
     errors.extend(error for generator in generators for error in getattr(generator, "ward_errors", ()))
-    # Warnings (severity "warning"): the caller reports them without failing (errors.split_warnings).
-    errors.extend(warning for generator in generators for warning in getattr(generator, "ward_warnings", ()))
     taken = consumed_paths(generators)
     refused = content.refused
     for doc in content.documents:
@@ -80,6 +78,13 @@ def account(content: ContentSet, generators: Iterable, captured: Iterable[loggin
             )
     errors.extend(log_errors(captured))
     return sorted(set(errors))
+
+
+def build_warnings(content: ContentSet, generators: Iterable) -> list[ContentError]:
+    """Warnings of the build (the content set's, and `ward_warnings` a generator found), sorted; they fail nothing."""
+    found = set(content.warnings)
+    found.update(warning for generator in generators for warning in getattr(generator, "ward_warnings", ()))
+    return sorted(found)
 
 
 class LinkTarget:

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .data_files import check_data_files
 from .document import CONTENT_SUFFIXES, Document, display_path, load_document
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, split_warnings
 from .registry import ContentTypes
 
 
@@ -44,6 +45,8 @@ class ContentSet:
     # Every valid document in path order, and the shown paths a cross-file check refused (derived).
     documents: tuple[Document, ...] = ()
     refused: frozenset[str] = frozenset()
+    # Warnings found across files: reported by `invoke check` and the build, refusing nothing.
+    warnings: tuple[ContentError, ...] = ()
 
     @property
     def errors(self) -> tuple[ContentError, ...]:
@@ -109,8 +112,15 @@ def _checked(content: ContentSet) -> ContentSet:
     documents = tuple(content.by_path[p] for p in sorted(content.by_path))
     kinds = content.types.kinds
     problems = url_clashes(documents) + reserved_url_clashes(documents, kinds) + kind_checks(documents, kinds)
-    cross = tuple(sorted(set(problems)))
-    return replace(content, cross_errors=cross, documents=documents, refused=frozenset(e.path for e in cross))
+    problems += check_data_files(content.root, content.types.data_checks)
+    cross, warnings = split_warnings(set(problems))
+    return replace(
+        content,
+        cross_errors=tuple(cross),
+        documents=documents,
+        refused=frozenset(e.path for e in cross),
+        warnings=tuple(warnings),
+    )
 
 
 def kind_checks(documents: Sequence[Document], kinds: Iterable) -> list[ContentError]:
