@@ -140,6 +140,8 @@ BULLETIN_COVER_FORMAT = "webp"
 # Rendered covers, keyed by the PDF's content hash, kept between builds.
 BULLETIN_CACHE_PATH = str(HERE / ".cache" / "bulletin_covers")
 BULLETIN_FEED_ATOM = "feeds/bulletins.atom.xml"
+# A larger PDF (an issue, or a file under content/files/) gets a warning telling staff how to shrink it.
+BULLETIN_PDF_SIZE_LIMIT_MB = 10
 
 # Image privacy: photos copied from STATIC_PATHS are published without EXIF (GPS, camera),
 # XMP or comments; plugins/image_privacy/settings.py has every option. Cleaned copies are

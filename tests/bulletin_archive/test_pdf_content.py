@@ -6,11 +6,12 @@ import subprocess
 
 import pytest
 from bulletin_archive.pdf_identity import PdfIdentity, identity_of_text, read_identity
+from bulletin_archive.settings import read_settings
 from bulletin_fixtures import archive_files, cache_dir, issue_text, number_of, pdf_bytes
 from conftest import ROOT, build_site, check_tree
 
 from tools.sample_bulletins import ensure_pdfs
-from ward_content.errors import WardBuildError
+from ward_content.errors import ConfigurationError, WardBuildError
 
 
 @pytest.mark.parametrize(
@@ -100,3 +101,14 @@ def test_bulletin_and_linked_pdfs_are_not_ignored_by_git():
         ["git", "ls-files", "content/bulletins/*.pdf"], cwd=ROOT, check=True, capture_output=True, text=True
     )
     assert len(tracked.stdout.split()) == 24
+
+
+@pytest.mark.parametrize("value", [0, -1, "10MB", True])
+def test_wrong_size_limit_is_named(value):
+    with pytest.raises(ConfigurationError) as caught:
+        read_settings({"PATH": "content", "BULLETIN_PDF_SIZE_LIMIT_MB": value})
+    assert str(caught.value) == f"BULLETIN_PDF_SIZE_LIMIT_MB: expected a positive number of MB, received {value!r}"
+
+
+def test_size_limit_default_is_ten_megabytes():
+    assert read_settings({"PATH": "content"}).pdf_size_limit_bytes == 10 * 1024 * 1024
