@@ -206,3 +206,20 @@ def test_missing_image_field_is_located(tmp_path):
         "content/news/a.md:5: image.src: 画像「images/nai.jpg」が見つかりません。content/images/nai.jpg に置くか、"
         "src を直してください (image file missing)"
     ]
+
+
+def test_history_site_photo_and_its_card_are_pictures(tmp_path):
+    from history_fixtures import site_text
+
+    files = {
+        "history/sites/tera.md": site_text(images=[{"src": "images/history/tera.jpg", "alt": "本堂の正面"}]),
+        "images/history/tera.jpg": phone_photo(1200, 900),
+    }
+    output = build_site(tmp_path, files)
+    figure = soup(output, "history/tera/index.html").select_one(".ward-history-site__figure picture img")
+    assert (figure["alt"], figure.get("loading")) == ("本堂の正面", None)
+    card = soup(output, "history/index.html").select_one(".ward-history-card picture img")
+    assert card["class"] == ["ward-history-card__photo"] and card["loading"] == "lazy"
+    # The card is a macro: its URLs are relative to the catalog page, like every other link on it.
+    for candidate in card["srcset"].split(", "):
+        assert (output / "history" / candidate.split()[0]).resolve().is_file(), candidate
