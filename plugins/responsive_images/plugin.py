@@ -6,9 +6,15 @@ from pathlib import Path
 
 from pelican import signals
 
+from ward_content.config import settings_models
+
 from .generator import ResponsiveImagesGenerator
 from .markup import FILTERS, GLOBAL_NAME, PhotoContext
-from .settings import read_settings
+from .settings import ResponsiveImagesSettings, read_settings
+
+
+def provide_settings(sender):
+    return ResponsiveImagesSettings
 
 
 def get_generators(pelican):
@@ -23,5 +29,6 @@ def add_filters(generator) -> None:
 
 
 def register() -> None:
+    settings_models.connect(provide_settings)
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_filters)

@@ -1,31 +1,64 @@
-"""RESPONSIVE_IMAGES_* settings, read once into a frozen object with defaults."""
+"""RESPONSIVE_IMAGES_* settings: one typed model, validated with every plugin's settings when a build starts."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar, Literal
 
 from PIL import features
+from pydantic import Field, field_validator, model_validator
 
-from ward_content.errors import ConfigurationError
+from ward_content.config import PluginSettings, read
 
 MODERN_FORMATS = ("avif", "webp")
 DEFAULT_QUALITY = {"avif": 55, "webp": 78, "jpeg": 80, "png": 0}
 
 
-@dataclass(frozen=True)
-class ResponsiveImagesSettings:
+class ResponsiveImagesSettings(PluginSettings):
     """Widths and formats of the published copies, the `sizes` of a photo in the text column, the cache."""
+
+    prefix: ClassVar[str] = "RESPONSIVE_IMAGES_"
 
     widths: tuple[int, ...] = (480, 960, 1600)
     # Offered in this order before the JPEG/PNG fallback; AVIF only where this Pillow can write it.
-    formats: tuple[str, ...] = MODERN_FORMATS
-    quality: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_QUALITY))
+    formats: tuple[Literal["avif", "webp"], ...] = MODERN_FORMATS
+    # Only the formats named change; PNG is lossless.
+    quality: dict[Literal["avif", "webp", "jpeg"], int] = Field(default_factory=dict)
     # The text column is 42rem wide at most, with 1rem of padding each side on a phone.
     sizes: str = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
-    cache_path: Path = Path(".cache/responsive_images")
-    workers: int = 2
+    cache_path: Path | None = None  # default: .cache/responsive_images next to content/
+    workers: int = Field(0, ge=0)  # 0: as many as the machine has, at most two
+    content_path: Path | None = None  # derived from PATH
+
+    @field_validator("widths")
+    @classmethod
+    def _widths(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if not value or not all(16 <= w <= 8192 for w in value):
+            raise ValueError("expected widths in pixels, 16 to 8192")
+        return tuple(sorted(set(value)))
+
+    @field_validator("quality")
+    @classmethod
+    def _quality(cls, value: dict) -> dict:
+        if not all(1 <= q <= 100 for q in value.values()):
+            raise ValueError("expected qualities from 1 to 100")
+        return {**DEFAULT_QUALITY, **value}
+
+    @model_validator(mode="after")
+    def _defaults(self):
+        formats = tuple(f for f in self.formats if f != "avif" or features.check("avif"))
+        object.__setattr__(self, "formats", formats)
+        object.__setattr__(self, "quality", {**DEFAULT_QUALITY, **self.quality})
+        if self.cache_path is None and self.content_path is not None:
+            object.__setattr__(self, "cache_path", self.content_path.resolve().parent / ".cache" / "responsive_images")
+        if not self.workers:
+            object.__setattr__(self, "workers", min(2, os.cpu_count() or 1))
+        return self
+
+    @classmethod
+    def derived(cls, settings: dict) -> dict:
+        return {"content_path": Path(settings["PATH"])} if settings.get("PATH") else {}
 
     def fingerprint(self, fmt: str) -> str:
         """What, besides the source and width, changes an encoded copy of this format."""
@@ -33,40 +66,5 @@ class ResponsiveImagesSettings:
 
 
 def read_settings(settings) -> ResponsiveImagesSettings:
-    """Validate every RESPONSIVE_IMAGES_* value before any work; a wrong value is a developer's error."""
-    widths = settings.get("RESPONSIVE_IMAGES_WIDTHS", ResponsiveImagesSettings.widths)
-    if (
-        isinstance(widths, (str, bytes))
-        or not widths
-        or not all(isinstance(w, int) and 16 <= w <= 8192 for w in widths)
-    ):
-        raise ConfigurationError(
-            f"RESPONSIVE_IMAGES_WIDTHS: expected a list of widths in pixels (16 to 8192), received {widths!r}"
-        )
-    formats = settings.get("RESPONSIVE_IMAGES_FORMATS", MODERN_FORMATS)
-    if isinstance(formats, str) or any(f not in MODERN_FORMATS for f in formats):
-        raise ConfigurationError(
-            f"RESPONSIVE_IMAGES_FORMATS: expected a list of: {', '.join(MODERN_FORMATS)}, but received {formats!r}"
-        )
-    formats = tuple(f for f in formats if f != "avif" or features.check("avif"))
-    quality = dict(DEFAULT_QUALITY)
-    given = settings.get("RESPONSIVE_IMAGES_QUALITY") or {}
-    for name, value in sorted(given.items()):
-        if name not in quality or name == "png" or not isinstance(value, int) or not 1 <= value <= 100:
-            raise ConfigurationError(
-                "RESPONSIVE_IMAGES_QUALITY: expected {'avif'|'webp'|'jpeg': 1 to 100}, "
-                f"but received {name!r}: {value!r}"
-            )
-        quality[name] = value
-    workers = settings.get("RESPONSIVE_IMAGES_WORKERS") or min(2, os.cpu_count() or 1)
-    if not isinstance(workers, int) or workers < 1:
-        raise ConfigurationError(f"RESPONSIVE_IMAGES_WORKERS: expected a positive integer, received {workers!r}")
-    default_cache = Path(settings["PATH"]).resolve().parent / ".cache" / "responsive_images"
-    return ResponsiveImagesSettings(
-        widths=tuple(sorted(set(widths))),
-        formats=formats,
-        quality=quality,
-        sizes=str(settings.get("RESPONSIVE_IMAGES_SIZES") or ResponsiveImagesSettings.sizes),
-        cache_path=Path(settings.get("RESPONSIVE_IMAGES_CACHE_PATH") or default_cache),
-        workers=workers,
-    )
+    """The build's validated copy, or validated here for tools and tests that run no build."""
+    return read(dict(settings), ResponsiveImagesSettings)
