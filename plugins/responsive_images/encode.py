@@ -11,11 +11,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PIL import ExifTags, Image, ImageOps
+from PIL import Image, ImageOps
 
 from ward_content.images import MAX_PIXELS
 
-from .plan import QUARTER_TURNS
+from .plan import QUARTER_TURNS, orientation_of
 
 PILLOW_FORMAT = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG", "png": "PNG"}
 
@@ -41,11 +41,12 @@ def resized(path: Path, width: int, height: int, alpha: bool) -> Image.Image:
         stored_w, stored_h = image.size
         if stored_w * stored_h > MAX_PIXELS:
             raise EncodeProblem(f"画像が大きすぎます（{stored_w}×{stored_h} ピクセル）")
-        turned = image.getexif().get(ExifTags.Base.Orientation, 1) in QUARTER_TURNS
+        orientation = orientation_of(image)
+        turned = orientation in QUARTER_TURNS
         if image.format == "JPEG":
             image.draft("RGB", (height, width) if turned else (width, height))
         icc = image.info.get("icc_profile")
-        upright = ImageOps.exif_transpose(image)
+        upright = ImageOps.exif_transpose(image) if orientation != 1 else image.copy()
         mode = "RGBA" if alpha else "RGB"
         if upright.mode != mode:
             upright = upright.convert(mode)

@@ -69,10 +69,21 @@ def read_facts(path: Path) -> Facts:
     """Upright size and transparency from the header only (nothing is decoded)."""
     with Image.open(path) as image:
         width, height = image.size
-        if image.getexif().get(ExifTags.Base.Orientation, 1) in QUARTER_TURNS:
+        if orientation_of(image) in QUARTER_TURNS:
             width, height = height, width
         alpha = image.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in image.info
         return Facts(width, height, alpha)
+
+
+def orientation_of(image: Image.Image) -> int:
+    """The EXIF orientation, read only where the header carries EXIF (planning and encoding agree).
+
+    A PNG's getexif() decodes the whole image to look for an eXIf chunk after the pixels; such a
+    late chunk is ignored here and by the encoder alike.
+    """
+    if image.format in ("JPEG", "WEBP", "MPO") or "exif" in image.info:
+        return image.getexif().get(ExifTags.Base.Orientation, 1) or 1
+    return 1
 
 
 def candidate_widths(width: int, widths: tuple[int, ...]) -> tuple[int, ...]:
