@@ -223,3 +223,20 @@ def test_history_site_photo_and_its_card_are_pictures(tmp_path):
     # The card is a macro: its URLs are relative to the catalog page, like every other link on it.
     for candidate in card["srcset"].split(", "):
         assert (output / "history" / candidate.split()[0]).resolve().is_file(), candidate
+
+
+def test_event_photo_is_the_first_picture(tmp_path):
+    from event_fixtures import event_text
+
+    files = {
+        "events/hanabi.md": event_text(image={"src": "images/hanabi.jpg", "alt": "海の公園の夜空に上がる花火"}),
+        "images/hanabi.jpg": phone_photo(1200, 900),
+    }
+    output = build_site(tmp_path, files)
+    pages = sorted(p for p in (output / "events").rglob("index.html") if p.parent.name != "events")
+    img = next(
+        tag
+        for page in pages
+        for tag in soup(output, page.relative_to(output).as_posix()).select(".ward-event__photo picture img")
+    )
+    assert (img["alt"], img.get("loading"), img["width"]) == ("海の公園の夜空に上がる花火", None, "1200")
