@@ -112,3 +112,12 @@ def test_wrong_size_limit_is_named(value):
 
 def test_size_limit_default_is_ten_megabytes():
     assert read_settings({"PATH": "content"}).pdf_size_limit_bytes == 10 * 1024 * 1024
+
+
+def test_make_build_and_test_never_regenerate_pdfs():
+    rules = {}
+    for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines():
+        if ":" in line and not line.startswith(("\t", "#", ".")) and "=" not in line.split(":", 1)[0]:
+            target, _, prerequisites = line.partition(":")
+            rules[target.strip()] = prerequisites.split()
+    assert "sample-pdfs" not in rules["build"] and "sample-pdfs" not in rules["test"]
