@@ -1,6 +1,6 @@
 """Reads a PDF with pdfium (text, bookmarks) and renders its cover; run as its own process under limits.
 
-Usage: python cover_worker.py PDF COVER_OUT INFO_OUT WIDTH HEIGHT FORMAT QUALITY
+Usage: python cover_worker.py PDF INFO_OUT COVER_OUT MASTER_OUT WIDTH HEIGHT DENSITY FORMAT QUALITY
 Exit status 3: pdfium cannot open the PDF (damaged, encrypted). Nothing of this process's memory or
 time is the build's: one hostile PDF can only end it.
 """
@@ -26,8 +26,8 @@ def _pdf_module():
     return module
 
 
-def render(pdf: str, width: int, height: int, image_format: str, quality: int) -> bytes:
-    """First page at twice the thumbnail's height, then fitted onto an exact white canvas."""
+def render_page(pdf: str, width: int, height: int):
+    """The first page at twice the wanted height, fitted onto an exact white canvas."""
     import pypdfium2
     from PIL import Image, ImageOps
 
@@ -42,24 +42,28 @@ def render(pdf: str, width: int, height: int, image_format: str, quality: int) -
         page.close()
     finally:
         document.close()
-    fitted = ImageOps.pad(image, (width, height), method=Image.Resampling.LANCZOS, color=(255, 255, 255))
-    out = io.BytesIO()
-    if image_format == "jpeg":
-        fitted.save(out, "JPEG", quality=quality, optimize=True)
-    else:
-        fitted.save(out, "WEBP", quality=quality, method=6)
-    return out.getvalue()
+    return ImageOps.pad(image, (width, height), method=Image.Resampling.LANCZOS, color=(255, 255, 255))
 
 
 def main(argv: list[str]) -> int:
-    pdf, cover_out, info_out, width, height, image_format, quality = argv
+    pdf, info_out, cover_out, master_out, width, height, density, image_format, quality = argv
+    width, height, density, quality = int(width), int(height), int(density), int(quality)
     pdf_module = _pdf_module()
     try:
         info = pdf_module.inspect_pdf(Path(pdf))
     except pdf_module.PdfProblem:
         return UNREADABLE
     Path(info_out).write_text(json.dumps(dataclasses.asdict(info), ensure_ascii=False), encoding="utf-8")
-    Path(cover_out).write_bytes(render(pdf, int(width), int(height), image_format, int(quality)))
+    cover = io.BytesIO()
+    fitted = render_page(pdf, width, height)
+    if image_format == "jpeg":
+        fitted.save(cover, "JPEG", quality=quality, optimize=True)
+    else:
+        fitted.save(cover, "WEBP", quality=quality, method=6)
+    Path(cover_out).write_bytes(cover.getvalue())
+    master = io.BytesIO()
+    render_page(pdf, width * density, height * density).save(master, "PNG", optimize=True)
+    Path(master_out).write_bytes(master.getvalue())
     return 0
 
 

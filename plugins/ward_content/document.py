@@ -22,6 +22,7 @@ from .bounds import (
 from .errors import ContentError, ContentErrors
 from .frontmatter import FrontMatter, decode, split
 from .html_checks import check_html
+from .images import body_image_refs, field_image_refs, image_errors
 from .kinds import Kind
 from .limits import DEFAULT_LIMITS, Limits
 from .registry import ContentTypes
@@ -133,6 +134,9 @@ def validate(
         errors += _check_file_slug(rel_path, str(known.get(kind.title_field, "")), shown)
     errors += _check_slug_length(front, rel_path, shown, limits)
     errors += check_body(front.body, front.body_line, shown, lambda p: (content_root / p).is_file())
+    errors += image_errors(body_image_refs(front.body, front.body_line, rel_path, content_root), shown, content_root)
+    if meta is not None:
+        errors += image_errors(field_image_refs(meta, front, rel_path, content_root), shown, content_root)
     # Rendering is what a deep or dense body makes expensive, so it is only rendered once known to be bounded.
     costly = [
         problem

@@ -10,6 +10,7 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 
+from . import markdown_images
 from .sanitize import sanitize
 
 EXTENSIONS = ("extra", "sane_lists", "toc")
@@ -39,6 +40,7 @@ class WardExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         md.treeprocessors.register(ExternalLinks(md, self.own_hosts), "ward_external_links", 5)
+        markdown_images.register(md)
 
 
 def make_converter(own_hosts: frozenset[str] = frozenset()) -> markdown.Markdown:
@@ -50,10 +52,16 @@ def make_converter(own_hosts: frozenset[str] = frozenset()) -> markdown.Markdown
     )
 
 
-def render(converter: markdown.Markdown, body: str) -> str:
+def render(converter: markdown.Markdown, body: str, document=None) -> str:
     """Convert one body and keep only what the allow-list allows; the converter is reset between documents.
 
+    `document` (a ward_content Document) lets photo paths resolve relative to its Markdown file.
     What the allow-list removes was reported to the writer when the file was validated
     (`html_checks`); a page never carries it, whichever way it got into the HTML.
     """
-    return sanitize(converter.reset().convert(body))
+    converter.reset()
+    converter.ward_document = document
+    try:
+        return sanitize(converter.convert(body))
+    finally:
+        converter.ward_document = None

@@ -32,7 +32,8 @@ _GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": _GLOBAL_ATTRIBUTES,
     "a": frozenset({"href", "rel", "hreflang"}),
-    "img": frozenset({"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"}),
+    # data-ward-photo: written by our Markdown extension (markdown_images) for the responsive_images plugin.
+    "img": frozenset({"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes", "data-ward-photo"}),
     "source": frozenset({"srcset", "sizes", "type", "media", "width", "height"}),
     "ol": frozenset({"start", "reversed", "type"}),
     "li": frozenset({"value"}),
@@ -65,6 +66,7 @@ _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
+_UNSAFE_PATH = re.compile(r"[\\:\x00-\x1f\"'<>]")
 
 
 def _class_ok(tag: str, name: str) -> bool:
@@ -99,6 +101,11 @@ def filter_attribute(tag: str, attribute: str, value: str) -> str | None:
         return value if _STYLE.match(value) else None
     if attribute == "srcset":
         return value if _srcset_ok(value) else None
+    if attribute == "data-ward-photo":
+        # A content-relative photo path, read by the responsive_images plugin: never outside content/.
+        parts = value.split("/")
+        ok = value and not value.startswith("/") and ".." not in parts and not _UNSAFE_PATH.search(value)
+        return value if ok else None
     return value
 
 

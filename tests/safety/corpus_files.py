@@ -118,8 +118,9 @@ def survivors_content(tmp: Path) -> Path:
         content,
         {
             "images/ok.png": photo_with_gps("PNG"),
-            "images/camera.jfif": photo_with_gps(),
-            "images/camera.jpe": photo_with_gps(),
+            # files/ is copied as it is (image_privacy cleans it); images/ only as responsive copies.
+            "files/camera.jfif": photo_with_gps(),
+            "files/camera.jpe": photo_with_gps(),
             "files/form.pdf": pdf(Author="金沢 花子", Creator="C:\\Users\\hanako\\Documents\\申請書.docx"),
         },
     )

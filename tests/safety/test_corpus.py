@@ -15,7 +15,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tools.link_check import check_links
-from tools.output_hygiene import check_output, local_paths
+from tools.output_hygiene import check_output, image_metadata, local_paths
 from tools.publish import PublishFailed, publish
 from tools.site_build import build_into
 from ward_content.errors import WardBuildError
@@ -131,11 +131,18 @@ def test_lock_and_backup_files_are_never_published(survivors):
         assert rel.rsplit("/", 1)[-1] not in published
 
 
-@pytest.mark.parametrize("name", ["camera.jfif", "camera.jpe", "ok.png"])
+@pytest.mark.parametrize("name", ["files/camera.jfif", "files/camera.jpe"])
 def test_photos_are_published_without_camera_or_place(survivors, name):
     _, output = survivors
-    with Image.open(output / "images" / name) as image:
+    with Image.open(output / name) as image:
         assert not image.getexif() and "exif" not in image.info
+
+
+def test_the_photo_a_page_shows_is_published_only_as_clean_copies(survivors):
+    _, output = survivors
+    copies = [p for p in output.rglob("*") if p.is_file() and p.name.startswith("ok") and p.suffix != ".html"]
+    assert copies and not (output / "images" / "ok.png").exists()
+    assert all(image_metadata(p) == [] for p in copies)
 
 
 def test_pdf_is_published_without_author_creator_or_paths(survivors):
