@@ -160,7 +160,11 @@ def _attack_pages(folder):
     from ward_content.markdown_render import make_converter, render
 
     bodies = [body for body, _, _ in ATTACKS]
+    # Bodies refused before rendering (too deep, too much markup) are never rendered by the build either.
+    unrendered = {rel for rel, _, _, code in EXPECTED if code in ("nesting too deep", "too much markup in a paragraph")}
     for path in sorted((CORPUS / "refused" / "news").glob("*.md")):
+        if f"news/{path.name}" in unrendered:
+            continue
         text = path.read_text(encoding="utf-8")
         if "---\n" in text[4:]:
             bodies.append(text.split("---\n", 2)[2])
