@@ -26,7 +26,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search"]
+PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search", "cms_admin"]
 JINJA_FILTERS = FILTERS
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
@@ -153,3 +153,10 @@ SITE_SEARCH_SAVE_AS = "search/index.html"
 SITE_SEARCH_LANGUAGE = "ja"
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Editing in the browser (Decap CMS at /admin/): plugins/cms_admin/settings.py, docs/cms.md.
+# The repository the CMS commits to in production, and the OAuth proxy the ward runs for GitHub sign-in
+# (docs/staff-guide.md). No secrets here: the proxy holds the OAuth app's secret.
+CMS_GITHUB_REPO = "OWNER/REPOSITORY"
+CMS_GITHUB_BRANCH = "main"
+CMS_AUTH_BASE_URL = None

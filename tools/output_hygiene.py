@@ -17,6 +17,8 @@ SOURCE_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".rst", ".yaml", ".ym
 PRIVATE_SUFFIXES = frozenset({".env", ".pem", ".key", ".p12", ".pfx", ".bak", ".orig", ".swp", ".tmp", ".part", ".log"})
 # RFC 8615 well-known URIs (security.txt) are meant to be public.
 PUBLIC_DOT_FOLDERS = frozenset({".well-known"})
+# Generated sources that are meant to be served: the CMS reads its configuration from /admin/.
+PUBLIC_SOURCES = frozenset({"admin/config.yml"})
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".webp", ".png"})
 # Pillow `info` keys that hold metadata which can name a person, a place or a device.
 PRIVATE_IMAGE_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop")
@@ -60,7 +62,7 @@ def check_output(root: Path, forbidden: Iterable[str] = ()) -> list[HygieneProbl
         suffix = path.suffix.lower()
         if any(part.startswith(".") and part not in PUBLIC_DOT_FOLDERS for part in parts):
             problems.append(HygieneProblem(rel, "「.」で始まる隠しファイルは公開できません", "hidden file published"))
-        elif suffix in SOURCE_SUFFIXES:
+        elif suffix in SOURCE_SUFFIXES and rel not in PUBLIC_SOURCES:
             problems.append(HygieneProblem(rel, "原稿やプログラムのファイルは公開できません", "source file published"))
         elif suffix in PRIVATE_SUFFIXES or name.endswith("~"):
             problems.append(HygieneProblem(rel, "非公開のファイルが公開されるところでした", "private file published"))

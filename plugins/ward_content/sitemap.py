@@ -14,7 +14,7 @@ def page_urls(output_path: Path, site_url: str) -> list[str]:
     urls = []
     for path in sorted(output_path.rglob("*.html")):
         rel = path.relative_to(output_path).as_posix()
-        if rel in EXCLUDED or rel.startswith(("drafts/", "theme/")):
+        if rel in EXCLUDED or rel.startswith(("drafts/", "theme/", "admin/")):
             continue
         rel = rel[: -len("index.html")] if rel.endswith("index.html") else rel
         urls.append(f"{site_url.rstrip('/')}/{rel}")
