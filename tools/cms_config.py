@@ -180,8 +180,10 @@ def _media(kind: Kind) -> dict[str, str]:
     return {"media_folder": f"/content/{IMAGE_FOLDER}/{kind.name}", "public_folder": f"{IMAGE_FOLDER}/{kind.name}"}
 
 
-def field_config(name: str, info: FieldInfo, ctx: _Context, parent: type[BaseModel] | None = None) -> dict[str, Any]:
-    """One Decap field from one pydantic field."""
+def field_config(
+    name: str, info: FieldInfo, ctx: _Context, parent: type[BaseModel] | None = None, in_optional: bool = False
+) -> dict[str, Any]:
+    """One Decap field from one pydantic field; `in_optional`: inside an object the entry may leave out."""
     description = info.description or name
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     hint = dict(extra.get("cms", {}))
@@ -194,16 +196,22 @@ def field_config(name: str, info: FieldInfo, ctx: _Context, parent: type[BaseMod
         if (bounds := _bounds(metadata)).get("min"):
             field["min"] = bounds["min"]
     elif (model := _model(annotation)) is not None:
-        field |= {"widget": "object", "collapsed": False, "fields": _model_fields(model, ctx)}
+        # Decap checks an optional object's required fields even when the object is left empty, so
+        # they are optional in the form; `invoke check` still names a half-filled one.
+        nested = _model_fields(model, ctx, in_optional=in_optional or not info.is_required() or optional)
+        field |= {"widget": "object", "collapsed": False, "fields": nested}
     elif parent is Image and name == "src":
         field |= {"widget": "image", "choose_url": False, **_media(ctx.kind)}
     else:
         field |= _scalar_widget(annotation, metadata, ctx, hint)
-    field["required"] = info.is_required() and not optional
-    if not info.is_required() and info.default is not None and not callable(info.default_factory):
+    required = info.is_required() and not optional
+    field["required"] = required and not in_optional
+    if field.get("widget") == "list" and not info.is_required():
+        field["default"] = []  # else Decap starts the list with one empty row, whose required fields block saving
+    elif not info.is_required() and info.default is not None and not callable(info.default_factory):
         default = info.default.value if isinstance(info.default, Enum) else info.default
         field["default"] = default
-    field["hint"] = description
+    field["hint"] = description + ("（この欄を書くときは必ず入れます）" if required and in_optional else "")
     return field
 
 
@@ -218,8 +226,11 @@ def _list_widget(item: Any, item_meta: list[Any], ctx: _Context, hint: dict) -> 
     return {"widget": "list", "field": single}
 
 
-def _model_fields(model: type[BaseModel], ctx: _Context) -> list[dict[str, Any]]:
-    return [field_config(name, info, ctx, parent=model) for name, info in model.model_fields.items()]
+def _model_fields(model: type[BaseModel], ctx: _Context, in_optional: bool = False) -> list[dict[str, Any]]:
+    return [
+        field_config(name, info, ctx, parent=model, in_optional=in_optional)
+        for name, info in model.model_fields.items()
+    ]
 
 
 def collection_name(kind: Kind, folder: str) -> str:

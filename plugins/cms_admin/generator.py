@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+import yaml
 from pelican.generators import Generator
 
+from .order import field_order
 from .settings import read_settings
 
 
@@ -22,16 +24,17 @@ class CmsAdminGenerator(Generator):
     def generate_output(self, writer) -> None:
         if not self.cms.enabled:
             return
+        data = self.cms.config.read_bytes()
         writer.write_file(
             self.cms.save_as,
             self.get_template("cms_admin/index"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
             page_name=str(PurePosixPath(self.cms.save_as).parent),
+            cms_field_order=field_order(yaml.safe_load(data)),
         )
         path = Path(self.output_path) / PurePosixPath(self.cms.save_as).parent / "config.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = self.cms.config.read_bytes()
         # Rewritten only when it changed, so a no-change rebuild leaves the file alone.
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)

@@ -35,13 +35,43 @@
     return value;
   }
 
+  /* Decap sorts only top-level keys; nested objects keep the order they were filled in. The page
+     carries each collection's field order (generated from admin/config.yml at build time). */
+  var orderNode = document.getElementById("ward-cms-field-order");
+  var fieldOrder = orderNode ? JSON.parse(orderNode.textContent) : {};
+
+  function reorder(value, order, path) {
+    if (value && typeof value.toList === "function" && typeof value.keySeq === "function" && value.get !== undefined && typeof value.setSize !== "function") {
+      var names = order[path] || [];
+      var sorted = value.clear();
+      names.forEach(function (name) {
+        if (value.has(name)) {
+          sorted = sorted.set(name, reorder(value.get(name), order, path ? path + "." + name : name));
+        }
+      });
+      value.forEach(function (item, name) {
+        if (names.indexOf(name) < 0) {
+          sorted = sorted.set(name, item);
+        }
+      });
+      return sorted;
+    }
+    if (value && typeof value.setSize === "function") {
+      return value.map(function (item) {
+        return reorder(item, order, path);
+      });
+    }
+    return value;
+  }
+
   CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
-      var data = event.entry.get("data");
+      var entry = event.entry;
+      var data = entry.get("data");
       var body = data.get("body");
-      var pruned = prune(data.delete("body"));
-      return body === undefined ? pruned : pruned.set("body", body);
+      var cleaned = reorder(prune(data.delete("body")), fieldOrder[entry.get("collection")] || {}, "");
+      return body === undefined ? cleaned : cleaned.set("body", body);
     },
   });
 
