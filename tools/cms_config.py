@@ -166,7 +166,7 @@ def _relation(kind_name: str, ctx: _Context) -> dict[str, Any]:
         "widget": "relation",
         "collection": ctx.collections[kind_name],
         "value_field": "{{slug}}",
-        "search_fields": [ctx.titles[kind_name], "{{slug}}"],
+        "search_fields": [ctx.titles[kind_name]],
         "display_fields": [ctx.titles[kind_name], "{{slug}}"],
     }
 
@@ -278,7 +278,7 @@ def _collection(kind: Kind, folder: str, ctx: _Context, section_names: dict[str,
         "format": "yaml-frontmatter",
         "slug": _file_name(kind),
         "identifier_field": kind.title_field,
-        "summary": "{{" + kind.title_field + "}}（{{slug}}）",
+        "summary": "{{" + kind.title_field + "}}（{{filename}}）",
         "sortable_fields": [kind.title_field],
         "fields": fields,
     }
