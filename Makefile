@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-.PHONY: build test check system-deps fonts sample-pdfs clean
+.PHONY: build test check system-deps fonts sample-pdfs clean cms
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,14 @@ $(STAMP): requirements.txt
 # The sample bulletin PDFs are generated, not committed; only missing ones are written.
 sample-pdfs: $(STAMP) fonts
 	$(BIN)/python -m tools.sample_bulletins
+
+# decap-server, the CMS's local backend (`invoke cms`), from the npm registry at the locked version.
+NODE_STAMP := node_modules/.installed-$(shell sha1sum package-lock.json | cut -c1-12)
+
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -f node_modules/.installed-*
+	touch $(NODE_STAMP)
 
 build: $(STAMP) sample-pdfs
 	$(BIN)/invoke build
@@ -30,7 +38,11 @@ system-deps:
 fonts:
 	bash scripts/system-deps.sh fonts
 
-test: $(STAMP) system-deps sample-pdfs
+# Edit in the browser at http://localhost:8000/admin/ without a GitHub account.
+cms: $(STAMP) $(NODE_STAMP) sample-pdfs
+	$(BIN)/invoke cms
+
+test: $(STAMP) system-deps sample-pdfs $(NODE_STAMP)
 	$(BIN)/invoke test
 
 clean:
