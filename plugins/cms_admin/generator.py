@@ -24,6 +24,10 @@ class CmsAdminGenerator(Generator):
     def generate_output(self, writer) -> None:
         if not self.cms.enabled:
             return
+        if not self.cms.config.is_file():
+            raise FileNotFoundError(
+                f"{self.cms.config}: CMS の設定がありません。`invoke cms-config` で作ってください (CMS config missing)"
+            )
         data = self.cms.config.read_bytes()
         writer.write_file(
             self.cms.save_as,

@@ -14,7 +14,7 @@ from publishing_site import write_tiny_content
 INVOKE = str(Path(ROOT / ".venv" / "bin" / "invoke"))
 # What a copy of the project needs to build; content/ is the tiny site instead of the real one.
 PROJECT_FILES = ("pelicanconf.py", "publishconf.py", "tasks.py", "pyproject.toml", ".gitignore")
-PROJECT_FOLDERS = ("plugins", "theme", "tools")
+PROJECT_FOLDERS = ("admin", "plugins", "theme", "tools")
 ENV = {
     "GIT_AUTHOR_NAME": "Test",
     "GIT_AUTHOR_EMAIL": "test@example.invalid",
