@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from invoke import Exit, task
@@ -44,13 +45,13 @@ def build(c, settings="pelicanconf.py"):
 @task(help={"format": "text (default) or github (GitHub Actions annotations)", "content": "content folder"})
 def check(c, format="text", content="content"):
     """Check every content file without building, and print every problem at once."""
-    from ward_content.check import check_tree
-
-    result = check_tree((ROOT / content).resolve())
-    site_build.print_errors(result.errors, github=(format == "github"), stream=sys.stdout)
+    result = site_build.check_content((ROOT / content).resolve())
+    site_build.print_errors(result.errors + result.warnings, github=(format == "github"), stream=sys.stdout)
     if result.errors:
         raise Exit(f"{len(result.errors)} 件の問題があります。", code=1)
-    print(f"問題はありません（{len(result.documents)} ファイル）")
+    # Warnings (for example a history site citing only reference sources) are shown but do not fail.
+    warned = f"、警告 {len(result.warnings)} 件" if result.warnings else ""
+    print(f"問題はありません（{len(result.documents)} ファイル{warned}）")
 
 
 @task(
@@ -73,6 +74,37 @@ def new(c, kind, title, folder=None, slug=None):
     rel = path.relative_to(ROOT)
     print(f"{rel} を作りました。")
     print(f"URL のもとになる名前は「{path.stem}」です。ローマ字が違っていたら、公開前にファイル名を直してください。")
+
+
+@task(
+    help={
+        "text": "バナーに出す短い説明（100文字以内）",
+        "level": "緊急（既定）、警戒、お知らせ",
+        "title": "見出し（30文字以内、省略可）",
+        "expires": "掲載終了日時（例: 2026-11-30 18:00、省略可）",
+    }
+)
+def emergency(c, text, level="緊急", title=None, expires=None):
+    """Turn emergency mode on: writes content/emergency.md (then `invoke build`); `invoke emergency-off` ends it."""
+    from emergency.command import ContentErrors, notice_text, write_notice
+
+    from ward_content.dates import TOKYO
+
+    try:
+        path = write_notice(ROOT / "content", notice_text(text, level, datetime.now(TOKYO), expires, title))
+    except ContentErrors as exc:
+        raise _content_failure(exc) from None
+    print(f"{path.relative_to(ROOT)} を書きました。invoke build（または GitHub への push）で全ページにバナーが出ます。")
+
+
+@task(name="emergency-off")
+def emergency_off(c):
+    """Turn emergency mode off: deletes content/emergency.md (then `invoke build`)."""
+    from emergency.command import remove_notice
+
+    removed = remove_notice(ROOT / "content")
+    print("content/emergency.md を消しました。" if removed else "緊急情報は出ていません。")
+    print("invoke build（または GitHub への push）でバナーが消えます。")
 
 
 @task
@@ -122,19 +154,12 @@ def serve(c, port=8000):
         server.serve_forever()
 
 
-@task
-def livereload(c, port=8000):
-    """Rebuild on every save and reload the browser; problems are printed, the last good build stays."""
-    from livereload import Server
+@task(help={"host": "0.0.0.0 to open the preview from a phone on the same network", "port": "port (default 8000)"})
+def livereload(c, host="127.0.0.1", port=8000):
+    """Preview with reload on save: only the changed file is read and only the page you look at is rendered."""
+    from tools.preview_server import serve
 
-    def rebuild():
-        print(site_build.preview_build("pelicanconf.py", OUTPUT), file=sys.stderr)
-
-    rebuild()
-    server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(pattern, rebuild)
-    server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
+    serve(host=host, port=int(port), report=lambda line: print(line, file=sys.stderr, flush=True))
 
 
 def _publish_failure(exc, github: bool = False) -> Exit:
@@ -181,13 +206,13 @@ def gh_pages(c, push=False, remote="origin"):
     print(f"{remote} に送りました。" if result.pushed else "送るには --push を付けてください。")
 
 
-@task(help={"count": "number of synthetic articles (default 2000)"})
-def bench(c, count=2000):
-    """Measure check, cold build and no-change rebuild time and peak memory on a synthetic site."""
-    from tools.bench import run
+@task(help={"sizes": "corpus sizes, comma-separated (default 500,2000,8000)", "runs": "builds per size (default 3)"})
+def bench(c, sizes="500,2000,8000", runs=3):
+    """Our build beside plain Pelican on the same corpus: times, ratios, memory, rebuild, preview latency."""
+    from tools.bench import run, table
 
-    for name, value in run(int(count)).items():
-        print(f"{name:>24}: {value:.2f}")
+    results = run(tuple(int(s) for s in sizes.split(",")), int(runs), report=lambda line: print(line, flush=True))
+    print(table(results))
 
 
 @task
@@ -198,8 +223,9 @@ def screenshots(c):
     main()
 
 
-@task
-def test(c):
-    """Lint, then the whole test suite (needs `make test`'s system packages)."""
+@task(help={"fast": "only unit tests and small builds (the inner loop, under a minute)"})
+def test(c, fast=False):
+    """Lint, then the whole test suite (needs `make test`'s system packages); --fast for the inner loop."""
     c.run(f"{sys.executable} -m ruff check .", pty=False)
-    c.run(f"{sys.executable} -m pytest -q", pty=False)
+    selection = ' -m "unit or build"' if fast else ""
+    c.run(f"{sys.executable} -m pytest -q{selection}", pty=False)

@@ -1,7 +1,7 @@
 """admin/config.yml for Decap CMS, generated from the content schemas so the forms cannot drift from them.
 
-`cms_config(kinds, backend)` takes any sequence of `Kind` objects (the module scan of today or the
-per-build registry), so the generator does not care where the kinds come from. Hints a type cannot
+`cms_config(kinds, backend)` takes any sequence of `Kind` objects (here the per-build registry's,
+`ward_content.registry`, through `tools.site_build.project_types`), so it does not care where they come from. Hints a type cannot
 carry (choices checked by a validator, a relation to another content type, a PDF beside its entry,
 a file name taken from a date) sit in the schema as `Field(json_schema_extra={"cms": {...}})`.
 """
@@ -57,6 +57,7 @@ _VALUE_FIRST = {
     "frequency": "繰り返しの単位",
     "approximate": "「約」を付ける",
     "required": "申込みが必要",
+    "coordinates": "緯度・経度の出典",
 }
 
 
@@ -249,22 +250,38 @@ def _file_name(kind: Kind) -> str:
     raise ValueError(f"content type {kind.name} has no slug field and no file_name hint")
 
 
+_BODY = {
+    "label": "本文（body）",
+    "name": "body",
+    "widget": "markdown",
+    "required": False,
+    "hint": "ページの本文（Markdown）",
+}
+
+
+def _single_file(kind: Kind, ctx: _Context) -> dict[str, Any]:
+    """A kind kept in one file at the content root (the emergency notice): a Decap file collection."""
+    fields = _model_fields(kind.schema, ctx)
+    fields.append(dict(_BODY))
+    return {
+        "name": kind.name,
+        "label": kind.label,
+        "format": "yaml-frontmatter",
+        "delete": False,
+        "files": [{"name": kind.name, "label": kind.label, "file": f"content/{kind.name}.md", "fields": fields}],
+    }
+
+
 def _collection(kind: Kind, folder: str, ctx: _Context, section_names: dict[str, str]) -> dict[str, Any]:
+    if folder == "":
+        return _single_file(kind, ctx)
     fields = _model_fields(kind.schema, ctx)
     if "slug" in kind.schema.model_fields:
         # The file name comes from it: required in the form although the file may omit it.
         slug = next(f for f in fields if f["name"] == "slug")
         slug["required"] = True
         slug["hint"] = "URL とファイル名に使う英数字名（半角の小文字英数字とハイフン。例: kanazawa-matsuri）"
-    fields.append(
-        {
-            "label": "本文（body）",
-            "name": "body",
-            "widget": "markdown",
-            "required": False,
-            "hint": "ページの本文（Markdown）",
-        }
-    )
+    fields.append(dict(_BODY))
     label = kind.label
     if len(kind.folders) > 1:
         label = f"{kind.label}: {section_names.get(folder, folder)}"
@@ -334,16 +351,15 @@ def config_yaml(kinds: Sequence[Kind], backend: Backend, section_names: dict[str
 
 
 def project_config(root: Path) -> str:
-    """admin/config.yml as the project's schemas and pelicanconf.py give it."""
+    """admin/config.yml as the project's configured plugins (their content types) and pelicanconf.py give it."""
     from cms_admin.settings import read_settings as read_cms_settings
-    from pelican.settings import read_settings
 
-    from ward_content.kinds import all_kinds
+    from tools.site_build import load_settings, project_types
 
-    settings = read_settings(str(root / "pelicanconf.py"))
+    settings = load_settings("pelicanconf.py")
     cms = read_cms_settings(settings)
     backend = Backend(
         repo=cms.github_repo, branch=cms.github_branch, auth_base_url=cms.auth_base_url, auth_endpoint=cms.auth_endpoint
     )
     sections = {entry["slug"]: entry["name"] for entry in settings.get("WARD_SECTIONS", ())}
-    return config_yaml(all_kinds(), backend, sections)
+    return config_yaml(project_types().kinds, backend, sections)

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from pydantic.fields import FieldInfo
 
-from ward_content.kinds import Kind, kind_by_name
+from ward_content.kinds import Kind
 from ward_content.slugs import propose_slug
 
 TODAY_FIELDS = {"date", "issue_date"}
@@ -69,14 +69,21 @@ def front_matter(kind: Kind, title: str, today: date) -> str:
 
 
 def new_page(
-    content_root: Path, kind_name: str, title: str, today: date, folder: str | None = None, slug: str | None = None
+    content_root: Path,
+    kind_name: str,
+    title: str,
+    today: date,
+    folder: str | None = None,
+    slug: str | None = None,
+    types=None,
 ) -> Path:
     """Write the file and return its path; refuse to overwrite or to guess a wrong folder."""
-    kind = kind_by_name(kind_name)
-    if kind is None:
-        from ward_content.kinds import all_kinds
+    from tools.site_build import project_types
 
-        names = "、".join(k.name for k in all_kinds())
+    types = types or project_types()
+    kind = types.by_name(kind_name)
+    if kind is None:
+        names = "、".join(k.name for k in types.kinds)
         raise NewPageError(f"種類「{kind_name}」はありません。次のどれかを指定してください: {names}")
     folder = folder or kind.folders[0]
     if folder not in kind.folders:

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
-from ward_content.kinds import kind_by_name
-from ward_content.markdown_render import make_converter, render
+from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 
 from .covers import cover_for
 from .feed import atom_feed
 from .model import Issue, find_gaps, make_archive
 from .pdf import PdfProblem, inspect_pdf
+from .schema import KIND
 from .settings import read_settings
 
 
@@ -24,7 +24,7 @@ class BulletinGenerator(WardFolderGenerator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.bulletin = read_settings(self.settings)
-        self.kind = kind_by_name("bulletin")
+        self.kind = KIND
         self.folder = self.kind.folders[0]
         self.archive = make_archive(())
 
@@ -34,7 +34,7 @@ class BulletinGenerator(WardFolderGenerator):
         published = [d for d in self.ward_documents if d.meta.status == "published"]
         self.ward_errors.extend(find_gaps(published, self.bulletin.not_published))
         issues = []
-        converter = make_converter(read_ward_settings(self.settings).own_hosts)
+        own_hosts = read_ward_settings(self.settings).own_hosts
         for doc in (d for d in usable if d.meta.status == "published"):
             path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
             try:
@@ -42,7 +42,7 @@ class BulletinGenerator(WardFolderGenerator):
             except PdfProblem:
                 self.ward_errors.append(_unreadable(doc))
                 continue
-            intro = render(converter, doc.body) if doc.body.strip() else ""
+            intro = document_html(doc, own_hosts)
             issues.append(Issue(doc, info, "jpg" if self.bulletin.cover_format == "jpeg" else "webp", intro))
         self.archive = make_archive(issues)
         self.context["bulletin_archive"] = self.archive

@@ -15,7 +15,9 @@ def field_order(config: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
     orders: dict[str, dict[str, list[str]]] = {}
     for collection in config.get("collections", ()):
         found: dict[str, list[str]] = {}
-        _walk(collection.get("fields", ()), "", found)
+        # A file collection (one file at the content root) holds its form in its only file.
+        files = collection.get("files") or [collection]
+        _walk(files[0].get("fields", ()), "", found)
         orders[collection["name"]] = found
     return orders
 

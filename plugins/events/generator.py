@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ward_content.folder_generator import WardFolderGenerator
-from ward_content.kinds import kind_by_name
-from ward_content.markdown_render import make_converter, render
-from ward_content.schemas.event import EVENT_SECTIONS
+from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 
 from .calendar_view import WEEKDAY_HEADERS, calendars, month_key
+from .campaign_schema import KIND as CAMPAIGN_KIND
+from .event_schema import EVENT_SECTIONS
+from .event_schema import KIND as EVENT_KIND
 from .feed import atom_feed
 from .ics import event_ics, to_ics
 from .model import Programme, by_month, make_event, make_programme
@@ -24,22 +25,15 @@ class EventsGenerator(WardFolderGenerator):
         super().__init__(*args, **kwargs)
         self.events_settings = read_settings(self.settings)
         self.ward = read_ward_settings(self.settings)
-        self.folders = (kind_by_name("event").folders[0], kind_by_name("campaign").folders[0])
+        self.folders = (EVENT_KIND.folders[0], CAMPAIGN_KIND.folders[0])
         self.programme = Programme(self.ward.build_date, (), ())
         self.csv_bytes = b""
 
     def generate_context(self) -> None:
-        self.read_documents(*self.folders)
-        converter = make_converter(self.ward.own_hosts)
-        published = [d for d in self.ward_documents if not d.meta.draft]
-        events = [
-            make_event(d, render(converter, d.body) if d.body.strip() else "")
-            for d in published
-            if d.kind.name == "event"
-        ]
-        campaigns = [
-            (d, render(converter, d.body) if d.body.strip() else "") for d in published if d.kind.name == "campaign"
-        ]
+        usable = self.read_documents(*self.folders)
+        published = [d for d in usable if not d.meta.draft]
+        events = [make_event(d, document_html(d, self.ward.own_hosts)) for d in published if d.kind.name == "event"]
+        campaigns = [(d, document_html(d, self.ward.own_hosts)) for d in published if d.kind.name == "campaign"]
         self.programme = make_programme(self.ward.build_date, events, campaigns)
         self.context["event_programme"] = self.programme
         self.context["upcoming_events"] = self.programme.upcoming[: self.events_settings.home_count]
@@ -112,11 +106,11 @@ class EventsGenerator(WardFolderGenerator):
                 event_jsonld=jsonld_script(event_jsonld(event, public_url)),
                 **common,
             )
-            self.write_bytes(event.ics_url, event_ics(event, public_url, programme.today))
+            self.write_bytes(event.ics_url, lambda event=event: event_ics(event, public_url, programme.today))
         for campaign in programme.campaigns:
             self.write_page(writer, "events/campaign.html", f"{campaign.url}index.html", campaign=campaign, **common)
         self.write_page(writer, "events/campaigns.html", "campaigns/index.html", **common)
-        self.write_bytes(self.events_settings.ics_path, to_ics(programme.events, public_url, programme.today))
+        self.write_bytes(self.events_settings.ics_path, lambda: to_ics(programme.events, public_url, programme.today))
         self.write_bytes(self.events_settings.csv_path, self.csv_bytes)
         feed_events = programme.feed_order()[: self.events_settings.feed_max_items]
         feed = atom_feed(feed_events, public_url, self.events_settings.feed_path, programme.today)

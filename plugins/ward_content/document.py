@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ from pydantic import ValidationError
 from .body_checks import check_body
 from .errors import ContentError, ContentErrors
 from .frontmatter import FrontMatter, decode, split
-from .kinds import Kind, all_folders, kind_for
+from .kinds import Kind
+from .registry import ContentTypes
 from .schemas.base import SLUG_PATTERN, WardModel
 from .slugs import propose_slug
 
@@ -31,12 +33,12 @@ class Document:
     meta: WardModel
     front: FrontMatter
 
-    @property
+    @cached_property
     def slug(self) -> str:
         """From `slug:` or else the file name; always lowercase ASCII (validated)."""
         return getattr(self.meta, "slug", None) or Path(self.rel_path).stem
 
-    @property
+    @cached_property
     def url(self) -> str:
         """The output URL, e.g. `news/hanabi/`."""
         return self.kind.url_for(self.folder, self.slug)
@@ -61,20 +63,20 @@ def display_path(content_root: Path, rel_path: str) -> str:
     return f"{content_root.name}/{rel_path}"
 
 
-def load_document(content_root: Path, rel_path: str) -> Document:
+def load_document(content_root: Path, rel_path: str, types: ContentTypes) -> Document:
     """Read, decode, parse and validate one file; raise ContentErrors with every problem found."""
     shown = display_path(content_root, rel_path)
     text = decode((content_root / rel_path).read_bytes(), shown)
     front = split(text, shown)
-    return validate(content_root, rel_path, front)
+    return validate(content_root, rel_path, front, types)
 
 
-def validate(content_root: Path, rel_path: str, front: FrontMatter) -> Document:
+def validate(content_root: Path, rel_path: str, front: FrontMatter, types: ContentTypes) -> Document:
     """Schema, slug and body checks for parsed front matter; all problems at once."""
     shown = display_path(content_root, rel_path)
-    owner = kind_for(rel_path)
+    owner = types.kind_for(rel_path)
     if owner is None:
-        folders = "、".join(f"content/{f}/" for f in all_folders())
+        folders = "、".join(f"content/{f}/" for f in types.folders())
         raise ContentErrors(
             [
                 ContentError(

@@ -14,11 +14,16 @@ from pydantic import Field
 
 from tools.cms_config import CONFIG_PATH, Backend, cms_config, project_config
 from tools.cms_yaml import dump_front
+from tools.site_build import project_types
 from ward_content.frontmatter import split
-from ward_content.kinds import Kind, all_kinds
+from ward_content.kinds import Kind
 from ward_content.schemas.base import Contact, JpDate, Slug, Text, WardModel
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def all_kinds():
+    return project_types().kinds
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +49,8 @@ def test_committed_config_matches_the_schemas():
 def test_one_collection_per_content_folder_with_its_folder_and_file_name_rule(config):
     names = {c["name"]: c for c in config["collections"]}
     for kind in all_kinds():
+        if kind.folders == ("",):
+            continue  # one file at the content root: a file collection (below)
         assert names[kind.name]["folder"] == f"content/{kind.folders[0]}"
         assert len([c for c in config["collections"] if c["name"].split("-")[0] == kind.name]) == len(kind.folders)
     assert names["event"]["slug"] == "{{fields.slug}}"
@@ -98,8 +105,10 @@ def test_every_field_has_a_japanese_label_and_the_schema_description_as_help(con
             yield item
             yield from walk(item.get("fields", ()))
 
-    for coll in config["collections"]:
-        for item in walk(coll["fields"]):
+    forms = [c["fields"] for c in config["collections"] if "fields" in c]
+    forms += [f["fields"] for c in config["collections"] for f in c.get("files", ())]
+    for fields in forms:
+        for item in walk(fields):
             assert JAPANESE.search(item["label"]), item
             assert item["label"].endswith(f"（{item['name']}）") or item["name"] == "item"
             if item["name"] != "item":
@@ -151,3 +160,17 @@ def test_committed_config_is_yaml_decap_can_read():
     data = yaml.safe_load((ROOT / CONFIG_PATH).read_text(encoding="utf-8"))
     assert data["local_backend"]["url"] == "http://localhost:8081/api/v1"
     assert "client_secret" not in (ROOT / CONFIG_PATH).read_text(encoding="utf-8")
+
+
+def test_a_kind_kept_in_one_root_file_is_a_file_collection(config):
+    from emergency.schema import FILE_NAME
+
+    emergency = collection(config, "emergency")
+    (entry,) = emergency["files"]
+    assert entry["file"] == f"content/{FILE_NAME}"
+    assert field(entry["fields"], "level")["options"] == ["緊急", "警戒", "お知らせ"]
+    assert field(entry["fields"], "issued")["format"] == "YYYY-MM-DD HH:mm"
+
+
+def test_field_order_of_a_file_collection(config):
+    assert field_order(config)["emergency"][""][:2] == ["level", "title"]

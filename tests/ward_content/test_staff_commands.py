@@ -6,17 +6,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, article, write_files
+from conftest import ROOT, article, load_document, types, write_files
 
 from tools.field_docs import field_reference
 from tools.newpage import NewPageError, new_page
-from ward_content.document import load_document
-from ward_content.kinds import all_kinds
 
 TODAY = date(2026, 11, 28)
 
 
-@pytest.mark.parametrize("kind", [k.name for k in all_kinds()])
+@pytest.mark.parametrize("kind", [k.name for k in types().kinds])
 def test_new_page_of_every_kind_is_valid_as_written(tmp_path, kind):
     path = new_page(tmp_path, kind, "金沢まつり花火大会", TODAY)
     doc = load_document(tmp_path, path.relative_to(tmp_path).as_posix())
