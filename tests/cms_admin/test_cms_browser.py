@@ -244,6 +244,10 @@ def test_staff_create_and_edit_through_the_cms(cms, tmp_path):
         page.get_by_role("button", name="Add 写真（images）").click()
         field(page, "alt").fill("テスト史跡の山門")
         upload(page, "画像を選択", photo)
+        # The preview draws the entry with the site's own stylesheet.
+        preview = page.frame_locator("#preview-pane")
+        expect(preview.locator("h1.ward-article__title")).to_have_text("テスト史跡")
+        assert preview.locator('link[href$="/theme/css/site.css"]').count() == 1
         # A required list of objects starts with one empty row in Decap.
         if field(page, "kind").count() == 0:
             page.get_by_role("button", name="Add 出典（sources）").click()
