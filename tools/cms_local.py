@@ -49,26 +49,37 @@ def start_backend(repo: Path, port: int, log=subprocess.DEVNULL) -> subprocess.P
 
 
 def run(root: Path, output: Path, port: int, backend_port: int) -> None:
-    """Backend plus a rebuilding preview server, until Ctrl+C."""
-    from livereload import Server
+    """Backend plus the built site on http://localhost:port, until Ctrl+C.
+
+    The site is built once (`/admin/` is written by the build); to see saved pages as residents will,
+    run `invoke livereload` on another port beside it, or `invoke build` again.
+    """
+    import functools
+    import http.server
 
     from tools import site_build
+    from ward_content.errors import ContentErrors
 
+    try:
+        site_build.build("pelicanconf.py", output)
+    except ContentErrors as exc:
+        # The editor still works on files with problems; the messages say which to fix.
+        site_build.print_errors(exc.errors)
+        if not (output / "admin" / "index.html").is_file():
+            raise SystemExit(
+                "サイトを作れなかったため、編集画面を表示できません。上のメッセージの問題を直してください。"
+            ) from None
     try:
         backend = start_backend(root, backend_port, log=None)
     except BackendMissing as exc:
         raise SystemExit(str(exc)) from None
-
-    def rebuild():
-        print(site_build.preview_build("pelicanconf.py", output), file=sys.stderr)
-
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
     try:
-        rebuild()
-        print(f"http://localhost:{port}/admin/ で編集画面を開いてください（Ctrl+C で終了）", file=sys.stderr)
-        server = Server()
-        for pattern in ("content/**/*", "theme/**/*", "admin/config.yml"):
-            server.watch(pattern, rebuild)
-        server.serve(host="127.0.0.1", port=port, root=str(output))
+        with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+            print(f"http://localhost:{port}/admin/ で編集画面を開いてください（Ctrl+C で終了）", file=sys.stderr)
+            server.serve_forever()
+    except KeyboardInterrupt:
+        pass
     finally:
         backend.terminate()
         backend.wait(timeout=10)
