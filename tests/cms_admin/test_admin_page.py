@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT, build_site, soup
+from site_search.records import page_record
 
 from tools.cms_vendor import TARGET, VERSION
 from tools.output_hygiene import check_output, local_paths
@@ -14,6 +15,7 @@ def test_admin_page_is_noindex_local_and_kept_out_of_sitemap_and_search(tmp_path
     assert page.html["lang"] == "ja"
     assert page.select_one('meta[name="robots"]')["content"] == "noindex, nofollow"
     assert page.select("[data-pagefind-body]") == []
+    assert page_record((output / "admin" / "index.html").read_text(encoding="utf-8"), "/admin/", {}) is None
     scripts = [s["src"] for s in page.select("script[src]")]
     assert scripts == ["../theme/vendor/decap-cms/decap-cms.js", "../theme/admin/admin.js"]
     assert page.select_one('link[rel="cms-config-url"]')["href"] == "config.yml"
