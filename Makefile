@@ -13,9 +13,9 @@ $(STAMP): requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-# The sample bulletin PDFs are generated, not committed; only missing ones are written.
+# The sample bulletin PDFs are committed; this re-creates only missing ones and never overwrites a file.
 sample-pdfs: $(STAMP) fonts
-	$(BIN)/python -m tools.sample_bulletins
+	$(BIN)/invoke sample-pdfs
 
 # decap-server, the CMS's local backend (`invoke cms`), from the npm registry at the locked version.
 NODE_STAMP := node_modules/.installed-$(shell sha1sum package-lock.json | cut -c1-12)
@@ -25,7 +25,7 @@ $(NODE_STAMP): package-lock.json
 	rm -f node_modules/.installed-*
 	touch $(NODE_STAMP)
 
-build: $(STAMP) sample-pdfs
+build: $(STAMP)
 	$(BIN)/invoke build
 
 check: $(STAMP)
@@ -39,10 +39,10 @@ fonts:
 	bash scripts/system-deps.sh fonts
 
 # Edit in the browser at http://localhost:8000/admin/ without a GitHub account.
-cms: $(STAMP) $(NODE_STAMP) sample-pdfs
+cms: $(STAMP) $(NODE_STAMP)
 	$(BIN)/invoke cms
 
-test: $(STAMP) system-deps sample-pdfs $(NODE_STAMP)
+test: $(STAMP) system-deps $(NODE_STAMP)
 	$(BIN)/invoke test
 
 clean:

@@ -18,6 +18,7 @@ def page(site, rel):
 
 def test_search_page_uses_the_bundle_served_by_the_site(sample_site):
     search = page(sample_site, "search/index.html")
+    assert search.select_one("[data-no-index]") is None  # only the preview has no index
     assert search.title.get_text() == "サイト内検索｜金沢区ホームページ"
     assert search.h1.get_text(strip=True) == "サイト内検索"
     assert search.select_one("#ward-search")["data-bundle"] == "../pagefind/pagefind.js"
