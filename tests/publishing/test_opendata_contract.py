@@ -167,9 +167,10 @@ def test_event_jsonld_says_what_the_csv_row_says(output):
     geo = data["location"]["geo"]
     assert (str(geo["latitude"]), str(geo["longitude"])) == (row["緯度"], row["経度"])
     assert data["url"] == row["URL"] and data["name"] == row["イベント名"]
-    assert data["image"].endswith("/images/events/hanabi.jpg")
+    assert data["image"].endswith("/images/events/hanabi-jpg-64w.jpg")  # the published copy, not the original
+    assert (output / data["image"].split("/", 3)[3]).is_file()
     shown = soup(output, "events/hanabi/index.html").select_one(".ward-event__photo img")
-    assert (shown["src"].rsplit("/", 2)[-2:], shown["alt"]) == (["events", "hanabi.jpg"], "夜空の花火")
+    assert (shown["src"].rsplit("/", 2)[-2:], shown["alt"]) == (["events", "hanabi-jpg-64w.jpg"], "夜空の花火")
     plain = jsonld(output, "events/all-day/")
     assert "image" not in plain and "geo" not in plain["location"]
     assert "postalCode" not in plain["location"]["address"]
