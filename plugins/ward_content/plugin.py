@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -10,17 +11,23 @@ from pelican import signals
 
 from .accounting import LogCapture, account, build_warnings, drop_could_not_process, log_errors, register_link_targets
 from .build_scope import ensure_scope
+from .config import collect_models, settings_models, validate_all
 from .content_set import load_content_set
 from .errors import WardBuildError
 from .generator import WardSiteGenerator
 from .reader import WardMarkdownReader
 from .registry import collect, content_types
 from .schemas import news, page
+from .settings import WardSettings
 from .sitemap import write_sitemap
 
 
 def provide_kinds(sender):
     return (news.KIND, page.KIND)
+
+
+def provide_settings(sender):
+    return WardSettings
 
 
 def start_build(pelican) -> None:
@@ -33,6 +40,8 @@ def start_build(pelican) -> None:
     # Pelican's one-line "Could not process" for a file our reader refused would only repeat,
     # without the location, what the accounting reports in full.
     scope.add_filter(logging.getLogger("pelican.generators"), drop_could_not_process)
+    # Every plugin's settings, validated once; every bad one reported at once.
+    scope.settings = validate_all(pelican.settings, collect_models(pelican))
     scope.output_path = str(Path(pelican.output_path).resolve())
     scope.written = set()
     if scope.content is None:  # the preview hands in the content set it keeps between rebuilds
@@ -66,7 +75,7 @@ def account_for_every_file(generators) -> None:
 def remember_page(path, context=None) -> None:
     """Every HTML page Pelican's writer writes (ours included), for the sitemap."""
     scope = ensure_scope()
-    scope.written.add(Path(path).resolve().relative_to(Path(scope.output_path)).as_posix())
+    scope.written.add(os.path.relpath(os.path.abspath(path), scope.output_path).replace(os.sep, "/"))
 
 
 def finish(pelican) -> None:
@@ -83,6 +92,7 @@ def finish(pelican) -> None:
 
 def register() -> None:
     content_types.connect(provide_kinds)
+    settings_models.connect(provide_settings)
     signals.initialized.connect(start_build)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
