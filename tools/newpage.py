@@ -11,7 +11,7 @@ from pydantic.fields import FieldInfo
 from ward_content.kinds import Kind
 from ward_content.slugs import propose_slug
 
-TODAY_FIELDS = {"date", "issue_date"}
+TODAY_FIELDS = {"date", "issue_date", "announced"}  # announced: an event is announced when it is written
 
 
 class NewPageError(Exception):

@@ -76,6 +76,7 @@ class BulletinGenerator(WardFolderGenerator):
             self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"],
             self.bulletin.feed_path,
             f"{self.folder}/",
+            self.settings,
         )
         if feed is not None:  # none until the first issue
             self.write_bytes(self.bulletin.feed_path, feed)
