@@ -11,11 +11,11 @@ import pytest
 from conftest import BUILD_DATE, ROOT, article, write_files
 from publishing_site import write_tiny_content
 
+CNAME = "www.example.invalid"
 INVOKE = str(Path(ROOT / ".venv" / "bin" / "invoke"))
 # What a copy of the project needs to build; content/ is the tiny site instead of the real one.
 PROJECT_FILES = ("pelicanconf.py", "publishconf.py", "tasks.py", "pyproject.toml", ".gitignore")
 PROJECT_FOLDERS = ("plugins", "theme", "tools")
-CNAME = "www.example.invalid"
 ENV = {
     "GIT_AUTHOR_NAME": "Test",
     "GIT_AUTHOR_EMAIL": "test@example.invalid",

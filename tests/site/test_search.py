@@ -48,27 +48,24 @@ def test_every_content_page_marks_its_content_for_the_index(sample_site):
 
 
 @pytest.mark.browser
-def test_index_holds_articles_events_bulletins_and_history_sites(sample_site, chromium_browser):
-    from browser_support import serve
+def test_index_holds_articles_events_bulletins_and_history_sites(sample_site):
+    from browser_support import chromium, serve
 
     wanted = [("花火", "/events/"), ("花火", "/news/"), ("花火", "/bulletins/"), ("称名寺", "/history/")]
     found = {}
-    with serve(sample_site) as url:
-        tab = chromium_browser.new_page()
-        try:
-            tab.goto(f"{url}/search/")
-            for term in sorted({term for term, _ in wanted}):
-                found[term] = tab.evaluate(
-                    """async term => {
-                        const pagefind = await import('/pagefind/pagefind.js');
-                        const search = await pagefind.search(term);
-                        const data = await Promise.all(search.results.map(r => r.data()));
-                        return data.map(d => d.url);
-                    }""",
-                    term,
-                )
-        finally:
-            tab.close()
+    with serve(sample_site) as url, chromium() as browser:
+        tab = browser.new_page()
+        tab.goto(f"{url}/search/")
+        for term in sorted({term for term, _ in wanted}):
+            found[term] = tab.evaluate(
+                """async term => {
+                    const pagefind = await import('/pagefind/pagefind.js');
+                    const search = await pagefind.search(term);
+                    const data = await Promise.all(search.results.map(r => r.data()));
+                    return data.map(d => d.url);
+                }""",
+                term,
+            )
     missing = [
         (term, prefix) for term, prefix in wanted if not any(u.startswith(prefix) and u != prefix for u in found[term])
     ]
