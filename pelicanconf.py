@@ -157,8 +157,9 @@ HISTORY_WALK_METRES_PER_MINUTE = 80
 HISTORY_NEAREST_COUNT = 3
 HISTORY_TILE_URL = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
 
-# Site search (/search/): plugins/site_search/settings.py has every option. Pagefind indexes the
-# written site into output/pagefind/ (pages whose content is marked data-pagefind-body).
+# Site search (/search/): plugins/site_search/settings.py has every option, docs/search.md the design.
+# Pages whose content is marked data-pagefind-body are cut into CJK bigram tokens and indexed by the
+# standard Pagefind binary into output/pagefind/.
 SITE_SEARCH_SAVE_AS = "search/index.html"
 SITE_SEARCH_LANGUAGE = "ja"
 
