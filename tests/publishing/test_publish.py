@@ -128,8 +128,9 @@ def test_missing_anchor_fails_link_check(published):
 def test_invalid_html_fails_validation(published_once, tmp_path):
     """The strict checks on a copy of the published site with one page added that carries an obsolete attribute.
 
-    The same mistake written in Markdown goes through a whole failing publish in
-    test_every_failing_check_is_reported_at_once; here only the checks run, on the module's build.
+    Invalid HTML written in Markdown goes through a whole failing publish in
+    test_every_failing_check_is_reported_at_once; here only the checks run, on the module's build
+    (the page is edited after the build, so no content rule can refuse the attribute first).
     """
     site = tmp_path / "site"
     shutil.copytree(published_once.output, site)
