@@ -148,6 +148,14 @@ TIER_MARKERS = ("unit", "build", "publish", "browser", "slow")
 FAST_TIERS = ("unit", "build")
 
 
+def _opens_a_browser(module) -> bool:
+    """The module launches chromium itself (browser_support, tools.screenshots or Playwright directly)."""
+    from tools.screenshots import chromium
+
+    names = vars(module)
+    return "browser_support" in names or "sync_playwright" in names or any(v is chromium for v in names.values())
+
+
 def _runs_java(module) -> bool:
     """The module calls a publishing step that runs the Nu HTML Checker (Java)."""
     from tools import publish as publishing
@@ -169,7 +177,7 @@ def pytest_collection_modifyitems(config, items):
         uses_browser = (
             item.get_closest_marker("browser")
             or "chromium_browser" in fixtures
-            or (module and "browser_support" in vars(module))
+            or (module and _opens_a_browser(module))
         )
         if uses_browser:
             item.add_marker(pytest.mark.browser)
