@@ -8,6 +8,8 @@ HERE = Path(__file__).resolve().parent
 if str(HERE / "plugins") not in sys.path:
     sys.path.insert(0, str(HERE / "plugins"))
 
+from responsive_images.markup import FILTERS as PHOTO_FILTERS  # noqa: E402
+
 from ward_content.jinja_filters import FILTERS  # noqa: E402 (needs the plugins folder on sys.path)
 from ward_content.order import newest_first, page_order  # noqa: E402
 
@@ -33,15 +35,28 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search", "emergency", "evacuation"]
-JINJA_FILTERS = FILTERS
+PLUGINS = [
+    "ward_content",
+    "bulletin_archive",
+    "image_privacy",
+    "events",
+    "history_catalog",
+    "site_search",
+    "emergency",
+    "evacuation",
+    "responsive_images",
+]
+# `picture`/`pictures` are always defined, so the theme renders without the responsive_images plugin too.
+JINJA_FILTERS = {**FILTERS, **PHOTO_FILTERS}
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
 # event plugins read their own folders.
 ARTICLE_PATHS = ["news", "reading", "kosodate", "health", "bousai", "office", "history"]
 ARTICLE_EXCLUDES = ["history/sites"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "files"]
+# Photos (content/images/ and beside the Markdown) are published only as resized copies by the
+# responsive_images plugin, never as the original; files/ (募集要項, maps) is copied as it is.
+STATIC_PATHS = ["files"]
 IGNORE_FILES = [".#*", "*~", "*.swp"]
 USE_FOLDER_AS_CATEGORY = True
 
@@ -139,6 +154,8 @@ BULLETIN_COVER_FORMAT = "webp"
 # Rendered covers, keyed by the PDF's content hash, kept between builds.
 BULLETIN_CACHE_PATH = str(HERE / ".cache" / "bulletin_covers")
 BULLETIN_FEED_ATOM = "feeds/bulletins.atom.xml"
+# A larger PDF (an issue, or a file under content/files/) gets a warning telling staff how to shrink it.
+BULLETIN_PDF_SIZE_LIMIT_MB = 10
 
 # Image privacy: photos copied from STATIC_PATHS are published without EXIF (GPS, camera),
 # XMP or comments; plugins/image_privacy/settings.py has every option. Cleaned copies are
@@ -176,3 +193,9 @@ EVACUATION_URL = "bousai/hinan/"
 EVACUATION_BOUNDS = (35.30, 139.57, 35.39, 139.68)  # (south, west, north, east) around 金沢区
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Photos: plugins/responsive_images/settings.py has every option. Each photo a page shows is
+# published as <picture> of copies at these widths (never wider than the original), AVIF and
+# WebP with a JPEG/PNG fallback, without metadata; copies are cached by content hash in
+# .cache/responsive_images/ next to content/.
+RESPONSIVE_IMAGES_WIDTHS = [480, 960, 1600]
