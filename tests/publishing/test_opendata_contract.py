@@ -17,6 +17,9 @@ from conftest import build_site, soup
 from PIL import Image
 from publishing_site import photo
 
+# Tiny builds without the publishing checks (no Java): in the fast tier, unlike most of tests/publishing/.
+pytestmark = pytest.mark.build
+
 REQUIRED = {
     "event": ("イベント名", "イベント名_カナ", "開始日", "終了日", "開始時間", "終了時間", "説明", "場所名称", "住所"),
     "cultural_property": ("名称", "名称_カナ", "文化財分類"),
