@@ -47,6 +47,7 @@ PLUGINS = [
     "emergency",
     "evacuation",
     "responsive_images",
+    "cms_admin",
 ]
 # `picture`/`pictures` are always defined, so the theme renders without the responsive_images plugin too.
 JINJA_FILTERS = {**FILTERS, **PHOTO_FILTERS}
@@ -199,6 +200,13 @@ EVACUATION_URL = "bousai/hinan/"
 EVACUATION_BOUNDS = (35.30, 139.57, 35.39, 139.68)  # (south, west, north, east) around 金沢区
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Editing in the browser (Decap CMS at /admin/): plugins/cms_admin/settings.py, docs/cms.md.
+# The repository the CMS commits to in production, and the OAuth proxy the ward runs for GitHub sign-in
+# (docs/staff-guide.md). No secrets here: the proxy holds the OAuth app's secret.
+CMS_GITHUB_REPO = "OWNER/REPOSITORY"
+CMS_GITHUB_BRANCH = "main"
+CMS_AUTH_BASE_URL = None
 
 # Photos: plugins/responsive_images/settings.py has every option. Each photo a page shows is
 # published as <picture> of copies at these widths (never wider than the original), AVIF and

@@ -124,6 +124,32 @@ def docs(c):
     print("docs/fields.md を作り直しました。")
 
 
+@task(name="cms-config")
+def cms_config(c):
+    """Regenerate admin/config.yml (the CMS's forms) from the content schemas."""
+    from tools.cms_config import CONFIG_PATH, project_config
+
+    (ROOT / CONFIG_PATH).write_text(project_config(ROOT), encoding="utf-8")
+    print(f"{CONFIG_PATH} を作り直しました。")
+
+
+@task(name="cms-vendor")
+def cms_vendor(c):
+    """Fetch the pinned Decap CMS from the npm registry into theme/static/vendor/decap-cms/ (integrity-checked)."""
+    from tools.cms_vendor import PACKAGE, TARGET, VERSION, vendor
+
+    files = vendor()
+    print(f"{PACKAGE} {VERSION}: {len(files)} ファイルを {TARGET.relative_to(ROOT)} に置きました。")
+
+
+@task(help={"port": "site port (default 8000)", "backend_port": "decap-server port (default 8081)"})
+def cms(c, port=8000, backend_port=8081):
+    """Edit in the browser without GitHub: decap-server on the working copy, and the site at /admin/."""
+    from tools.cms_local import run
+
+    run(ROOT, OUTPUT, int(port), int(backend_port))
+
+
 @task
 def serve(c, port=8000):
     """Serve output/ at http://localhost:8000."""
