@@ -17,6 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+# The browser open in this thread, if any (see `chromium`).
+_open = threading.local()
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ("--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run")
 WIDTHS = (375, 1280)
@@ -41,14 +43,25 @@ def serve(root: Path) -> Iterator[str]:
 
 @contextlib.contextmanager
 def chromium() -> Iterator:
-    """A launched headless Debian chromium (a Playwright Browser), closed afterwards."""
+    """A launched headless Debian chromium (a Playwright Browser), closed afterwards.
+
+    Playwright's sync API runs one event loop per thread, so a second `sync_playwright()` while one
+    is open fails; nested uses (a test session's shared browser, a tool that opens its own) share the
+    browser already open in this thread.
+    """
     from playwright.sync_api import sync_playwright
 
+    open_browser = getattr(_open, "browser", None)
+    if open_browser is not None and open_browser.is_connected():
+        yield open_browser
+        return
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=list(LAUNCH_ARGS))
+        _open.browser = browser
         try:
             yield browser
         finally:
+            _open.browser = None
             browser.close()
 
 
