@@ -13,6 +13,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from tools import site_build  # noqa: E402
+from tools.invoke_help import HelpfulTask, print_task_help  # noqa: E402
 
 OUTPUT = ROOT / "output"
 
@@ -54,25 +55,37 @@ def check(c, format="text", content="content"):
 
 
 @task(
+    klass=HelpfulTask,
+    positional=["kind", "title"],
     help={
-        "kind": "news, page, event, campaign, history, bulletin (`invoke new --help`)",
+        "kind": "news, page, event, campaign, history, bulletin",
         "title": "タイトル（日本語）",
         "folder": "置くフォルダ（記事なら news, reading, kosodate, health, bousai, office, history）",
-        "slug": "URL に使う英数字名（省略するとタイトルからローマ字で提案）",
-    }
+        "slug": "URL に使う英数字名（省略するとタイトルからローマ字で提案。広報は発行月 2027-01）",
+        "help": "この説明を表示します",
+    },
 )
-def new(c, kind, title, folder=None, slug=None):
-    """Write a new content file with every required field and commented optional ones."""
-    from tools.newpage import NewPageError, new_page
+def new(c, kind, title, folder=None, slug=None, help=False):
+    """Write a new content file: every value to supply is a 【要入力】 placeholder that `invoke check` reports."""
+    from tools.newpage import NewPageError, new_page, placeholders_in
     from ward_content.dates import today_tokyo
 
+    if help:
+        print_task_help("new")
+        return
     try:
         path = new_page(ROOT / "content", kind, title, today_tokyo(), folder=folder, slug=slug)
     except NewPageError as exc:
         raise Exit(str(exc), code=1) from None
     rel = path.relative_to(ROOT)
     print(f"{rel} を作りました。")
-    print(f"URL のもとになる名前は「{path.stem}」です。ローマ字が違っていたら、公開前にファイル名を直してください。")
+    print(f"「【要入力】」の所（{placeholders_in(path)} か所）を書き換えてください。残っていると点検で止まります。")
+    if kind == "bulletin":
+        print(f"PDF は {rel.with_suffix('.pdf')} という名前で、同じフォルダに置いてください。")
+    else:
+        print(
+            f"URL のもとになる名前は「{path.stem}」です。ローマ字が違っていたら、公開前にファイル名を直してください。"
+        )
 
 
 @task

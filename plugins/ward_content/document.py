@@ -13,6 +13,7 @@ from .body_checks import check_body
 from .errors import ContentError, ContentErrors
 from .frontmatter import FrontMatter, decode, split
 from .kinds import Kind, all_folders, kind_for
+from .placeholders import body_placeholders, front_placeholders
 from .schemas.base import SLUG_PATTERN, WardModel
 from .slugs import propose_slug
 
@@ -88,18 +89,27 @@ def validate(content_root: Path, rel_path: str, front: FrontMatter) -> Document:
         )
     kind, folder = owner
     errors = _unknown_fields(kind, front, shown)
+    left, unfilled = front_placeholders(front, shown)
+    errors += left
     known = {k: v for k, v in front.data.items() if k in kind.schema.model_fields}
     meta = None
     try:
         meta = kind.schema.model_validate(known)
     except ValidationError as exc:
-        errors += [_translate(error, front, shown) for error in exc.errors()]
+        translated = [_translate(error, front, shown) for error in exc.errors()]
+        # A placeholder is reported once, as a placeholder, not again as "not a date".
+        errors += [e for e in translated if not any(_within(e.field, f) for f in unfilled)]
     if not front.data.get("slug"):
         errors += _check_file_slug(rel_path, str(known.get(kind.title_field, "")), shown)
     errors += check_body(front.body, front.body_line, shown, lambda p: (content_root / p).is_file())
+    errors += body_placeholders(front.body, front.body_line, shown)
     if errors:
         raise ContentErrors(errors)
     return Document(root=content_root, rel_path=rel_path, shown=shown, kind=kind, folder=folder, meta=meta, front=front)
+
+
+def _within(field: str, outer: str) -> bool:
+    return field == outer or field.startswith(outer + ".")
 
 
 def _unknown_fields(kind: Kind, front: FrontMatter, shown: str) -> list[ContentError]:
@@ -168,6 +178,12 @@ def _translate(error: Any, front: FrontMatter, shown: str) -> ContentError:
         message = str(ctx.get("error", error["msg"]))
     elif "message" in ctx:  # raised by our validators with content_error(): already Japanese
         message = ctx["message"]
+    elif kind == "string_type" and isinstance(given, (list, dict)):
+        shape = "一覧（[ ]）" if isinstance(given, list) else "項目のまとまり（{ }）"
+        message = (
+            f"値がかっこで始まっているため、{shape}と読まれました。かっこを含む文字として書くときは、"
+            '値全体を " で囲んでください（例: title: "[未定]花火大会"）'
+        )
     elif kind in _MESSAGES:
         message = _MESSAGES[kind].format(field=field, **ctx)
         if kind != "missing" and given is not None and not isinstance(given, (dict, list)):
