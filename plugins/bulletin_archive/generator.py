@@ -71,6 +71,8 @@ class BulletinGenerator(WardFolderGenerator):
         for year in archive.years:
             self._write(writer, "bulletins/year.html", f"{year.url(self.folder)}index.html", section=section, year=year)
         self._write(writer, "bulletins/index.html", f"{self.folder}/index.html", section=section)
+        if self.previews_drafts:
+            self._write_drafts(writer, section, root, output)
         feed = atom_feed(
             archive.newest_first[: self.bulletin.feed_max_items],
             self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"],
@@ -84,6 +86,34 @@ class BulletinGenerator(WardFolderGenerator):
         self.write_page(
             writer, template, save_as, bulletin_folder=self.folder, bulletin_feed=self.bulletin.feed_path, **values
         )
+
+    def _write_drafts(self, writer, section, root: Path, output: Path) -> None:
+        """Draft issues whose PDF is in place, at /drafts/<URL> (preview builds only)."""
+        converter = make_converter(read_ward_settings(self.settings).own_hosts)
+        for doc in self.drafts_of(self.kind.name):
+            path = root / Path(doc.rel_path).parent / doc.meta.pdf
+            try:
+                info = inspect_pdf(path)
+            except (PdfProblem, OSError):
+                continue  # a draft may wait for its PDF; its page comes once the PDF is there
+            intro = render(converter, doc.body) if doc.body.strip() else ""
+            issue = Issue(doc, info, "jpg" if self.bulletin.cover_format == "jpeg" else "webp", intro)
+            # The page links the PDF and cover at their usual URLs; in the preview they are there.
+            self._copy(path, output / issue.pdf_url)
+            self._copy(cover_for(path, info.sha256, self.bulletin), output / issue.cover_url)
+            year = make_archive((issue,)).years[0]
+            self.write_draft(
+                writer,
+                "bulletins/issue.html",
+                issue.url,
+                section=section,
+                issue=issue,
+                previous_issue=None,
+                next_issue=None,
+                year=year,
+                bulletin_folder=self.folder,
+                bulletin_feed=self.bulletin.feed_path,
+            )
 
     @staticmethod
     def _copy(source: Path, target: Path) -> None:

@@ -11,7 +11,7 @@ from ward_content.settings import read_settings as read_ward_settings
 from .calendar_view import WEEKDAY_HEADERS, calendars, month_key
 from .feed import atom_feed
 from .ics import event_ics, to_ics
-from .model import Programme, by_month, make_event, make_programme
+from .model import Campaign, Programme, by_month, make_event, make_programme
 from .opendata import events_csv
 from .settings import read_settings
 from .structured import event_jsonld, jsonld_script
@@ -31,7 +31,7 @@ class EventsGenerator(WardFolderGenerator):
     def generate_context(self) -> None:
         self.read_documents(*self.folders)
         converter = make_converter(self.ward.own_hosts)
-        published = [d for d in self.ward_documents if not d.meta.draft]
+        published = [d for d in self.ward_documents if d.meta.status != "draft"]
         events = [
             make_event(d, render(converter, d.body) if d.body.strip() else "")
             for d in published
@@ -118,7 +118,22 @@ class EventsGenerator(WardFolderGenerator):
         self.write_page(writer, "events/campaigns.html", "campaigns/index.html", **common)
         self.write_bytes(self.events_settings.ics_path, to_ics(programme.events, public_url, programme.today))
         self.write_bytes(self.events_settings.csv_path, self.csv_bytes)
+        if self.previews_drafts:
+            self._write_drafts(writer, common, public_url)
         feed_events = programme.feed_order()[: self.events_settings.feed_max_items]
         feed = atom_feed(feed_events, public_url, self.events_settings.feed_path, programme.today)
         if feed is not None:  # none (and no link to it) until the first event
             self.write_bytes(self.events_settings.feed_path, feed)
+
+    def _write_drafts(self, writer, common: dict, public_url: str) -> None:
+        """Draft events and campaigns at /drafts/<URL>, for the preview only; lists and files never show them."""
+        converter = make_converter(self.ward.own_hosts)
+        for doc in self.drafts_of("event"):
+            event = make_event(doc, render(converter, doc.body) if doc.body.strip() else "")
+            jsonld = jsonld_script(event_jsonld(event, public_url))
+            self.write_draft(writer, "events/event.html", event.url, event=event, event_jsonld=jsonld, **common)
+        for doc in self.drafts_of("campaign"):
+            html = render(converter, doc.body) if doc.body.strip() else ""
+            named = tuple(e for e in self.programme.events if e.meta.campaign == doc.slug)
+            campaign = Campaign(doc, html, doc.url, doc.slug, named)
+            self.write_draft(writer, "events/campaign.html", campaign.url, campaign=campaign, **common)

@@ -129,6 +129,22 @@ class HistoryCatalogGenerator(WardFolderGenerator):
                 site=site,
                 site_jsonld=site_jsonld(site, self.public_url, self.history),
             )
+        if self.previews_drafts:
+            converter = make_converter(self.ward.own_hosts)
+            for doc in self.drafts_of(self.kind.name):
+                html = render(converter, doc.body)
+                site = Site(doc, html, html_to_text(html))
+                jsonld = site_jsonld(site, self.public_url, self.history)
+                self.write_draft(
+                    writer,
+                    "history/site",
+                    site.url,
+                    history=self.history,
+                    catalog=self.catalog,
+                    section=section,
+                    site=site,
+                    site_jsonld=jsonld,
+                )
         for rel, data in sorted(self.files.items()):
             self.write_bytes(rel, data)
         downloads = sorted(self.context.get("ward_opendata", []), key=lambda d: (d["url"], d["title"]))

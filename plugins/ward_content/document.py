@@ -43,6 +43,11 @@ class Document:
         return self.kind.url_for(self.folder, self.slug)
 
     @property
+    def is_draft(self) -> bool:
+        """`status: draft`, the one way every kind marks a draft: checked, previewed under /drafts/, never published."""
+        return getattr(self.meta, "status", "published") == "draft"
+
+    @property
     def body(self) -> str:
         """The Markdown after the front matter."""
         return self.front.body

@@ -192,7 +192,7 @@ def explain_flow(line: str) -> tuple[str, str] | None:
     _, rest = _without_dashes(line.strip())
     parts = _split(rest)
     key, value = (parts[0], parts[2].strip()) if parts else ("", rest)
-    if value[:1] not in _FLOW:
+    if not value or value[0] not in _FLOW:
         return None
     return key, (
         f"値が「{value[0]}」で始まっているため、YAML では{SPECIAL_STARTS[value[0]]}と読まれました。"
