@@ -4,7 +4,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE / "plugins"))
+# Settings are read once per build; the guard keeps sys.path from growing with every rebuild.
+if str(HERE / "plugins") not in sys.path:
+    sys.path.insert(0, str(HERE / "plugins"))
 
 from ward_content.jinja_filters import FILTERS  # noqa: E402 (needs the plugins folder on sys.path)
 

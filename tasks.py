@@ -45,9 +45,7 @@ def build(c, settings="pelicanconf.py"):
 @task(help={"format": "text (default) or github (GitHub Actions annotations)", "content": "content folder"})
 def check(c, format="text", content="content"):
     """Check every content file without building, and print every problem at once."""
-    from ward_content.check import check_tree
-
-    result = check_tree((ROOT / content).resolve())
+    result = site_build.check_content((ROOT / content).resolve())
     site_build.print_errors(result.errors, github=(format == "github"), stream=sys.stdout)
     if result.errors:
         raise Exit(f"{len(result.errors)} 件の問題があります。", code=1)
@@ -185,8 +183,9 @@ def screenshots(c):
     main()
 
 
-@task
-def test(c):
-    """Lint, then the whole test suite (needs `make test`'s system packages)."""
+@task(help={"fast": "only unit tests and small builds (the inner loop, under a minute)"})
+def test(c, fast=False):
+    """Lint, then the whole test suite (needs `make test`'s system packages); --fast for the inner loop."""
     c.run(f"{sys.executable} -m ruff check .", pty=False)
-    c.run(f"{sys.executable} -m pytest -q", pty=False)
+    selection = ' -m "unit or build"' if fast else ""
+    c.run(f"{sys.executable} -m pytest -q{selection}", pty=False)

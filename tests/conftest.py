@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from tools.site_build import build_into  # noqa: E402
+from tools.site_build import build_into, check_content, project_types  # noqa: E402
 
 # Every test build uses this date, so "upcoming" and "実施中" are fixed.
 BUILD_DATE = "2026-11-28"
@@ -42,13 +43,42 @@ def build_site(
     source = tmp_path / "content"
     if content is not None:
         shutil.copytree(content, source)
-    source.mkdir(exist_ok=True)
+    source.mkdir(parents=True, exist_ok=True)
     write_files(source, files or {})
     output = tmp_path / "output"
     # Pagefind takes seconds a build: only the sample site and the search tests index (opt in).
     overrides.setdefault("SITE_SEARCH_INDEX", False)
     build_into(settings, output, {"PATH": str(source), "WARD_BUILD_DATE": BUILD_DATE, **overrides})
     return output
+
+
+def types():
+    """The content types of the project's configured plugins."""
+    return project_types()
+
+
+def check_tree(content_root: Path):
+    """`invoke check` on a content folder: every valid document and every problem."""
+    return check_content(content_root)
+
+
+def load_document(content_root: Path, rel_path: str):
+    """One content file, validated with the project's content types (raises ContentErrors)."""
+    from ward_content.document import load_document as load
+
+    return load(content_root, rel_path, project_types())
+
+
+@contextlib.contextmanager
+def content_scope(content_root: Path):
+    """A build scope holding the content set of a folder, for tests that drive one generator by hand."""
+    from ward_content.build_scope import build_scope
+    from ward_content.content_set import load_content_set
+
+    with build_scope() as scope:
+        scope.types = project_types()
+        scope.content = load_content_set(content_root.resolve(), scope.types)
+        yield scope
 
 
 def soup(output: Path, rel: str) -> BeautifulSoup:
@@ -73,3 +103,26 @@ def sample_site(tmp_path_factory) -> Path:
     return build_site(
         tmp, content=ROOT / "content", BULLETIN_CACHE_PATH=str(tmp / "bulletin_covers"), SITE_SEARCH_INDEX=True
     )
+
+
+# Tiers for `invoke test --fast` (unit and small builds, under a minute) and the whole suite.
+TIER_MARKERS = ("unit", "build", "publish", "browser", "slow")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test by what it needs, so tiers select by marker instead of by file lists."""
+    for item in items:
+        path = item.path.as_posix()
+        fixtures = set(getattr(item, "fixturenames", ()))
+        module = getattr(item, "module", None)
+        uses_browser = item.get_closest_marker("browser") or (module and "browser_support" in vars(module))
+        if uses_browser:
+            item.add_marker(pytest.mark.browser)
+        if "/tests/publishing/" in path:
+            item.add_marker(pytest.mark.publish)
+        if "sample_site" in fixtures or "/tests/site/" in path:
+            item.add_marker(pytest.mark.slow)
+        if not any(item.get_closest_marker(name) for name in ("browser", "publish", "slow")):
+            item.add_marker(
+                pytest.mark.build if "tmp_path" in fixtures or "tmp_path_factory" in fixtures else pytest.mark.unit
+            )

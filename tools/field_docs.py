@@ -11,8 +11,6 @@ from typing import Annotated, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ward_content.kinds import all_kinds
-
 HEADER = "<!-- このファイルは自動生成です。`invoke docs` で作り直します。手で書き換えないでください。 -->\n"
 
 
@@ -96,7 +94,9 @@ def field_reference() -> str:
         "# 項目一覧（front matter）\n",
         "各ページの先頭の `---` で囲んだ欄に書く項目です。種類ごとに使える項目が決まっています。\n",
     ]
-    for kind in all_kinds():
+    from tools.site_build import project_types
+
+    for kind in project_types().kinds:
         folders = "、".join(f"`content/{f}/`" for f in kind.folders)
         parts.append(f"\n## {kind.label}（`invoke new {kind.name}`）\n\n置き場所: {folders}\n")
         parts.append("| 項目 | 必須／任意 | 書き方 | 説明 | 例 |\n| --- | --- | --- | --- | --- |")

@@ -20,10 +20,10 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ward_content.check import content_files
+from ward_content.content_set import content_files
 from ward_content.document import load_document
 from ward_content.errors import ContentErrors
-from ward_content.kinds import Kind, kind_by_name
+from ward_content.kinds import Kind
 from ward_content.placeholders import MARK, placeholder
 from ward_content.slugs import propose_slug
 
@@ -125,14 +125,14 @@ def _months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month
 
 
-def _newest_issue(content_root: Path, folder: str):
+def _newest_issue(content_root: Path, folder: str, types):
     """The newest bulletin issue that loads, or None; a broken file is `invoke check`'s to report."""
     newest = None
     for rel_path in content_files(content_root):
         if not rel_path.startswith(f"{folder}/"):
             continue
         try:
-            doc = load_document(content_root, rel_path)
+            doc = load_document(content_root, rel_path, types)
         except ContentErrors:
             continue
         if newest is None or doc.meta.issue_date > newest.meta.issue_date:
@@ -140,13 +140,13 @@ def _newest_issue(content_root: Path, folder: str):
     return newest
 
 
-def bulletin_values(content_root: Path, kind: Kind, today: date, slug: str | None) -> tuple[str, dict]:
+def bulletin_values(content_root: Path, kind: Kind, today: date, slug: str | None, types) -> tuple[str, dict]:
     """The month (file name), issue date, number and PDF name of a new issue.
 
     The month is the one after the newest issue (next month when there is none), or the one named
     by `--slug YYYY-MM`; the number follows the newest issue's when the months are known.
     """
-    newest = _newest_issue(content_root, kind.folders[0])
+    newest = _newest_issue(content_root, kind.folders[0], types)
     if slug is None:
         issue_date = _month_after(newest.meta.issue_date) if newest else _month_after(today)
     else:
@@ -165,14 +165,21 @@ def bulletin_values(content_root: Path, kind: Kind, today: date, slug: str | Non
 
 
 def new_page(
-    content_root: Path, kind_name: str, title: str, today: date, folder: str | None = None, slug: str | None = None
+    content_root: Path,
+    kind_name: str,
+    title: str,
+    today: date,
+    folder: str | None = None,
+    slug: str | None = None,
+    types=None,
 ) -> Path:
     """Write the file and return its path; refuse to overwrite or to guess a wrong folder."""
-    kind = kind_by_name(kind_name)
-    if kind is None:
-        from ward_content.kinds import all_kinds
+    from tools.site_build import project_types
 
-        names = "、".join(k.name for k in all_kinds())
+    types = types or project_types()
+    kind = types.by_name(kind_name)
+    if kind is None:
+        names = "、".join(k.name for k in types.kinds)
         raise NewPageError(f"種類「{kind_name}」はありません。次のどれかを指定してください: {names}")
     if not title.strip():
         raise NewPageError('題名を書いてください。例: invoke new news "金沢まつり花火大会を開催します"')
@@ -182,7 +189,7 @@ def new_page(
     known: dict = {}
     if kind.name == "bulletin":
         # Issues are named by their month (2026-12.md), which the bulletin check expects.
-        slug, known = bulletin_values(content_root, kind, today, slug)
+        slug, known = bulletin_values(content_root, kind, today, slug, types)
     elif "date" in kind.schema.model_fields:
         known["date"] = today.isoformat()  # an article's publication date: the day it is written
     slug = slug or propose_slug(title)

@@ -55,24 +55,20 @@ def publish(
     overrides: dict | None = None,
     github: bool = False,
 ) -> PublishResult:
-    """Check the content, build into a fresh temporary folder, check the built site, then sync it into `output`.
+    """Build into a fresh temporary folder (the build checks every file once), check the built site, then sync.
 
     Raises PublishFailed with every problem of the first failing stage; `output` is then untouched.
     """
-    from ward_content.check import check_tree
     from ward_content.errors import ContentErrors
 
     settings = site_build.load_settings(settings_file, overrides)
     content_root = Path(settings["PATH"]).resolve()
-    result = check_tree(content_root)
-    if result.errors:
-        raise PublishFailed("content", _content_lines(result.errors, github))
     staging = Path(tempfile.mkdtemp(prefix="ward-publish-"))
     try:
         try:
             site_build.build_into(settings_file, staging, overrides)
         except ContentErrors as exc:
-            raise PublishFailed("build", _content_lines(exc.errors, github)) from None
+            raise PublishFailed("content", _content_lines(exc.errors, github)) from None
         check_site(staging, settings, forbidden=local_paths(ROOT, content_root, staging, output))
         written, removed = site_build.sync_tree(staging, output)
     finally:

@@ -54,9 +54,9 @@ def chromium() -> Iterator:
 
 def first_url(content: Path, kind: str) -> str:
     """The URL of the first published content file of a kind (news, history, event, bulletin)."""
-    from ward_content.check import check_tree
+    from tools.site_build import check_content
 
-    for doc in sorted(check_tree(content).documents, key=lambda d: d.rel_path):
+    for doc in sorted(check_content(content).documents, key=lambda d: d.rel_path):
         if doc.kind.name != kind:
             continue
         if getattr(doc.meta, "status", None) != "draft" and getattr(doc.meta, "draft", False) is not True:

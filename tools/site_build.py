@@ -15,8 +15,23 @@ def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
     """Pelican's settings from a file of this project, with overrides (tests, publish)."""
     from pelican.settings import read_settings
 
-    sys.path.insert(0, str(ROOT))
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     return read_settings(str(ROOT / settings_file), override=overrides or {})
+
+
+def project_types(settings_file: str = "pelicanconf.py", overrides: dict | None = None):
+    """The content types of the project's configured plugins (for `invoke check`, `invoke new`, tools)."""
+    from ward_content.plugin_loading import types_for_settings
+
+    return types_for_settings(load_settings(settings_file, overrides))
+
+
+def check_content(content_root: Path, settings_file: str = "pelicanconf.py", overrides: dict | None = None):
+    """`invoke check`: the content set of a folder, with the types of the configured plugins."""
+    from ward_content.check import check_tree
+
+    return check_tree(content_root, project_types(settings_file, overrides))
 
 
 def build_into(settings_file: str, target: Path, overrides: dict | None = None) -> None:
@@ -25,11 +40,15 @@ def build_into(settings_file: str, target: Path, overrides: dict | None = None) 
 
     if target.exists():
         shutil.rmtree(target)
+    from ward_content.build_scope import build_scope
+
     settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(target)})
     configured = [str(name) for name in settings.get("PLUGINS") or ()]
-    pelican = Pelican(settings)
-    require_plugins(configured, pelican)
-    pelican.run()
+    # Plugins, their signal receivers, the content set and the log capture belong to this build only.
+    with build_scope():
+        pelican = Pelican(settings)
+        require_plugins(configured, pelican)
+        pelican.run()
 
 
 def require_plugins(configured: list[str], pelican) -> None:

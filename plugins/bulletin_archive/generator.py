@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
-from ward_content.kinds import kind_by_name
 from ward_content.markdown_render import make_converter, render
 from ward_content.settings import read_settings as read_ward_settings
 
@@ -15,6 +14,7 @@ from .covers import cover_for
 from .feed import atom_feed
 from .model import Issue, find_gaps, make_archive
 from .pdf import PdfProblem, inspect_pdf
+from .schema import KIND
 from .settings import read_settings
 
 
@@ -24,7 +24,7 @@ class BulletinGenerator(WardFolderGenerator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.bulletin = read_settings(self.settings)
-        self.kind = kind_by_name("bulletin")
+        self.kind = KIND
         self.folder = self.kind.folders[0]
         self.archive = make_archive(())
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ward_content.folder_generator import WardFolderGenerator
-from ward_content.kinds import kind_by_name
 from ward_content.markdown_render import make_converter, render
-from ward_content.schemas.event import EVENT_SECTIONS
 from ward_content.settings import read_settings as read_ward_settings
 
 from .calendar_view import WEEKDAY_HEADERS, calendars, month_key
+from .campaign_schema import KIND as CAMPAIGN_KIND
+from .event_schema import EVENT_SECTIONS
+from .event_schema import KIND as EVENT_KIND
 from .feed import atom_feed
 from .ics import event_ics, to_ics
 from .model import Campaign, Programme, by_month, make_event, make_programme
@@ -24,14 +25,14 @@ class EventsGenerator(WardFolderGenerator):
         super().__init__(*args, **kwargs)
         self.events_settings = read_settings(self.settings)
         self.ward = read_ward_settings(self.settings)
-        self.folders = (kind_by_name("event").folders[0], kind_by_name("campaign").folders[0])
+        self.folders = (EVENT_KIND.folders[0], CAMPAIGN_KIND.folders[0])
         self.programme = Programme(self.ward.build_date, (), ())
         self.csv_bytes = b""
 
     def generate_context(self) -> None:
-        self.read_documents(*self.folders)
+        usable = self.read_documents(*self.folders)
         converter = make_converter(self.ward.own_hosts)
-        published = [d for d in self.ward_documents if d.meta.status != "draft"]
+        published = [d for d in usable if not d.is_draft]
         events = [
             make_event(d, render(converter, d.body) if d.body.strip() else "")
             for d in published

@@ -9,7 +9,8 @@ from urllib.parse import quote
 
 from ward_content.dates import format_date, format_time
 from ward_content.document import Document
-from ward_content.schemas.event import EVENT_SECTIONS
+
+from .event_schema import EVENT_SECTIONS
 
 MAX_OCCURRENCES = 400  # a weekly class for several years; guards against a typo in `until`
 

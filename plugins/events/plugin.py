@@ -1,10 +1,18 @@
-"""Signal wiring of the events plugin: one generator."""
+"""Signal wiring of the events plugin: its content types and one generator."""
 
 from __future__ import annotations
 
 from pelican import signals
 
+from ward_content.registry import content_types
+
+from .campaign_schema import KIND as CAMPAIGN_KIND
+from .event_schema import KIND as EVENT_KIND
 from .generator import EventsGenerator
+
+
+def provide_kinds(sender):
+    return (EVENT_KIND, CAMPAIGN_KIND)
 
 
 def get_generators(pelican):
@@ -12,4 +20,5 @@ def get_generators(pelican):
 
 
 def register() -> None:
+    content_types.connect(provide_kinds)
     signals.get_generators.connect(get_generators)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
-from ward_content.kinds import kind_by_name
 from ward_content.markdown_render import make_converter, render
-from ward_content.schemas.history_site import RESERVED_SLUGS
 from ward_content.settings import read_settings as read_ward_settings
 from ward_content.text import html_to_text
 
 from .model import Site, make_catalog, nearest
 from .opendata import catalog_csv, catalog_geojson, site_jsonld
+from .schema import KIND
 from .settings import read_settings
 
 SECTION = "history"
@@ -26,7 +24,7 @@ class HistoryCatalogGenerator(WardFolderGenerator):
         super().__init__(*args, **kwargs)
         self.history = read_settings(self.settings)
         self.ward = read_ward_settings(self.settings)
-        self.kind = kind_by_name("history")
+        self.kind = KIND
         self.folder = self.kind.folders[0]
         self.catalog = make_catalog(())
         self.files: dict[str, bytes] = {}
@@ -38,7 +36,6 @@ class HistoryCatalogGenerator(WardFolderGenerator):
     def generate_context(self) -> None:
         # Sites with a dead related link or a missing photo are reported, not built into the catalog.
         usable = self.read_documents(self.folder)
-        self.ward_errors.extend(self._pages_in_the_catalogs_way())
         converter = make_converter(self.ward.own_hosts)
         sites = []
         for doc in (d for d in usable if d.meta.status == "published"):
@@ -54,8 +51,7 @@ class HistoryCatalogGenerator(WardFolderGenerator):
         featured = self.catalog.featured(self.ward.build_date.toordinal())
         if featured is not None:
             self.context["featured_site"] = featured
-        # Other plugins append their own downloads in their generate_context; the page is written in
-        # generate_output, after every generator has read its content.
+        # The foundation writes /opendata/ from every plugin's downloads, after all have read their content.
         downloads = self.context.setdefault("ward_opendata", [])
         downloads += [
             {
@@ -75,27 +71,6 @@ class HistoryCatalogGenerator(WardFolderGenerator):
                 "updated": self.ward.build_date,
             },
         ]
-
-    def _pages_in_the_catalogs_way(self) -> list[ContentError]:
-        """A 歴史 article (or page) at /history/map/, /history/gojuon/… would overwrite a catalog page."""
-        taken = {f"{SECTION}/"} | {f"{SECTION}/{slug}/" for slug in RESERVED_SLUGS}
-        errors = []
-        for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
-            for content in self.context.get(name, ()):
-                doc = content.metadata.get("ward")
-                if doc is None or doc.url not in taken:
-                    continue
-                errors.append(
-                    ContentError(
-                        doc.shown,
-                        doc.line_of("slug") if "slug" in doc.front.data else 1,
-                        "slug",
-                        f"URL /{doc.url} は史跡・文化財の一覧のページが使います。ファイル名か slug を変えてください"
-                        f"（history/ の下で使えない名前: {', '.join(sorted(RESERVED_SLUGS))}）",
-                        "reserved slug",
-                    )
-                )
-        return errors
 
     def _linked(self, sites: list[Site]) -> list[Site]:
         by_slug = {s.slug: s for s in sites}
@@ -147,9 +122,6 @@ class HistoryCatalogGenerator(WardFolderGenerator):
                 )
         for rel, data in sorted(self.files.items()):
             self.write_bytes(rel, data)
-        downloads = sorted(self.context.get("ward_opendata", []), key=lambda d: (d["url"], d["title"]))
-        updated = max((d["updated"] for d in downloads if d.get("updated")), default=self.ward.build_date)
-        self._write(writer, "opendata", "opendata/index.html", downloads=downloads, updated=updated)
 
     def _write(self, writer, template: str, save_as: str, **values) -> None:
         self.write_page(writer, template, save_as, history=self.history, catalog=self.catalog, **values)

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ward_content.schemas.history_site import Designation, Era
+from .schema import Designation, Era
 
 UNCONFIRMED = "要確認"
 EARTH_RADIUS_M = 6_371_008.8

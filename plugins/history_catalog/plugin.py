@@ -1,10 +1,17 @@
-"""Signal wiring of the history catalog: one generator."""
+"""Signal wiring of the history catalog: its content types and one generator."""
 
 from __future__ import annotations
 
 from pelican import signals
 
+from ward_content.registry import content_types
+
 from .generator import HistoryCatalogGenerator
+from .schema import KIND
+
+
+def provide_kinds(sender):
+    return (KIND,)
 
 
 def get_generators(pelican):
@@ -12,4 +19,5 @@ def get_generators(pelican):
 
 
 def register() -> None:
+    content_types.connect(provide_kinds)
     signals.get_generators.connect(get_generators)

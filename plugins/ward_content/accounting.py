@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from pathlib import Path
 
-from .check import content_files, kind_checks, url_clashes
-from .document import Document, display_path, load_document
+from .content_set import ContentSet
 from .errors import ContentError, ContentErrors
-from .kinds import all_kinds
 
 # Pelican's generators keep what they read in these attributes.
 _CONTENT_LISTS = (
@@ -41,48 +38,44 @@ class LogCapture(logging.Handler):
         return records
 
 
-def documents_of(generators: Iterable) -> tuple[list[Document], list[ContentError]]:
-    """Documents read by Pelican's generators and by ours (`ward_documents`, `ward_errors`)."""
-    documents: list[Document] = []
-    errors: list[ContentError] = []
+def drop_could_not_process(record: logging.LogRecord) -> bool:
+    """False for Pelican's "Could not process" line about a file our reader refused (reported in full)."""
+    refused = record.msg == "Could not process %s" and isinstance(record.exc_info, tuple)
+    return not (refused and isinstance(record.exc_info[1], ContentErrors))
+
+
+def consumed_paths(generators: Iterable) -> set[str]:
+    """Content-relative paths of the documents the generators took (Pelican's and ours)."""
+    paths: set[str] = set()
     for generator in generators:
         for name in _CONTENT_LISTS:
             for content in getattr(generator, name, ()):
                 doc = content.metadata.get("ward")
                 if doc is not None:
-                    documents.append(doc)
-        documents.extend(getattr(generator, "ward_documents", ()))
-        errors.extend(getattr(generator, "ward_errors", ()))
-    return documents, errors
+                    paths.add(doc.rel_path)
+        paths.update(doc.rel_path for doc in getattr(generator, "ward_documents", ()))
+    return paths
 
 
-def account(content_root: Path, generators: Iterable, captured: Iterable[logging.LogRecord]) -> list[ContentError]:
-    """Every problem of the build: files nobody published, Pelican's warnings, cross-file checks."""
+def account(content: ContentSet, generators: Iterable, captured: Iterable[logging.LogRecord]) -> list[ContentError]:
+    """Every problem of the build: the content set's, files nobody published, Pelican's warnings."""
     generators = list(generators)
-    documents, errors = documents_of(generators)
-    seen = {doc.rel_path for doc in documents} | {_rel(content_root, e.path) for e in errors}
-    for rel_path in content_files(content_root):
-        if rel_path in seen:
-            continue
-        try:
-            load_document(content_root, rel_path)
-        except ContentErrors as exc:
-            errors.extend(exc.errors)
-        else:
+    errors = list(content.errors)
+    # Problems only a generator can find (a PDF that pdfium cannot open, a month gap from a setting).
+    errors.extend(error for generator in generators for error in getattr(generator, "ward_errors", ()))
+    taken = consumed_paths(generators)
+    refused = content.refused
+    for doc in content.documents:
+        if doc.rel_path not in taken and doc.shown not in refused:
             errors.append(
                 ContentError(
-                    display_path(content_root, rel_path),
+                    doc.shown,
                     1,
                     "",
                     "このファイルはどのページにもなりませんでした。フォルダの場所を確かめてください",
                     "file was read by no generator",
                 )
             )
-    # A folder generator already ran its kinds' cross-file checks (it needed them to skip broken
-    # files); the rest run here, once.
-    checked = {kind for g in generators for kind in getattr(g, "ward_checked_kinds", ())}
-    errors.extend(url_clashes(documents))
-    errors.extend(kind_checks(documents, [k for k in all_kinds() if k not in checked]))
     errors.extend(log_errors(captured))
     return sorted(set(errors))
 
@@ -103,16 +96,11 @@ def register_link_targets(context: dict, generators: Iterable) -> None:
                 generated.setdefault(doc.rel_path, LinkTarget(doc.url))
 
 
-def _rel(content_root: Path, shown: str) -> str:
-    prefix = content_root.name + "/"
-    return shown[len(prefix) :] if shown.startswith(prefix) else shown
-
-
 def log_errors(records: Iterable[logging.LogRecord]) -> list[ContentError]:
+    """Pelican's warnings and errors as build problems (a file our reader refused is reported already)."""
     errors = []
     for record in records:
         message = record.getMessage()
-        # A file our reader refused is reported above with its located problems.
         if message.startswith("Could not process"):
             continue
         errors.append(ContentError("(pelican)", 0, "", message.splitlines()[0], f"pelican {record.levelname.lower()}"))

@@ -12,8 +12,9 @@ from pydantic import ValidationError
 from .body_checks import check_body
 from .errors import ContentError, ContentErrors
 from .frontmatter import FrontMatter, decode, split
-from .kinds import Kind, all_folders, kind_for
+from .kinds import Kind
 from .placeholders import body_placeholders, front_placeholders
+from .registry import ContentTypes
 from .schemas.base import SLUG_PATTERN, WardModel
 from .slugs import propose_slug
 
@@ -67,20 +68,20 @@ def display_path(content_root: Path, rel_path: str) -> str:
     return f"{content_root.name}/{rel_path}"
 
 
-def load_document(content_root: Path, rel_path: str) -> Document:
+def load_document(content_root: Path, rel_path: str, types: ContentTypes) -> Document:
     """Read, decode, parse and validate one file; raise ContentErrors with every problem found."""
     shown = display_path(content_root, rel_path)
     text = decode((content_root / rel_path).read_bytes(), shown)
     front = split(text, shown)
-    return validate(content_root, rel_path, front)
+    return validate(content_root, rel_path, front, types)
 
 
-def validate(content_root: Path, rel_path: str, front: FrontMatter) -> Document:
+def validate(content_root: Path, rel_path: str, front: FrontMatter, types: ContentTypes) -> Document:
     """Schema, slug and body checks for parsed front matter; all problems at once."""
     shown = display_path(content_root, rel_path)
-    owner = kind_for(rel_path)
+    owner = types.kind_for(rel_path)
     if owner is None:
-        folders = "、".join(f"content/{f}/" for f in all_folders())
+        folders = "、".join(f"content/{f}/" for f in types.folders())
         raise ContentErrors(
             [
                 ContentError(

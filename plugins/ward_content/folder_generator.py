@@ -1,4 +1,4 @@
-"""A base for plugin generators that read their own content folders (catalog, bulletins, events)."""
+"""A base for plugin generators that take their own content types from the build's content set."""
 
 from __future__ import annotations
 
@@ -6,53 +6,45 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .check import content_files, kind_checks
-from .document import Document, load_document
-from .errors import ContentErrors
-from .kinds import Kind
+from .build_scope import ensure_scope
+from .document import Document
 
 # Where every draft is previewed (Pelican's DRAFT_URL for articles points there too).
 DRAFTS_FOLDER = "drafts"
 
 
 class WardFolderGenerator(Generator):
-    """Reads folders through the shared schemas and exposes what the foundation's accounting reads.
+    """Takes documents from the content set and exposes what the foundation's accounting reads.
 
-    `ward_documents` holds every file accepted (drafts included) and `ward_errors` every located
-    problem; a content mistake is never raised from here, so the build fails once with all of them.
+    `ward_documents` holds every valid file of the generator's folders (drafts included) for the
+    accounting; problems are the content set's, reported once by the accounting.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.ward_documents: list[Document] = []
         self.ward_errors: list = []
-        # Kinds whose cross-file checks ran here; the accounting does not run them again.
-        self.ward_checked_kinds: set[Kind] = set()
+
+    @property
+    def content_set(self):
+        """The build's content set (read once, before any generator ran)."""
+        return ensure_scope().content
+
+    @property
+    def content_types(self):
+        """The build's content types."""
+        return ensure_scope().types
 
     def read_documents(self, *folders: str) -> list[Document]:
-        """Load every Markdown file under the folders and run their kinds' cross-file checks once.
+        """The valid documents under the folders that no check across files refused, in path order.
 
-        Every valid file goes to `ward_documents` (for the accounting); the return value holds only
-        those no cross-file check refused, so pages are never built from a file with a dead link or
-        a missing PDF. All problems go to `ward_errors`.
+        Every valid file goes to `ward_documents` (for the accounting), so pages are never built from
+        a file with a dead link or a missing PDF, and nothing is dropped without a message.
         """
-        root = Path(self.settings["PATH"]).resolve()
-        prefixes = tuple(f"{folder}/" for folder in folders)
-        accepted = []
-        for rel_path in content_files(root):
-            if not rel_path.startswith(prefixes):
-                continue
-            try:
-                accepted.append(load_document(root, rel_path))
-            except ContentErrors as exc:
-                self.ward_errors.extend(exc.errors)
-        self.ward_documents.extend(accepted)
-        kinds = sorted({doc.kind for doc in accepted}, key=lambda kind: kind.name)
-        problems = kind_checks(accepted, kinds)
-        self.ward_errors.extend(problems)
-        self.ward_checked_kinds.update(kinds)
-        refused = {error.path for error in problems}
-        return [doc for doc in accepted if doc.shown not in refused]
+        content = self.content_set
+        documents = content.in_folders(*folders)
+        self.ward_documents.extend(documents)
+        return [doc for doc in documents if doc.shown not in content.refused]
 
     def write_page(self, writer, template: str, save_as: str, **values) -> None:
         """Render a theme template to `save_as`, with relative URLs as configured."""

@@ -1,26 +1,12 @@
-"""The foundation's generator: section landing pages, and the build's log capture for accounting."""
+"""The foundation's generator: section landing pages."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from pelican.generators import Generator
 
-from .accounting import LogCapture
 from .settings import Section, read_settings
-
-
-def _drop_could_not_process(record: logging.LogRecord) -> bool:
-    return not (
-        record.msg == "Could not process %s" and isinstance(record.exc_info, tuple) and _is_content_error(record)
-    )
-
-
-def _is_content_error(record: logging.LogRecord) -> bool:
-    from .errors import ContentErrors
-
-    return isinstance(record.exc_info[1], ContentErrors)
 
 
 @dataclass(frozen=True)
@@ -42,21 +28,6 @@ class WardSiteGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.ward = read_settings(self.settings)
-        # Installed before any generator reads content, so every warning of this build is seen.
-        self.log_capture = LogCapture()
-        pelican_logger = logging.getLogger("pelican")
-        # A build that failed earlier in this process (livereload, tests) may have left its capture.
-        for stale in [h for h in pelican_logger.handlers if isinstance(h, LogCapture)]:
-            pelican_logger.removeHandler(stale)
-        pelican_logger.addHandler(self.log_capture)
-        # Pelican's one-line "Could not process" for a file our reader refused would only repeat,
-        # without the location, what the accounting reports in full.
-        logging.getLogger("pelican.generators").addFilter(_drop_could_not_process)
-
-    def take_log_records(self) -> list[logging.LogRecord]:
-        """What was logged while reading; capturing goes on through writing (see `release_log_capture`)."""
-        logging.getLogger("pelican.generators").removeFilter(_drop_could_not_process)
-        return self.log_capture.take()
 
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
@@ -68,6 +39,7 @@ class WardSiteGenerator(Generator):
         self.context["ward_build_date"] = self.ward.build_date
 
     def generate_output(self, writer) -> None:
+        self._write_opendata(writer)
         for view in self.context["ward_sections"]:
             if view.section.landing_by_plugin:
                 continue
@@ -81,12 +53,18 @@ class WardSiteGenerator(Generator):
                 page_name=f"{view.section.slug}/index",
             )
 
-
-def release_log_capture() -> list[logging.LogRecord]:
-    """Stop this build's capture and return what was logged while writing (after the accounting)."""
-    pelican_logger = logging.getLogger("pelican")
-    records: list[logging.LogRecord] = []
-    for handler in [h for h in pelican_logger.handlers if isinstance(h, LogCapture)]:
-        pelican_logger.removeHandler(handler)
-        records += handler.take()
-    return records
+    def _write_opendata(self, writer) -> None:
+        """/opendata/ lists what every plugin appended to `ward_opendata` in its generate_context."""
+        downloads = sorted(self.context.get("ward_opendata", []), key=lambda d: (d["url"], d["title"]))
+        if not downloads:
+            return
+        updated = max((d["updated"] for d in downloads if d.get("updated")), default=self.ward.build_date)
+        writer.write_file(
+            "opendata/index.html",
+            self.get_template("opendata"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            page_name="opendata/index",
+            downloads=downloads,
+            updated=updated,
+        )

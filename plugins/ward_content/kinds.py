@@ -1,12 +1,9 @@
-"""The registry of content types: which folder holds which type, and its schema and URL."""
+"""A content type: its folder, schema, URL and cross-file checks, declared once by the plugin that renders it."""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from .schemas.base import WardModel
@@ -26,45 +23,16 @@ class Kind:
     schema: type[WardModel]
     url: str  # output URL pattern with {folder} and {slug}
     title_field: str = "title"
-    # Checks across all files of this type (missing related items, duplicate months...).
-    collection_check: Callable[[Sequence[Document]], list[ContentError]] | None = None
+    # Checks across all files of this type (missing related items, duplicate months...): called with
+    # this type's valid documents and every valid document of the content set (for references).
+    collection_check: Callable[[Sequence[Document], Sequence[Document]], list[ContentError]] | None = None
+
+    # URLs the plugin writes itself under its own folder (list pages, maps); no file of another type may
+    # take one. The kind's own files are checked by its collection_check, with a message of its own.
+    reserved_urls: tuple[str, ...] = ()
+    # The staff-facing name of the pages that own `reserved_urls`, for the clash message.
+    reserved_label: str = ""
 
     def url_for(self, folder: str, slug: str) -> str:
         """The URL a file of this type is published at."""
         return self.url.format(folder=folder, slug=slug)
-
-
-@cache
-def all_kinds() -> tuple[Kind, ...]:
-    """Every `KIND` declared in `ward_content.schemas.*`, by name."""
-    from . import schemas
-
-    found = []
-    for info in pkgutil.iter_modules(schemas.__path__):
-        module = importlib.import_module(f"{schemas.__name__}.{info.name}")
-        kind = getattr(module, "KIND", None)
-        if isinstance(kind, Kind):
-            found.append(kind)
-    return tuple(sorted(found, key=lambda k: k.name))
-
-
-def kind_by_name(name: str) -> Kind | None:
-    """The kind called `name`, or None."""
-    return next((k for k in all_kinds() if k.name == name), None)
-
-
-def kind_for(relative_path: str) -> tuple[Kind, str] | None:
-    """The kind owning a content-relative path and the folder that matched; the longest folder wins."""
-    parent = relative_path.rsplit("/", 1)[0] if "/" in relative_path else ""
-    best: tuple[Kind, str] | None = None
-    for kind in all_kinds():
-        for folder in kind.folders:
-            inside = parent == folder or parent.startswith(folder + "/")
-            if inside and (best is None or len(folder) > len(best[1])):
-                best = (kind, folder)
-    return best
-
-
-def all_folders() -> list[str]:
-    """Every folder that holds content, for the 'unknown folder' message."""
-    return sorted({f for k in all_kinds() for f in k.folders})

@@ -1,16 +1,39 @@
-"""Signal wiring of the foundation plugin: reader, generator, accounting, sitemap."""
+"""Signal wiring of the foundation plugin: content set, reader, generator, accounting, sitemap."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from pelican import signals
 
-from .accounting import account, log_errors, register_link_targets
+from .accounting import LogCapture, account, drop_could_not_process, log_errors, register_link_targets
+from .build_scope import ensure_scope
+from .content_set import load_content_set
 from .errors import WardBuildError
-from .generator import WardSiteGenerator, release_log_capture
+from .generator import WardSiteGenerator
 from .reader import WardMarkdownReader
+from .registry import collect, content_types
+from .schemas import news, page
 from .sitemap import write_sitemap
+
+
+def provide_kinds(sender):
+    return (news.KIND, page.KIND)
+
+
+def start_build(pelican) -> None:
+    """Once per build, after every plugin registered: collect the types and read every file once."""
+    scope = ensure_scope()
+    scope.release_logging()  # a plain `pelican` process that builds twice keeps one capture
+    # Installed before any generator reads content, so every warning of this build is seen.
+    scope.capture = LogCapture()
+    scope.add_handler(logging.getLogger("pelican"), scope.capture)
+    # Pelican's one-line "Could not process" for a file our reader refused would only repeat,
+    # without the location, what the accounting reports in full.
+    scope.add_filter(logging.getLogger("pelican.generators"), drop_could_not_process)
+    scope.types = collect(pelican)
+    scope.content = load_content_set(Path(pelican.settings["PATH"]).resolve(), scope.types)
 
 
 def add_reader(readers) -> None:
@@ -24,23 +47,29 @@ def get_generators(pelican):
 
 def account_for_every_file(generators) -> None:
     """Runs after every generator has read its content and before anything is written."""
+    scope = ensure_scope()
     site = next(g for g in generators if isinstance(g, WardSiteGenerator))
-    errors = account(Path(site.settings["PATH"]).resolve(), generators, site.take_log_records())
+    errors = account(scope.content, generators, scope.capture.take())
     if errors:
-        release_log_capture()
+        scope.release_logging()
         raise WardBuildError(errors)
     register_link_targets(site.context, generators)
 
 
 def finish(pelican) -> None:
     """Warnings while writing (an unresolved link, a template problem) fail the build too."""
-    errors = log_errors(release_log_capture())
+    scope = ensure_scope()
+    records = scope.capture.take()
+    scope.release_logging()
+    errors = log_errors(records)
     if errors:
         raise WardBuildError(errors)
     write_sitemap(Path(pelican.output_path), pelican.settings.get("WARD_PUBLIC_URL") or pelican.settings["SITEURL"])
 
 
 def register() -> None:
+    content_types.connect(provide_kinds)
+    signals.initialized.connect(start_build)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(account_for_every_file)

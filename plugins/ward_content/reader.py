@@ -8,15 +8,17 @@ from pathlib import Path
 
 from pelican.readers import BaseReader
 
+from .build_scope import ensure_scope
 from .dates import to_datetime
-from .document import Document, load_document
+from .document import Document
+from .errors import ContentErrors
 from .markdown_render import make_converter, render
 from .settings import read_settings
 from .text import html_to_text, japanese_summary, reading_minutes
 
 
 class WardMarkdownReader(BaseReader):
-    """Replaces Pelican's Markdown reader; a file with problems raises ContentErrors.
+    """Replaces Pelican's Markdown reader with the build's content set; a file with problems raises ContentErrors.
 
     Pelican drops a file whose reader raises, logging one line; the foundation's accounting
     then reports it with every located problem and fails the build, so nothing vanishes.
@@ -34,9 +36,15 @@ class WardMarkdownReader(BaseReader):
         return make_converter(self._ward.own_hosts)
 
     def read(self, source_path: str) -> tuple[str, dict]:
-        root = Path(self.settings["PATH"]).resolve()
-        rel_path = Path(source_path).resolve().relative_to(root).as_posix()
-        doc = load_document(root, rel_path)
+        content = ensure_scope().content
+        rel_path = Path(source_path).resolve().relative_to(content.root).as_posix()
+        # Taken from the build's content set, read and checked once; a refused file never reaches Pelican.
+        doc = content.usable(rel_path)
+        if doc is None:
+            errors = content.errors_of(rel_path)
+            if not errors:  # not a content file (a hidden folder): Pelican logs it and the build fails
+                raise ValueError(f"{source_path} is not in the content set")
+            raise ContentErrors(errors)
         html = render(self._converter, doc.body)
         return html, self.metadata_for(doc, html)
 

@@ -4,9 +4,8 @@
 
 import pytest
 from bulletin_fixtures import archive_files, cache_dir, issue_text, number_of, pdf_bytes
-from conftest import build_site, soup
+from conftest import build_site, check_tree, soup
 
-from ward_content.check import check_tree
 from ward_content.errors import ConfigurationError, WardBuildError
 
 

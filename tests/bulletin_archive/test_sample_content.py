@@ -7,11 +7,10 @@ from datetime import date
 
 import pytest
 from bulletin_fixtures import pdf_bytes
-from conftest import ROOT, soup
+from conftest import ROOT, load_document, soup
 
 from tools.newpage import new_page
 from tools.sample_bulletins import ensure_pdfs
-from ward_content.document import load_document
 
 FOLDER = ROOT / "content" / "bulletins"
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
 
 import pytest
-from conftest import ROOT, build_site, soup, write_files
+from conftest import ROOT, build_site, content_scope, soup, write_files
 from event_fixtures import campaign_text, event_text
 from events.generator import EventsGenerator
 from events.opendata import COLUMNS
@@ -269,8 +269,9 @@ def test_the_csv_is_offered_to_the_open_data_page(tmp_path):
     content = write_files(tmp_path / "content", {"events/a.md": event_text()})
     settings = load_settings("pelicanconf.py", {"PATH": str(content), "WARD_BUILD_DATE": "2026-11-28"})
     context = {"ward_opendata": [{"title": "先の登録"}]}
-    generator = EventsGenerator(context, settings, str(content), str(ROOT / "theme"), str(tmp_path / "out"))
-    generator.generate_context()
+    with content_scope(content):
+        generator = EventsGenerator(context, settings, str(content), str(ROOT / "theme"), str(tmp_path / "out"))
+        generator.generate_context()
     entry = context["ward_opendata"][-1]
     assert set(entry) == {"title", "url", "format", "description", "size", "updated"}
     assert (entry["title"], entry["url"], entry["format"]) == ("イベント一覧", "opendata/events.csv", "CSV")

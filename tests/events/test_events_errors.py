@@ -1,10 +1,9 @@
 """Each mistake in an event or campaign file is one located message; `invoke check` and the build agree."""
 
 import pytest
-from conftest import ROOT, build_site, write_files
+from conftest import ROOT, build_site, check_tree, write_files
 from event_fixtures import campaign_text, event_text
 
-from ward_content.check import check_tree
 from ward_content.errors import WardBuildError
 
 

@@ -3,13 +3,12 @@
 from datetime import date, datetime
 
 import pytest
-from conftest import write_files
+from conftest import load_document, write_files
 from event_fixtures import campaign_text, event_text
 from events.calendar_view import calendars, month_calendar, month_range
 from events.model import make_event, make_programme, recurrence_days, recurrence_label, span_label
 
 from ward_content.dates import TOKYO
-from ward_content.document import load_document
 
 TODAY = date(2026, 11, 28)
 

@@ -4,11 +4,8 @@ import re
 from datetime import date
 
 import pytest
-from conftest import BUILD_DATE, ROOT, build_site, soup
+from conftest import BUILD_DATE, ROOT, build_site, check_tree, load_document, soup
 from events.model import make_event, make_programme
-
-from ward_content.check import check_tree
-from ward_content.document import load_document
 
 CONTENT = ROOT / "content"
 TODAY = date.fromisoformat(BUILD_DATE)

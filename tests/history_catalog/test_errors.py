@@ -4,10 +4,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, build_site, write_files
+from conftest import ROOT, build_site, check_tree, write_files
 from history_fixtures import FOLDER, PLUGINS, site_text
 
-from ward_content.check import check_tree
 from ward_content.errors import ConfigurationError, WardBuildError
 
 DESIGNATIONS = (

@@ -10,8 +10,7 @@ from history_catalog.model import (
     parse_source,
     walking_minutes,
 )
-
-from ward_content.schemas.history_site import Access, Era
+from history_catalog.schema import Access, Era
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,8 @@ import csv
 import shutil
 
 import pytest
-from conftest import ROOT, build_site, soup
+from conftest import ROOT, build_site, check_tree, soup
 from history_fixtures import FOLDER, PLUGINS
-
-from ward_content.check import check_tree
 
 SITES = ROOT / "content" / FOLDER
 SOURCE_CSV = ROOT.parent / "shared" / "data" / "kanazawa-history-sites.csv"

@@ -24,7 +24,7 @@ FIXED_PAGES = (
 
 def first_url(kind: str) -> str:
     """The URL of the first published content file of a kind (news, history, event, bulletin)."""
-    from ward_content.check import check_tree
+    from conftest import check_tree
 
     documents = sorted(
         (doc for doc in check_tree(ROOT / "content").documents if doc.kind.name == kind),

@@ -172,7 +172,7 @@ def test_no_page_loads_anything_from_another_host(pages):
 
 
 def test_every_content_file_has_a_page(sample_site):
-    from ward_content.check import check_tree
+    from conftest import check_tree
 
     result = check_tree(ROOT / "content")
     assert result.errors == ()
@@ -187,7 +187,7 @@ def is_draft(doc) -> bool:
 
 
 def test_article_pages_show_japanese_dates(sample_site):
-    from ward_content.check import check_tree
+    from conftest import check_tree
 
     articles = [doc for doc in check_tree(ROOT / "content").documents if doc.kind.name == "news" and not is_draft(doc)]
     assert articles

@@ -29,7 +29,7 @@ def test_search_page_uses_the_bundle_served_by_the_site(sample_site):
 
 
 def test_every_content_page_marks_its_content_for_the_index(sample_site):
-    from ward_content.check import check_tree
+    from conftest import check_tree
 
     documents = [
         doc

@@ -86,10 +86,12 @@ def test_every_configured_plugin_registers():
     from pelican import Pelican
 
     from tools.site_build import load_settings
+    from ward_content.build_scope import build_scope
 
     settings = load_settings("pelicanconf.py", {"OUTPUT_PATH": "/nonexistent-output"})
     configured = list(settings["PLUGINS"])
-    pelican = Pelican(settings)
+    with build_scope():  # the plugins' receivers are disconnected afterwards
+        pelican = Pelican(settings)
     assert sorted(m.__name__.rsplit(".", 1)[-1] for m in pelican.plugins) == sorted(configured)
 
 

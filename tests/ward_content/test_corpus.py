@@ -4,8 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from ward_content.check import check_tree
+from conftest import check_tree
 
 CORPUS = Path(__file__).parent / "corpus"
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import article, build_site, soup
-
-from ward_content.document import load_document
+from conftest import article, build_site, load_document, soup, write_files
 
 pytest.importorskip("reportlab")
 
@@ -93,7 +91,6 @@ def files():
 
 
 def test_every_kind_takes_status_draft(tmp_path, files):
-    from tests.conftest import write_files
 
     root = write_files(tmp_path / "content", files)
     for rel in FILES:
@@ -123,7 +120,6 @@ def test_production_writes_no_draft(tmp_path, files):
 
 
 def test_event_state_moved_out_of_status_with_a_hint(tmp_path):
-    from tests.conftest import write_files
     from ward_content.errors import ContentErrors
 
     root = write_files(tmp_path / "content", {"events/a.md": EVENT.replace("status: draft", "status: 中止")})

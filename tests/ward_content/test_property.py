@@ -4,15 +4,14 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from conftest import load_document, types
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ward_content.document import load_document
 from ward_content.errors import ContentErrors
-from ward_content.kinds import all_kinds
 
 VALID = "---\ntitle: 金沢まつり花火大会\ndate: 2026-08-22\ntags:\n  - 花火\n---\n## 会場\n\n海の公園です。[区役所]({filename}/news/other.md)\n"
-FIELDS = sorted({name for kind in all_kinds() for name in kind.schema.model_fields} | {"titel", "日付", ""})
+FIELDS = sorted({name for kind in types().kinds for name in kind.schema.model_fields} | {"titel", "日付", ""})
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30), st.dates().map(str)
 )
@@ -21,7 +20,7 @@ values = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
     max_leaves=8,
 )
-folders = st.sampled_from(["news", "pages", "health", "misc", *[f for k in all_kinds() for f in k.folders]])
+folders = st.sampled_from(["news", "pages", "health", "misc", *[f for k in types().kinds for f in k.folders]])
 
 
 def _check(folder: str, name: str, data: bytes) -> None:

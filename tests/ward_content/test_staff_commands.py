@@ -8,14 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, article, write_files
+from conftest import ROOT, article, load_document, types, write_files
 
 from tools.field_docs import field_reference
 from tools.newpage import NewPageError, new_page
-from ward_content.document import load_document
 from ward_content.errors import ContentErrors
 from ward_content.frontmatter import split
-from ward_content.kinds import all_kinds, kind_by_name
 from ward_content.placeholders import MARK
 
 TODAY = date(2026, 11, 28)
@@ -32,13 +30,13 @@ def _values(value):
         yield value
 
 
-@pytest.mark.parametrize("kind", [k.name for k in all_kinds()])
+@pytest.mark.parametrize("kind", [k.name for k in types().kinds])
 def test_new_page_copies_no_facts_and_every_placeholder_is_reported_at_its_line(tmp_path, kind):
     path = new_page(tmp_path, kind, "金沢まつり花火大会", TODAY)
     rel = path.relative_to(tmp_path).as_posix()
     text = path.read_text(encoding="utf-8")
     front = split(text, rel)
-    kind_ = kind_by_name(kind)
+    kind_ = types().by_name(kind)
     known = {kind_.title_field, "date", "issue_date", "number", "pdf"}
     for name, value in front.data.items():
         if name not in known:

@@ -1,1 +1,1 @@
-"""One schema module per content type; each declares a module-level `KIND` found by `kinds.all_kinds()`."""
+"""Schemas of the foundation's own content types (news, page) and the shared field types (base)."""

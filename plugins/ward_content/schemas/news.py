@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..kinds import Kind
+from ward_content.kinds import Kind
+
 from .base import Contact, Image, JpDate, JpDateTime, Slug, Text, WardModel
 
 

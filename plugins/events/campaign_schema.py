@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from ..errors import ContentError
-from ..kinds import Kind
-from .base import Contact, JpDate, Slug, Text, WardModel
-from .event import EVENT_SECTIONS, _section
+from ward_content.errors import ContentError
+from ward_content.kinds import Kind
+from ward_content.schemas.base import Contact, JpDate, Slug, Text, WardModel
+
+from .event_schema import EVENT_SECTIONS, _section
 
 if TYPE_CHECKING:
-    from ..document import Document
+    from ward_content.document import Document
 
 
 class CampaignMeta(WardModel):
@@ -44,7 +45,7 @@ class CampaignMeta(WardModel):
     )
 
 
-def check_campaigns(documents: Sequence[Document]) -> list[ContentError]:
+def check_campaigns(documents: Sequence[Document], everything: Sequence[Document] = ()) -> list[ContentError]:
     """The period runs forwards."""
     return [
         ContentError(

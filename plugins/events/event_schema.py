@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from ..errors import ContentError
-from ..kinds import Kind
-from .base import Contact, JpDate, JpDateTime, Slug, Text, WardModel, content_error
+from ward_content.errors import ContentError
+from ward_content.kinds import Kind
+from ward_content.schemas.base import Contact, JpDate, JpDateTime, Slug, Text, WardModel, content_error
 
 if TYPE_CHECKING:
-    from ..document import Document
+    from ward_content.document import Document
 
 STATUSES = ("予定", "中止", "延期")
 # Filter pages of /events/: the key is the URL, the value the label residents read.
@@ -255,28 +255,12 @@ def event_problems(doc: Document) -> list[ContentError]:
     return errors
 
 
-def campaign_slugs(content_root) -> set[str]:
-    """Slugs of the campaign files that load, read from the content folder (the check sees only events)."""
-    from ..check import content_files
-    from ..document import load_document
-    from ..errors import ContentErrors
-
-    slugs = set()
-    for rel_path in content_files(content_root):
-        if rel_path.startswith("campaigns/"):
-            try:
-                slugs.add(load_document(content_root, rel_path).slug)
-            except ContentErrors:
-                continue  # reported on its own
-    return slugs
-
-
-def check_events(documents: Sequence[Document]) -> list[ContentError]:
-    """Field-to-field checks of every event, and every named campaign exists."""
+def check_events(documents: Sequence[Document], everything: Sequence[Document] = ()) -> list[ContentError]:
+    """Field-to-field checks of every event, and every named campaign is among the loaded files."""
     errors = [problem for doc in documents for problem in event_problems(doc)]
     named = [doc for doc in documents if doc.meta.campaign]
     if named:
-        known = campaign_slugs(named[0].root)
+        known = {doc.slug for doc in everything if doc.kind.name == "campaign"}
         listed = "、".join(sorted(known)) or "（まだありません）"
         for doc in named:
             if doc.meta.campaign not in known:
@@ -300,4 +284,6 @@ KIND = Kind(
     schema=EventMeta,
     url="{folder}/{slug}/",
     collection_check=check_events,
+    reserved_urls=("events/", *(f"events/{slug}/" for slug in sorted(RESERVED_SLUGS))),
+    reserved_label="イベントの一覧",
 )

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from ..errors import ContentError
-from ..kinds import Kind
-from .base import Image, JpDate, Slug, Text, WardModel, content_error
+from ward_content.errors import ContentError
+from ward_content.kinds import Kind
+from ward_content.schemas.base import Image, JpDate, Slug, Text, WardModel, content_error
 
 if TYPE_CHECKING:
-    from ..document import Document
+    from ward_content.document import Document
 
 
 class Designation(StrEnum):
@@ -251,7 +251,7 @@ def image_problems(doc: Document) -> list[ContentError]:
     return errors
 
 
-def check_sites(documents: Sequence[Document]) -> list[ContentError]:
+def check_sites(documents: Sequence[Document], everything: Sequence[Document] = ()) -> list[ContentError]:
     """Located problems across all site files: coordinates, images, related sites, reserved slugs."""
     errors: list[ContentError] = []
     slugs = {doc.slug for doc in documents}
@@ -304,4 +304,7 @@ KIND = Kind(
     url="history/{slug}/",
     title_field="name",
     collection_check=check_sites,
+    # The catalog's own pages; "index" stands for /history/ itself.
+    reserved_urls=("history/", *(f"history/{slug}/" for slug in sorted(RESERVED_SLUGS - {"index"}))),
+    reserved_label="史跡・文化財の一覧",
 )

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from ..errors import ContentError
-from ..kinds import Kind
-from .base import JpDate, Text, WardModel, content_error
+from ward_content.errors import ContentError
+from ward_content.kinds import Kind
+from ward_content.schemas.base import JpDate, Text, WardModel, content_error
 
 if TYPE_CHECKING:
-    from ..document import Document
+    from ward_content.document import Document
 
 PDF_MAGIC = b"%PDF-"
 
@@ -109,7 +109,7 @@ def pdf_problem(doc: Document) -> ContentError | None:
     return None
 
 
-def check_issues(documents: Sequence[Document]) -> list[ContentError]:
+def check_issues(documents: Sequence[Document], everything: Sequence[Document] = ()) -> list[ContentError]:
     """One issue per month and per number, files named by their month, and a real PDF for every issue."""
     # A draft may wait for its PDF; a published issue may not.
     published = [doc for doc in documents if doc.meta.status == "published"]

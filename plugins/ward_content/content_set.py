@@ -1,0 +1,168 @@
+"""Every content file of a build, read, decoded and validated once; checks across files run on it in memory.
+
+The build, `invoke check`, `invoke publish` and the preview all take this set: generators ask it for
+their documents instead of reading the disk, and a file with a problem (its own or one found across
+files) is never handed to a generator.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .document import CONTENT_SUFFIXES, Document, display_path, load_document
+from .errors import ContentError, ContentErrors
+from .registry import ContentTypes
+
+
+def content_files(content_root: Path) -> list[str]:
+    """Every Markdown file under the content folder, content-relative, sorted (never directory order)."""
+    found = []
+    for folder, dirs, files in os.walk(content_root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.endswith(CONTENT_SUFFIXES):
+                found.append(Path(folder, name).relative_to(content_root).as_posix())
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class ContentSet:
+    """The valid documents of a content folder and every problem in it, located."""
+
+    root: Path
+    types: ContentTypes
+    # Valid documents, by content-relative path; cross-file problems do not remove them from here.
+    by_path: dict[str, Document] = field(default_factory=dict)
+    # Per-file problems (the file did not load), by content-relative path.
+    file_errors: dict[str, tuple[ContentError, ...]] = field(default_factory=dict)
+    # Problems found across files (clashing URLs, unknown campaign...), computed from the above.
+    cross_errors: tuple[ContentError, ...] = ()
+    # Every valid document in path order, and the shown paths a cross-file check refused (derived).
+    documents: tuple[Document, ...] = ()
+    refused: frozenset[str] = frozenset()
+
+    @property
+    def errors(self) -> tuple[ContentError, ...]:
+        """Every problem of the set, sorted by file and line."""
+        own = [e for errors in self.file_errors.values() for e in errors]
+        return tuple(sorted(set(own) | set(self.cross_errors)))
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """Every content file, valid or not."""
+        return tuple(sorted(set(self.by_path) | set(self.file_errors)))
+
+    def errors_of(self, rel_path: str) -> tuple[ContentError, ...]:
+        """The problems that keep this file out of the site (its own, or across files)."""
+        shown = display_path(self.root, rel_path)
+        own = self.file_errors.get(rel_path, ())
+        return tuple(sorted({*own, *(e for e in self.cross_errors if e.path == shown)}))
+
+    def usable(self, rel_path: str) -> Document | None:
+        """The document, if it loaded and no check across files refused it."""
+        doc = self.by_path.get(rel_path)
+        if doc is None or doc.shown in self.refused:
+            return None
+        return doc
+
+    def in_folders(self, *folders: str) -> tuple[Document, ...]:
+        """Valid documents under any of these content-relative folders, in path order."""
+        prefixes = tuple(f"{folder.strip('/')}/" for folder in folders)
+        return tuple(doc for doc in self.documents if doc.rel_path.startswith(prefixes))
+
+    def of_kind(self, name: str) -> tuple[Document, ...]:
+        """Valid documents of one content type, in path order."""
+        return tuple(doc for doc in self.documents if doc.kind.name == name)
+
+    def with_file(self, rel_path: str) -> ContentSet:
+        """A new set in which one file is read again (added, changed or deleted); checks across files rerun."""
+        by_path = dict(self.by_path)
+        file_errors = dict(self.file_errors)
+        by_path.pop(rel_path, None)
+        file_errors.pop(rel_path, None)
+        if (self.root / rel_path).is_file():
+            _load_into(self.root, rel_path, self.types, by_path, file_errors)
+        return _checked(replace(self, by_path=by_path, file_errors=file_errors))
+
+
+def load_content_set(content_root: Path, types: ContentTypes) -> ContentSet:
+    """Read every content file once, then run the checks across files on what loaded."""
+    by_path: dict[str, Document] = {}
+    file_errors: dict[str, tuple[ContentError, ...]] = {}
+    for rel_path in content_files(content_root):
+        _load_into(content_root, rel_path, types, by_path, file_errors)
+    return _checked(ContentSet(content_root, types, by_path, file_errors))
+
+
+def _load_into(root: Path, rel_path: str, types: ContentTypes, by_path: dict, file_errors: dict) -> None:
+    try:
+        by_path[rel_path] = load_document(root, rel_path, types)
+    except ContentErrors as exc:
+        file_errors[rel_path] = exc.errors
+
+
+def _checked(content: ContentSet) -> ContentSet:
+    documents = tuple(content.by_path[p] for p in sorted(content.by_path))
+    kinds = content.types.kinds
+    problems = url_clashes(documents) + reserved_url_clashes(documents, kinds) + kind_checks(documents, kinds)
+    cross = tuple(sorted(set(problems)))
+    return replace(content, cross_errors=cross, documents=documents, refused=frozenset(e.path for e in cross))
+
+
+def kind_checks(documents: Sequence[Document], kinds: Iterable) -> list[ContentError]:
+    """Each kind's `collection_check` over its own documents, with every document for references."""
+    errors: list[ContentError] = []
+    for kind in kinds:
+        if kind.collection_check:
+            errors.extend(kind.collection_check([d for d in documents if d.kind is kind], documents))
+    return errors
+
+
+def url_clashes(documents: Iterable[Document]) -> list[ContentError]:
+    """Two files of any types that would be written at the same URL, each named."""
+    errors: list[ContentError] = []
+    by_url: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents:
+        by_url[doc.url].append(doc)
+    for url, clashing in sorted(by_url.items()):
+        if len(clashing) < 2:
+            continue
+        names = "、".join(sorted(d.shown for d in clashing))
+        for doc in clashing:
+            errors.append(
+                ContentError(
+                    doc.shown,
+                    doc.line_of("slug") if "slug" in doc.front.lines else 1,
+                    "slug",
+                    f"URL /{url} が複数のファイルで同じです（{names}）。どちらかのファイル名か slug を変えてください",
+                    "two files produce the same URL",
+                )
+            )
+    return errors
+
+
+def reserved_url_clashes(documents: Iterable[Document], kinds: Iterable) -> list[ContentError]:
+    """A file of one type at a URL another type's plugin writes itself (a 歴史 article at /history/map/)."""
+    owners = {url: kind for kind in kinds for url in kind.reserved_urls}
+    errors = []
+    for doc in documents:
+        owner = owners.get(doc.url)
+        if owner is None or owner is doc.kind:
+            continue
+        folder = owner.reserved_urls[0]
+        names = ", ".join(sorted(u.removeprefix(folder).strip("/") or "index" for u in owner.reserved_urls))
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("slug") if "slug" in doc.front.data else 1,
+                "slug",
+                f"URL /{doc.url} は{owner.reserved_label or owner.label}のページが使います。ファイル名か slug を変えてください"
+                f"（{folder} の下で使えない名前: {names}）",
+                "reserved slug",
+            )
+        )
+    return errors

@@ -1,0 +1,113 @@
+"""One content set per build: every file read once, refused files never reach a generator, no state between builds."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, article, build_site, check_tree, write_files
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "events"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "history_catalog"))
+
+from event_fixtures import event_text
+from history_fixtures import site_text
+
+from ward_content import frontmatter
+from ward_content.errors import WardBuildError
+
+ALL_PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search"]
+
+
+def written(output: Path) -> set[str]:
+    return {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+
+
+def test_every_file_is_decoded_once_per_build(tmp_path, monkeypatch):
+    files = {
+        "news/a.md": article("一つ目"),
+        "news/b.md": article("二つ目"),
+        "events/e.md": event_text(),
+        "history/sites/s.md": site_text(),
+    }
+    decoded = []
+    original = frontmatter.split
+
+    def counting_split(text, shown):
+        decoded.append(shown)
+        return original(text, shown)
+
+    monkeypatch.setattr(frontmatter, "split", counting_split)
+    monkeypatch.setattr("ward_content.document.split", counting_split)
+    build_site(tmp_path, files)
+    assert sorted(decoded) == sorted(f"content/{rel}" for rel in files)
+
+
+def test_a_refused_event_is_a_located_error_not_a_traceback(tmp_path):
+    bad = event_text(recurrence={"frequency": "weekly", "until": "2026-11-01"}, start="2026-12-05 10:00")
+    files = {"events/e.md": bad}
+    expected = "content/events/e.md:"
+    messages = [e.format() for e in check_tree(write_files(tmp_path / "check" / "content", files)).errors]
+    assert any(m.startswith(expected) and "(recurrence ends before start)" in m for m in messages)
+    with pytest.raises(WardBuildError) as caught:
+        build_site(tmp_path, files)
+    assert [e.format() for e in caught.value.errors] == messages
+
+
+def test_removing_a_plugin_removes_exactly_its_pages(tmp_path):
+    common = {"news/a.md": article("お知らせ")}
+    full = build_site(tmp_path / "full", {**common, "history/sites/s.md": site_text()}, PLUGINS=ALL_PLUGINS)
+    without = build_site(tmp_path / "without", common, PLUGINS=[p for p in ALL_PLUGINS if p != "history_catalog"])
+    removed = written(full) - written(without)
+    assert written(without) <= written(full)
+    assert removed and all(p.startswith(("history/", "opendata/141003_cultural_property")) for p in removed), removed
+
+
+def test_a_second_build_in_the_same_process_runs_only_its_own_plugins(tmp_path):
+    files = {"news/a.md": article("お知らせ"), "history/sites/s.md": site_text()}
+    full = build_site(tmp_path / "full", files, PLUGINS=ALL_PLUGINS)
+    assert (full / "history" / "index.html").is_file() and (full / "search" / "index.html").is_file()
+    path_before = list(sys.path)
+    alone = build_site(tmp_path / "alone", {"news/a.md": article("お知らせ")}, PLUGINS=["ward_content"])
+    assert not (alone / "history").exists()
+    assert not (alone / "search").exists()
+    assert not (alone / "events").exists()
+    assert sys.path == path_before
+
+
+def test_files_of_a_type_no_plugin_registered_are_errors(tmp_path):
+    with pytest.raises(WardBuildError) as caught:
+        build_site(tmp_path, {"news/a.md": article(), "events/e.md": event_text()}, PLUGINS=["ward_content"])
+    (error,) = caught.value.errors
+    assert (error.path, error.code) == ("content/events/e.md", "file outside the content folders")
+
+
+def test_a_changed_file_replaces_its_entry_and_rechecks_references(tmp_path):
+    from tools.site_build import project_types
+    from ward_content.content_set import load_content_set
+
+    root = write_files(tmp_path / "content", {"events/e.md": event_text(campaign="happy"), "news/a.md": article()})
+    content = load_content_set(root, project_types())
+    assert [e.code for e in content.errors] == ["unknown campaign"]
+    write_files(
+        root,
+        {
+            "campaigns/happy.md": "---\ntitle: 歯っぴい\nsection: health\nstart: 2026-04-01\nend: 2027-03-31\n---\n本文\n"
+        },
+    )
+    updated = content.with_file("campaigns/happy.md")
+    assert updated.errors == ()
+    assert updated.by_path["news/a.md"] is content.by_path["news/a.md"]  # not read again
+    (root / "campaigns/happy.md").unlink()
+    assert [e.code for e in updated.with_file("campaigns/happy.md").errors] == ["unknown campaign"]
+
+
+def test_check_uses_the_configured_plugins_only(tmp_path):
+    from tools.site_build import check_content
+
+    root = write_files(tmp_path / "content", {"news/a.md": article(), "events/e.md": event_text()})
+    assert check_content(root).errors == ()
+    alone = check_content(root, overrides={"PLUGINS": ["ward_content"]})
+    assert [e.code for e in alone.errors] == ["file outside the content folders"]
+    assert ROOT.is_dir()
