@@ -183,6 +183,18 @@ def _numbering_problems(documents: Sequence[Document]) -> list[ContentError]:
     return errors
 
 
+def issue_urls(documents: Sequence[Document]) -> list[str]:
+    """The archive's landing page, feed, fiscal-year pages and each issue's cover."""
+    from ward_content.dates import fiscal_year
+
+    from .settings import BulletinSettings
+
+    urls = ["bulletins/", BulletinSettings.feed_path]
+    for doc in documents:
+        urls += [f"bulletins/fy{fiscal_year(doc.meta.issue_date)}/", f"{doc.url}cover.webp", f"{doc.url}cover.jpg"]
+    return urls
+
+
 KIND = Kind(
     name="bulletin",
     label="広報よこはま金沢区版（各号）",
@@ -191,4 +203,5 @@ KIND = Kind(
     url="{folder}/{slug}/",
     title_field="headline",
     collection_check=check_issues,
+    site_urls=issue_urls,
 )

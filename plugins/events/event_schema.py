@@ -277,6 +277,24 @@ def check_events(documents: Sequence[Document], everything: Sequence[Document] =
     return errors
 
 
+def event_urls(documents: Sequence[Document]) -> list[str]:
+    """The events plugin's other pages and files: filters, calendar months, each event's .ics, open data."""
+    from .settings import EventsSettings
+
+    urls = [f"events/section/{key}/" for key in EVENT_SECTIONS]
+    urls += [EventsSettings.ics_path, EventsSettings.feed_path, EventsSettings.csv_path, "campaigns/"]
+    for doc in documents:
+        urls.append(f"{doc.url}event.ics")
+        first, last = _day(doc.meta.start), _day(doc.meta.end or doc.meta.start)
+        if doc.meta.recurrence is not None:
+            last = max(last, doc.meta.recurrence.until)
+        month = date(first.year, first.month, 1)
+        while month <= last:
+            urls.append(f"events/calendar/{month:%Y-%m}/")
+            month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return urls
+
+
 KIND = Kind(
     name="event",
     label="イベント・教室",
@@ -286,4 +304,5 @@ KIND = Kind(
     collection_check=check_events,
     reserved_urls=("events/", *(f"events/{slug}/" for slug in sorted(RESERVED_SLUGS))),
     reserved_label="イベントの一覧",
+    site_urls=event_urls,
 )

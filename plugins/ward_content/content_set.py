@@ -16,6 +16,7 @@ from pathlib import Path
 from .document import CONTENT_SUFFIXES, Document, display_path, load_document
 from .errors import ContentError, ContentErrors
 from .registry import ContentTypes
+from .site_links import site_link_problems
 
 
 def content_files(content_root: Path) -> list[str]:
@@ -109,6 +110,7 @@ def _checked(content: ContentSet) -> ContentSet:
     documents = tuple(content.by_path[p] for p in sorted(content.by_path))
     kinds = content.types.kinds
     problems = url_clashes(documents) + reserved_url_clashes(documents, kinds) + kind_checks(documents, kinds)
+    problems += site_link_problems(documents, kinds, content.root)
     cross = tuple(sorted(set(problems)))
     return replace(content, cross_errors=cross, documents=documents, refused=frozenset(e.path for e in cross))
 
