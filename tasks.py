@@ -95,20 +95,25 @@ def docs(c):
     print("docs/fields.md を作り直しました。")
 
 
-@task
-def serve(c, port=8000):
+@task(help={"port": "ポート番号（既定 8000）", "host": "待ち受けるアドレス（スマートフォンから見るときは 0.0.0.0）"})
+def serve(c, port=8000, host="127.0.0.1"):
     """Serve output/ at http://localhost:8000."""
     import functools
     import http.server
 
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(OUTPUT))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler) as server:
+    with http.server.ThreadingHTTPServer((host, int(port)), handler) as server:
         print(f"http://localhost:{port}/ で表示しています（Ctrl+C で終了）")
         server.serve_forever()
 
 
-@task
-def livereload(c, port=8000):
+@task(
+    help={
+        "port": "ポート番号（既定 8000）",
+        "host": "待ち受けるアドレス。同じ Wi-Fi のスマートフォンで見るときは 0.0.0.0（既定 127.0.0.1 はこのパソコンだけ）",
+    }
+)
+def livereload(c, port=8000, host="127.0.0.1"):
     """Rebuild on every save and reload the browser; problems are printed, the last good build stays."""
     from livereload import Server
 
@@ -119,7 +124,22 @@ def livereload(c, port=8000):
     server = Server()
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
         server.watch(pattern, rebuild)
-    server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
+    if host != "127.0.0.1":
+        print(_phone_hint(host, port), file=sys.stderr)
+    server.serve(host=host, port=int(port), root=str(OUTPUT))
+
+
+def _phone_hint(host: str, port) -> str:
+    """Where a phone on the same network finds the preview: this PC's address on that network."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # no packet is sent; this only picks the outgoing interface
+            address = probe.getsockname()[0]
+        except OSError:
+            address = "このパソコンの IP アドレス"
+    return f"スマートフォンでは http://{address}:{port}/ を開いてください（同じ Wi-Fi につないだ状態で）"
 
 
 def _publish_failure(exc, github: bool = False) -> Exit:
