@@ -107,39 +107,12 @@ def serve(c, port=8000, host="127.0.0.1"):
         server.serve_forever()
 
 
-@task(
-    help={
-        "port": "ポート番号（既定 8000）",
-        "host": "待ち受けるアドレス。同じ Wi-Fi のスマートフォンで見るときは 0.0.0.0（既定 127.0.0.1 はこのパソコンだけ）",
-    }
-)
-def livereload(c, port=8000, host="127.0.0.1"):
-    """Rebuild on every save and reload the browser; problems are printed, the last good build stays."""
-    from livereload import Server
+@task(help={"host": "0.0.0.0 to open the preview from a phone on the same network", "port": "port (default 8000)"})
+def livereload(c, host="127.0.0.1", port=8000):
+    """Preview with reload on save: only the changed file is read and only the page you look at is rendered."""
+    from tools.preview_server import serve
 
-    def rebuild():
-        print(site_build.preview_build("pelicanconf.py", OUTPUT), file=sys.stderr)
-
-    rebuild()
-    server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(pattern, rebuild)
-    if host != "127.0.0.1":
-        print(_phone_hint(host, port), file=sys.stderr)
-    server.serve(host=host, port=int(port), root=str(OUTPUT))
-
-
-def _phone_hint(host: str, port) -> str:
-    """Where a phone on the same network finds the preview: this PC's address on that network."""
-    import socket
-
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("192.0.2.1", 9))  # no packet is sent; this only picks the outgoing interface
-            address = probe.getsockname()[0]
-        except OSError:
-            address = "このパソコンの IP アドレス"
-    return f"スマートフォンでは http://{address}:{port}/ を開いてください（同じ Wi-Fi につないだ状態で）"
+    serve(host=host, port=int(port), report=lambda line: print(line, file=sys.stderr, flush=True))
 
 
 def _publish_failure(exc, github: bool = False) -> Exit:

@@ -95,27 +95,25 @@ def sync_tree(source: Path, destination: Path) -> tuple[int, int]:
 
 
 def build(settings_file: str, output: Path, overrides: dict | None = None) -> tuple[int, int]:
-    """Build into a sibling temporary folder, then sync: a failed build leaves `output` as it was."""
+    """Build into a sibling temporary folder, then sync: a failed build leaves `output` as it was.
+
+    With nothing changed since the last build into `output`, nothing is built or written.
+    """
+    from tools import build_stamp
+
+    settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(output)})
+    stamp = build_stamp.input_stamp(settings, (ROOT / settings_file, ROOT / "pelicanconf.py"))
+    if build_stamp.unchanged(output, stamp):
+        return 0, 0
     staging = output.parent / f".{output.name}.staging"
     try:
         build_into(settings_file, staging, overrides)
-        return sync_tree(staging, output)
+        result = sync_tree(staging, output)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
-
-
-def preview_build(settings_file: str, output: Path, overrides: dict | None = None) -> str:
-    """One rebuild for livereload: what staff should read; on a content error the last good build stays."""
-    from ward_content.errors import ContentErrors
-
-    try:
-        build(settings_file, output, overrides)
-    except ContentErrors as exc:
-        lines = [error.format() for error in exc.errors]
-        lines.append("問題を直して保存すると、もう一度作り直します。表示は前回の正しい版のままです。")
-        return "\n".join(lines)
-    return "更新しました。"
+    build_stamp.remember(output, stamp)
+    return result
 
 
 def print_errors(errors, github: bool = False, stream=sys.stderr) -> None:

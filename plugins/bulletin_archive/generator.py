@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
-from ward_content.markdown_render import make_converter, render
+from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 
 from .covers import cover_for
@@ -34,7 +34,7 @@ class BulletinGenerator(WardFolderGenerator):
         published = [d for d in self.ward_documents if d.meta.status == "published"]
         self.ward_errors.extend(find_gaps(published, self.bulletin.not_published))
         issues = []
-        converter = make_converter(read_ward_settings(self.settings).own_hosts)
+        own_hosts = read_ward_settings(self.settings).own_hosts
         for doc in (d for d in usable if d.meta.status == "published"):
             path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
             try:
@@ -42,7 +42,7 @@ class BulletinGenerator(WardFolderGenerator):
             except PdfProblem:
                 self.ward_errors.append(_unreadable(doc))
                 continue
-            intro = render(converter, doc.body) if doc.body.strip() else ""
+            intro = document_html(doc, own_hosts)
             issues.append(Issue(doc, info, "jpg" if self.bulletin.cover_format == "jpeg" else "webp", intro))
         self.archive = make_archive(issues)
         self.context["bulletin_archive"] = self.archive
@@ -89,14 +89,14 @@ class BulletinGenerator(WardFolderGenerator):
 
     def _write_drafts(self, writer, section, root: Path, output: Path) -> None:
         """Draft issues whose PDF is in place, at /drafts/<URL> (preview builds only)."""
-        converter = make_converter(read_ward_settings(self.settings).own_hosts)
+        own_hosts = read_ward_settings(self.settings).own_hosts
         for doc in self.drafts_of(self.kind.name):
             path = root / Path(doc.rel_path).parent / doc.meta.pdf
             try:
                 info = inspect_pdf(path)
             except (PdfProblem, OSError):
                 continue  # a draft may wait for its PDF; its page comes once the PDF is there
-            intro = render(converter, doc.body) if doc.body.strip() else ""
+            intro = document_html(doc, own_hosts)
             issue = Issue(doc, info, "jpg" if self.bulletin.cover_format == "jpeg" else "webp", intro)
             # The page links the PDF and cover at their usual URLs; in the preview they are there.
             self._copy(path, output / issue.pdf_url)

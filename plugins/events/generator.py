@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ward_content.folder_generator import WardFolderGenerator
-from ward_content.markdown_render import make_converter, render
+from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 
 from .calendar_view import WEEKDAY_HEADERS, calendars, month_key
@@ -31,16 +31,9 @@ class EventsGenerator(WardFolderGenerator):
 
     def generate_context(self) -> None:
         usable = self.read_documents(*self.folders)
-        converter = make_converter(self.ward.own_hosts)
         published = [d for d in usable if not d.is_draft]
-        events = [
-            make_event(d, render(converter, d.body) if d.body.strip() else "")
-            for d in published
-            if d.kind.name == "event"
-        ]
-        campaigns = [
-            (d, render(converter, d.body) if d.body.strip() else "") for d in published if d.kind.name == "campaign"
-        ]
+        events = [make_event(d, document_html(d, self.ward.own_hosts)) for d in published if d.kind.name == "event"]
+        campaigns = [(d, document_html(d, self.ward.own_hosts)) for d in published if d.kind.name == "campaign"]
         self.programme = make_programme(self.ward.build_date, events, campaigns)
         self.context["event_programme"] = self.programme
         self.context["upcoming_events"] = self.programme.upcoming[: self.events_settings.home_count]
@@ -128,13 +121,12 @@ class EventsGenerator(WardFolderGenerator):
 
     def _write_drafts(self, writer, common: dict, public_url: str) -> None:
         """Draft events and campaigns at /drafts/<URL>, for the preview only; lists and files never show them."""
-        converter = make_converter(self.ward.own_hosts)
         for doc in self.drafts_of("event"):
-            event = make_event(doc, render(converter, doc.body) if doc.body.strip() else "")
+            event = make_event(doc, document_html(doc, self.ward.own_hosts))
             jsonld = jsonld_script(event_jsonld(event, public_url))
             self.write_draft(writer, "events/event.html", event.url, event=event, event_jsonld=jsonld, **common)
         for doc in self.drafts_of("campaign"):
-            html = render(converter, doc.body) if doc.body.strip() else ""
+            html = document_html(doc, self.ward.own_hosts)
             named = tuple(e for e in self.programme.events if e.meta.campaign == doc.slug)
             campaign = Campaign(doc, html, doc.url, doc.slug, named)
             self.write_draft(writer, "events/campaign.html", campaign.url, campaign=campaign, **common)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from ward_content.folder_generator import WardFolderGenerator
-from ward_content.markdown_render import make_converter, render
+from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 from ward_content.text import html_to_text
 
@@ -36,10 +36,9 @@ class HistoryCatalogGenerator(WardFolderGenerator):
     def generate_context(self) -> None:
         # Sites with a dead related link or a missing photo are reported, not built into the catalog.
         usable = self.read_documents(self.folder)
-        converter = make_converter(self.ward.own_hosts)
         sites = []
         for doc in (d for d in usable if d.meta.status == "published"):
-            html = render(converter, doc.body)
+            html = document_html(doc, self.ward.own_hosts)
             sites.append(Site(doc, html, html_to_text(html)))
         sites = self._linked(sites)
         self.catalog = make_catalog(sites)
@@ -105,9 +104,8 @@ class HistoryCatalogGenerator(WardFolderGenerator):
                 site_jsonld=site_jsonld(site, self.public_url, self.history),
             )
         if self.previews_drafts:
-            converter = make_converter(self.ward.own_hosts)
             for doc in self.drafts_of(self.kind.name):
-                html = render(converter, doc.body)
+                html = document_html(doc, self.ward.own_hosts)
                 site = Site(doc, html, html_to_text(html))
                 jsonld = site_jsonld(site, self.public_url, self.history)
                 self.write_draft(

@@ -29,6 +29,8 @@ class BuildScope:
     types: object = None  # registry.ContentTypes
     content: object = None  # content_set.ContentSet
     capture: object = None  # accounting.LogCapture
+    output_path: str = ""
+    written: set[str] = field(default_factory=set)  # output-relative HTML pages written (for the sitemap)
     log_handlers: list[tuple[logging.Logger, logging.Handler]] = field(default_factory=list)
     log_filters: list[tuple[logging.Filterer, object]] = field(default_factory=list)
 
@@ -87,9 +89,22 @@ def _disconnect_new(before: dict[int, set]) -> None:
                     sig.receivers.pop(receiver_id, None)
 
 
+def forget_rendered_content() -> None:
+    """Pelican memoizes each content object's rendered HTML in a process-wide cache; drop it."""
+    from pelican.contents import Content
+
+    for name in ("get_content", "get_summary"):
+        memo = Content.__dict__.get(name)
+        if memo is not None and hasattr(memo, "cache"):
+            memo.cache.clear()
+
+
 @contextlib.contextmanager
-def build_scope() -> Iterator[BuildScope]:
-    """Run one build (or one check) with its own plugins, content set and log capture."""
+def build_scope(keep_memo: bool = False) -> Iterator[BuildScope]:
+    """Run one build (or one check) with its own plugins, content set and log capture.
+
+    `keep_memo` keeps Pelican's memo of rendered content: the preview reuses unchanged objects.
+    """
     before = _receiver_ids()
     scope = BuildScope()
     token = _current.set(scope)
@@ -99,3 +114,5 @@ def build_scope() -> Iterator[BuildScope]:
         scope.release_logging()
         _disconnect_new(before)
         _current.reset(token)
+        if not keep_memo:
+            forget_rendered_content()

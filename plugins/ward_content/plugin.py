@@ -32,8 +32,11 @@ def start_build(pelican) -> None:
     # Pelican's one-line "Could not process" for a file our reader refused would only repeat,
     # without the location, what the accounting reports in full.
     scope.add_filter(logging.getLogger("pelican.generators"), drop_could_not_process)
-    scope.types = collect(pelican)
-    scope.content = load_content_set(Path(pelican.settings["PATH"]).resolve(), scope.types)
+    scope.output_path = str(Path(pelican.output_path).resolve())
+    scope.written = set()
+    if scope.content is None:  # the preview hands in the content set it keeps between rebuilds
+        scope.types = collect(pelican)
+        scope.content = load_content_set(Path(pelican.settings["PATH"]).resolve(), scope.types)
 
 
 def add_reader(readers) -> None:
@@ -56,6 +59,12 @@ def account_for_every_file(generators) -> None:
     register_link_targets(site.context, generators)
 
 
+def remember_page(path, context=None) -> None:
+    """Every HTML page Pelican's writer writes (ours included), for the sitemap."""
+    scope = ensure_scope()
+    scope.written.add(Path(path).resolve().relative_to(Path(scope.output_path)).as_posix())
+
+
 def finish(pelican) -> None:
     """Warnings while writing (an unresolved link, a template problem) fail the build too."""
     scope = ensure_scope()
@@ -64,7 +73,8 @@ def finish(pelican) -> None:
     errors = log_errors(records)
     if errors:
         raise WardBuildError(errors)
-    write_sitemap(Path(pelican.output_path), pelican.settings.get("WARD_PUBLIC_URL") or pelican.settings["SITEURL"])
+    public_url = pelican.settings.get("WARD_PUBLIC_URL") or pelican.settings["SITEURL"]
+    write_sitemap(Path(pelican.output_path), sorted(scope.written), public_url)
 
 
 def register() -> None:
@@ -73,4 +83,5 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(account_for_every_file)
+    signals.content_written.connect(remember_page)
     signals.finalized.connect(finish)

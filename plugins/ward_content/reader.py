@@ -12,7 +12,7 @@ from .build_scope import ensure_scope
 from .dates import to_datetime
 from .document import Document
 from .errors import ContentErrors
-from .markdown_render import make_converter, render
+from .rendering import document_html
 from .settings import read_settings
 from .text import html_to_text, japanese_summary, reading_minutes
 
@@ -31,10 +31,6 @@ class WardMarkdownReader(BaseReader):
     def _ward(self):
         return read_settings(self.settings)
 
-    @cached_property
-    def _converter(self):
-        return make_converter(self._ward.own_hosts)
-
     def read(self, source_path: str) -> tuple[str, dict]:
         content = ensure_scope().content
         rel_path = Path(source_path).resolve().relative_to(content.root).as_posix()
@@ -45,7 +41,7 @@ class WardMarkdownReader(BaseReader):
             if not errors:  # not a content file (a hidden folder): Pelican logs it and the build fails
                 raise ValueError(f"{source_path} is not in the content set")
             raise ContentErrors(errors)
-        html = render(self._converter, doc.body)
+        html = document_html(doc, self._ward.own_hosts)
         return html, self.metadata_for(doc, html)
 
     def metadata_for(self, doc: Document, html: str) -> dict:

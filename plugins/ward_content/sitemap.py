@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from pathlib import Path
 
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 EXCLUDED = {"404.html"}
 
 
-def page_urls(output_path: Path, site_url: str) -> list[str]:
-    """Absolute URLs of every HTML page, `dir/index.html` written as `dir/`."""
+def page_urls(pages: Iterable[str], site_url: str) -> list[str]:
+    """Absolute URLs of the written HTML pages (output-relative paths), `dir/index.html` written as `dir/`."""
     urls = []
-    for path in sorted(output_path.rglob("*.html")):
-        rel = path.relative_to(output_path).as_posix()
-        if rel in EXCLUDED or rel.startswith(("drafts/", "theme/")):
+    for rel in sorted(set(pages)):
+        if not rel.endswith(".html") or rel in EXCLUDED or rel.startswith(("drafts/", "theme/")):
             continue
         rel = rel[: -len("index.html")] if rel.endswith("index.html") else rel
         urls.append(f"{site_url.rstrip('/')}/{rel}")
@@ -36,7 +36,7 @@ def robots_txt(site_url: str) -> str:
     return f"User-agent: *\nDisallow: /drafts/\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
 
 
-def write_sitemap(output_path: Path, site_url: str) -> None:
-    """Written last, after every generator, so it lists what plugins wrote too."""
-    (output_path / "sitemap.xml").write_bytes(sitemap_xml(page_urls(output_path, site_url)))
+def write_sitemap(output_path: Path, pages: Iterable[str], site_url: str) -> None:
+    """Written last, after every generator, from the pages this build wrote (the output is not read again)."""
+    (output_path / "sitemap.xml").write_bytes(sitemap_xml(page_urls(pages, site_url)))
     (output_path / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")

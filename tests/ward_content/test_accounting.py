@@ -123,22 +123,6 @@ def test_sitemap_lists_pages(tmp_path):
     assert "Sitemap: http://localhost:8000/sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
 
 
-def test_preview_rebuild_reports_and_keeps_last_good_build(tmp_path):
-    from tools.site_build import preview_build
-
-    content = tmp_path / "content"
-    (content / "news").mkdir(parents=True)
-    (content / "news" / "a.md").write_text(article("よい版"), encoding="utf-8")
-    output = tmp_path / "output"
-    overrides = {"PATH": str(content), "WARD_BUILD_DATE": "2026-11-28"}
-    assert preview_build("pelicanconf.py", output, overrides) == "更新しました。"
-    (content / "news" / "a.md").write_text(article("直しかけ", date="2026/8/32"), encoding="utf-8")
-    message = preview_build("pelicanconf.py", output, overrides)
-    assert message.splitlines()[0].startswith("content/news/a.md:3: date: 「2026/8/32」は日付として読めません")
-    assert "表示は前回の正しい版のままです" in message
-    assert soup(output, "news/a/index.html").h1.get_text() == "よい版"
-
-
 def test_empty_section_links_no_missing_feed(tmp_path):
     out = build_site(tmp_path, {"news/a.md": article()})
     page = soup(out, "reading/index.html")
@@ -168,3 +152,27 @@ def test_404_page_links_are_absolute(tmp_path):
     out = build_site(tmp_path, {"news/a.md": article()})
     links = [a["href"] for a in soup(out, "404.html").select("a[href]") if not a["href"].startswith("#")]
     assert links and all(href.startswith("http://localhost:8000/") for href in links)
+
+
+def test_a_rebuild_with_nothing_changed_builds_nothing(tmp_path, monkeypatch):
+    from tools import site_build
+
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    (content / "news" / "a.md").write_text(article("最初"), encoding="utf-8")
+    output = tmp_path / "output"
+    overrides = {"PATH": str(content), "WARD_BUILD_DATE": "2026-11-28"}
+    build("pelicanconf.py", output, overrides)
+    real_build_into = site_build.build_into
+    calls = []
+    monkeypatch.setattr(site_build, "build_into", lambda *a, **k: calls.append(a) or real_build_into(*a, **k))
+    assert build("pelicanconf.py", output, overrides) == (0, 0)
+    assert calls == []
+    # Any input, the build date or a hand-edited output/ means a real build again.
+    build("pelicanconf.py", output, {**overrides, "WARD_BUILD_DATE": "2026-11-29"})
+    assert len(calls) == 1
+    (output / "index.html").write_text("手で書き換えた", encoding="utf-8")
+    assert build("pelicanconf.py", output, {**overrides, "WARD_BUILD_DATE": "2026-11-29"}) == (1, 0)
+    (content / "news" / "a.md").write_text(article("二番目"), encoding="utf-8")
+    written, _ = build("pelicanconf.py", output, {**overrides, "WARD_BUILD_DATE": "2026-11-29"})
+    assert written > 0 and len(calls) == 3

@@ -70,7 +70,7 @@ def test_a_second_build_in_the_same_process_runs_only_its_own_plugins(tmp_path):
     assert (full / "history" / "index.html").is_file() and (full / "search" / "index.html").is_file()
     path_before = list(sys.path)
     alone = build_site(tmp_path / "alone", {"news/a.md": article("お知らせ")}, PLUGINS=["ward_content"])
-    assert not (alone / "history").exists()
+    assert not (alone / "history").exists(), sorted(p.as_posix() for p in (alone / "history").rglob("*"))
     assert not (alone / "search").exists()
     assert not (alone / "events").exists()
     assert sys.path == path_before

@@ -1,0 +1,268 @@
+"""The preview's site kept in memory: the content set, the generators' context, pages rendered when asked.
+
+A full Pelican build renders every page; staff look at one. The preview keeps the build's content
+set between saves (a saved file is read again, alone), runs the generators' `generate_context` with
+the unchanged files' Pelican objects reused, records what each page would be written with instead of
+rendering it, and renders a page only when the browser asks for it. What it serves is what a full
+build writes (tests/preview/test_guard.py compares every file byte for byte).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import BytecodeCache
+from pelican import Pelican, signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.utils import sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from tools.site_build import ROOT, load_settings
+
+# Files that change what the generators produce but not the content set; a plugin's Python code needs a
+# new process (see tools/preview_server.py).
+THEME_SUFFIXES = (".html", ".css", ".js", ".svg", ".png", ".woff2")
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates shared by the preview's successive Jinja environments (keyed by source checksum)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class RecordingWriter(Writer):
+    """Records each page's `write_file` call instead of rendering it; feeds and files are written as usual."""
+
+    def __init__(self, output_path: str, settings: dict):
+        super().__init__(output_path, settings=settings)
+        self.pages: dict[str, tuple[tuple, dict]] = {}
+        self._overridden: set[str] = set()
+
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
+        if not name:
+            return
+        path = sanitised_join(self.output_path, name)
+        rel = Path(path).relative_to(self.output_path).as_posix()
+        # The same rules as Writer._open_w: an overriding write wins, a second plain write is an error.
+        if rel in self._overridden:
+            if override_output:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{path}" a second time')
+            return
+        if rel in self.pages and not override_output:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{path}" as Pelican has already written to it')
+        if override_output:
+            self._overridden.add(rel)
+        self.pages[rel] = (
+            (name, template, context, relative_urls, paginated, template_name, override_output, url),
+            kwargs,
+        )
+        signals.content_written.send(path, context=context)
+
+
+@dataclass
+class Generation:
+    """One consistent state of the site: its folder, the recorded pages and the URL of every document."""
+
+    folder: Path
+    pages: dict[str, tuple[tuple, dict]]
+    urls: dict[str, str]
+    settings: dict
+    rendered: set[str] = field(default_factory=set)
+
+
+class PreviewSite:
+    """The site in memory over a long-lived content set; thread-safe (one lock)."""
+
+    def __init__(
+        self, settings_file: str = "pelicanconf.py", output: Path | None = None, overrides: dict | None = None
+    ):
+        from tools.site_build import project_types
+        from ward_content.content_set import load_content_set
+
+        self.settings_file = settings_file
+        self.output = (output or ROOT / ".cache" / "preview").resolve()
+        # The search index is not rebuilt per edit: the preview's search page says so.
+        self.overrides = {**(overrides or {}), "SITE_SEARCH_INDEX": False}
+        self.lock = threading.RLock()
+        self.bytecode = MemoryBytecodeCache()
+        settings = self._settings()
+        self.root = Path(settings["PATH"]).resolve()
+        self.types = project_types(settings_file, self.overrides)
+        self.content = load_content_set(self.root, self.types)
+        self.objects: dict[str, tuple[object, object]] = {}  # rel path -> (document, Pelican content object)
+        self.current: Generation | None = None
+        self.errors: tuple[str, ...] = ()
+        self.version = 0
+        self.output.mkdir(parents=True, exist_ok=True)
+
+    def _settings(self, folder: Path | None = None) -> dict:
+        overrides = {**self.overrides, "OUTPUT_PATH": str(folder or self.output / "next")}
+        settings = load_settings(self.settings_file, overrides)
+        settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": self.bytecode}
+        return settings
+
+    # -- changes -------------------------------------------------------------------------------
+
+    def refresh(self, changed: set[Path] | None = None) -> tuple[str, ...]:
+        """Take saved, added or deleted files into account; returns the problems (empty when all is well)."""
+        with self.lock:
+            theme_changed = False
+            for path in sorted(changed or ()):
+                path = Path(path).resolve()
+                if path.is_relative_to(self.root):
+                    rel = path.relative_to(self.root).as_posix()
+                    if rel.endswith((".md", ".markdown")):
+                        self.content = self.content.with_file(rel)
+                        continue
+                theme_changed = True  # a template, a static file, a photo: regenerate, reusing documents
+            del theme_changed  # every change regenerates; kept for clarity of the rules above
+            if self.content.errors:
+                self.errors = tuple(error.format() for error in self.content.errors)
+                return self.errors
+            try:
+                self._generate()
+            except Exception as exc:
+                self.errors = _problem_lines(exc)
+                return self.errors
+            self.errors = ()
+            self.version += 1
+            return ()
+
+    def _generate(self) -> None:
+        from ward_content.build_scope import build_scope, forget_rendered_content
+
+        urls = {doc.rel_path: doc.url for doc in self.content.documents}
+        # Reusing Pelican's objects is safe while no URL moved: their rendered content links by URL.
+        reuse = self.current is not None and self.current.urls == urls
+        if not reuse:
+            self.objects.clear()
+            forget_rendered_content()
+        # Each state gets a folder of its own, so a feed or file of a deleted page cannot linger; static
+        # files are linked, not copied.
+        folder = self.output / f"state-{self.version + 1}"
+        shutil.rmtree(folder, ignore_errors=True)
+        settings = self._settings(folder)
+        settings["STATIC_CREATE_LINKS"] = True
+        with build_scope(keep_memo=True) as scope:
+            scope.types = self.types
+            scope.content = self.content
+            pelican = Pelican(settings)
+            context = settings.copy()
+            context["generated_content"] = {}
+            context["static_links"] = set()
+            context["static_content"] = {}
+            context["localsiteurl"] = settings["SITEURL"]
+            generators = [
+                cls(
+                    context=context,
+                    settings=settings,
+                    path=pelican.path,
+                    theme=pelican.theme,
+                    output_path=pelican.output_path,
+                )
+                for cls in pelican._get_generator_classes()
+            ]
+            for generator in generators:
+                if isinstance(generator, ArticlesGenerator | PagesGenerator):
+                    self._reuse_objects(generator)
+            for generator in generators:
+                if hasattr(generator, "generate_context"):
+                    generator.generate_context()
+                if hasattr(generator, "check_disabled_readers"):
+                    generator.check_disabled_readers()
+            signals.all_generators_finalized.send(generators)
+            for generator in generators:
+                if hasattr(generator, "refresh_metadata_intersite_links"):
+                    generator.refresh_metadata_intersite_links()
+            writer = RecordingWriter(pelican.output_path, settings)
+            for generator in generators:
+                if hasattr(generator, "generate_output"):
+                    generator.generate_output(writer)
+            signals.finalized.send(pelican)
+            del scope
+        previous = self.current
+        self.current = Generation(folder, writer.pages, urls, settings)
+        if previous is not None:
+            shutil.rmtree(previous.folder, ignore_errors=True)
+
+    def _reuse_objects(self, generator) -> None:
+        """Pelican's generator cache hooks, answered from memory for documents that did not change."""
+        objects, content, root = self.objects, self.content, self.root
+
+        def cached(path, default=None):
+            rel = Path(path).as_posix() if not os.path.isabs(path) else Path(path).relative_to(root).as_posix()
+            hit = objects.get(rel)
+            if hit is not None and hit[0] is content.by_path.get(rel):
+                hit[1]._context = generator.context  # the new build's shared context
+                return hit[1]
+            return default
+
+        def remember(path, data) -> None:
+            doc = data.metadata.get("ward") if hasattr(data, "metadata") else None
+            if doc is not None:
+                objects[doc.rel_path] = (doc, data)
+
+        generator.get_cached_data = cached
+        generator.cache_data = remember
+
+    # -- serving -------------------------------------------------------------------------------
+
+    def read(self, rel: str) -> bytes | None:
+        """The bytes of an output-relative file, rendering the page first if needed; None if absent."""
+        with self.lock:
+            current = self.current
+            if current is None:
+                return None
+            if rel in current.pages and rel not in current.rendered:
+                args, kwargs = current.pages[rel]
+                # A fresh writer: its overwrite guard is per build, and this is one page of this build.
+                Writer(str(current.folder), settings=current.settings).write_file(*args, **kwargs)
+                current.rendered.add(rel)
+            path = current.folder / rel
+            return path.read_bytes() if path.is_file() else None
+
+    def all_paths(self) -> list[str]:
+        """Every output-relative file the preview serves (pages and written files)."""
+        with self.lock:
+            if self.current is None:
+                return []
+            folder = self.current.folder
+            files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+            return sorted(set(self.current.pages) | files)
+
+    def clear_output(self) -> None:
+        """Start from an empty preview folder (before the first generation)."""
+        shutil.rmtree(self.output, ignore_errors=True)
+        self.output.mkdir(parents=True)
+
+
+def _problem_lines(exc: Exception) -> tuple[str, ...]:
+    """Located content problems as staff read them; anything else in one line (the terminal has the rest)."""
+    errors = getattr(exc, "errors", None)
+    if errors:
+        return tuple(error.format() for error in errors)
+    return (f"{type(exc).__name__}: {exc}",)
