@@ -70,10 +70,12 @@ def walked(tmp_path_factory):
     env.pop("PYTHONPATH", None)
 
     remote = tmp / "remote.git"
-    _ok(_run(["git", "init", "--quiet", "--bare", str(remote)], tmp, env), "git init --bare")
+    _ok(_run(["git", "init", "--quiet", "--bare", "--initial-branch=main", str(remote)], tmp, env), "git init")
     site = _checkout(str(ROOT), tmp / "site", env)
+    # The staff's repository: branch main, pushed to a remote of its own (GitHub in real life).
+    _ok(_run(["git", "checkout", "--quiet", "-B", "main"], site, env), "git checkout")
     _ok(_run(["git", "remote", "set-url", "origin", str(remote)], site, env), "git remote")
-    _ok(_run(["git", "push", "--quiet", "-u", "origin", "HEAD"], site, env), "first push")
+    _ok(_run(["git", "push", "--quiet", "-u", "origin", "main"], site, env), "first push")
 
     log = []
     commit_block = None
