@@ -1,57 +1,104 @@
-"""`invoke bench`: build time and memory on a synthetic ward site of many Japanese articles."""
+"""`invoke bench`: our build side by side with plain Pelican 4.12 on the same corpus, in one run.
+
+For each size, the corpus (tools/bench_corpus.py: the sample site plus synthetic articles, events
+with recurrences, history sites, bulletins with PDFs and photos) is built `runs` times by plain
+Pelican (default theme, no plugins) and by our site (every plugin and the search index, empty
+caches), each build in a fresh process so its peak memory is its own. Then a no-change rebuild and
+the preview's save-to-served latency. Medians and ratios are printed; method in docs/performance.md.
+"""
 
 from __future__ import annotations
 
-import resource
+import json
+import os
 import shutil
+import statistics
+import subprocess
+import sys
 import tempfile
-import time
 from pathlib import Path
 
-from tools.site_build import build, load_settings
-
-SECTIONS = ("news", "reading", "kosodate", "health", "bousai", "office", "history")
-PARAGRAPH = (
-    "金沢区では、地域の皆さまと共に考え、挑戦し、つくることを目標に、歴史資産や自然を生かしたまちづくりを進めています。"
-    "8月22日には海の公園で金沢まつり花火大会を開きます。称名寺や金沢文庫をめぐる歴史散策もおすすめです。"
-)
+from tools.bench_corpus import make_corpus
+from tools.site_build import ROOT
 
 
-def make_content(root: Path, count: int) -> None:
-    """`count` valid articles spread over the sections, with a heading, a list and a link each."""
-    for number in range(count):
-        section = SECTIONS[number % len(SECTIONS)]
-        folder = root / section
-        folder.mkdir(parents=True, exist_ok=True)
-        month, day = number % 12 + 1, number % 28 + 1
-        body = f"{PARAGRAPH}\n\n## 内容\n\n- 日時: 2026年{month}月{day}日\n- 会場: 金沢区役所\n\n{PARAGRAPH * 3}\n"
-        text = f"---\ntitle: 金沢区のお知らせ 第{number}号\ndate: 2026-{month:02d}-{day:02d}\n---\n{body}"
-        (folder / f"item-{number:05d}.md").write_text(text, encoding="utf-8")
+def measure(variant: str, corpus: Path, scratch: Path) -> dict:
+    """One measurement in a child process (tools/bench_child.py)."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.bench_child", variant, str(corpus), str(scratch)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("BENCH ")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"bench {variant} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
+    return json.loads(lines[-1].removeprefix("BENCH "))
 
 
-def run(count: int = 2000) -> dict[str, float]:
-    """Cold build, warm rebuild (nothing changed) and `check`, on a fresh temporary site."""
-    from tools.site_build import check_content
-
-    tmp = Path(tempfile.mkdtemp(prefix="ward-bench-"))
+def run_size(count: int, runs: int, report) -> dict:
+    """Every measurement at one corpus size."""
+    tmp = Path(tempfile.mkdtemp(prefix=f"ward-bench-{count}-"))
     try:
-        content = tmp / "content"
-        make_content(content, count)
-        overrides = {"PATH": str(content), "WARD_BUILD_DATE": "2026-11-28", "PLUGINS": ["ward_content"]}
-        load_settings("pelicanconf.py")  # import cost outside the timings
-        results = {"documents": float(count)}
-        start = time.perf_counter()
-        check_content(content, overrides=overrides)
-        results["check_s"] = time.perf_counter() - start
-        start = time.perf_counter()
-        build("pelicanconf.py", tmp / "output", overrides)
-        results["cold_build_s"] = time.perf_counter() - start
-        start = time.perf_counter()
-        written, _ = build("pelicanconf.py", tmp / "output", overrides)
-        results["rebuild_s"] = time.perf_counter() - start
-        results["rebuild_files_written"] = float(written)
-        results["ms_per_document"] = results["cold_build_s"] * 1000 / count
-        results["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        return results
+        corpus = tmp / "corpus"
+        composition = make_corpus(corpus, count)
+        report(f"{count}: {composition}")
+        plain, ours = [], []
+        for run in range(runs):
+            # Alternated, so load on the machine affects both alike.
+            plain.append(measure("plain", corpus, tmp / "scratch"))
+            ours.append(measure("ours", corpus, tmp / "scratch"))
+            report(f"  run {run + 1}: plain {plain[-1]['seconds']:.2f} s, ours {ours[-1]['seconds']:.2f} s")
+        rebuild = measure("rebuild", corpus, tmp / "scratch")
+        preview = measure("preview", corpus, tmp / "scratch")
+        plain_s = statistics.median(r["seconds"] for r in plain)
+        ours_s = statistics.median(r["seconds"] for r in ours)
+        return {
+            "documents": composition["documents"],
+            "composition": composition,
+            "plain_s": plain_s,
+            "ours_s": ours_s,
+            "ratio": ours_s / plain_s,
+            "plain_peak_mib": statistics.median(r["peak_mib"] for r in plain),
+            "ours_peak_mib": statistics.median(r["peak_mib"] for r in ours),
+            "pagefind_peak_mib": statistics.median(r["children_peak_mib"] for r in ours),
+            "rebuild_s": rebuild["seconds"],
+            "rebuild_ratio": rebuild["seconds"] / ours_s,
+            "rebuild_written": rebuild["written"],
+            "preview_edit_median_s": preview["edit_median_s"],
+            "preview_add_s": preview["add_s"],
+            "preview_rename_s": preview["rename_s"],
+            "preview_delete_s": preview["delete_s"],
+            "preview_peak_mib": preview["peak_mib"],
+            "runs": {"plain": plain, "ours": ours, "rebuild": rebuild, "preview": preview},
+        }
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def table(results: list[dict]) -> str:
+    """The results as a Markdown table (pasted into docs/performance.md)."""
+    head = (
+        "| documents | plain Pelican | ours | ratio | peak ours / plain / Pagefind | no-change rebuild | "
+        "preview edit (median of 10) | add / rename / delete |\n|---|---|---|---|---|---|---|---|"
+    )
+    rows = [
+        f"| {r['documents']} | {r['plain_s']:.2f} s | {r['ours_s']:.2f} s | {r['ratio']:.2f}× | "
+        f"{r['ours_peak_mib']:.0f} / {r['plain_peak_mib']:.0f} / {r['pagefind_peak_mib']:.0f} MiB | "
+        f"{r['rebuild_s']:.3f} s ({r['rebuild_ratio']:.3f}×, {r['rebuild_written']} written) | "
+        f"{r['preview_edit_median_s'] * 1000:.0f} ms | "
+        f"{r['preview_add_s'] * 1000:.0f} / {r['preview_rename_s'] * 1000:.0f} / {r['preview_delete_s'] * 1000:.0f} ms |"
+        for r in results
+    ]
+    return "\n".join([head, *rows])
+
+
+def run(sizes: tuple[int, ...] = (500, 2000, 8000), runs: int = 3, report=print) -> list[dict]:
+    """Every size; the raw figures also go to tmp/bench.json."""
+    results = [run_size(count, runs, report) for count in sizes]
+    (ROOT / "tmp").mkdir(exist_ok=True)
+    (ROOT / "tmp" / "bench.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    return results

@@ -15,32 +15,16 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import BytecodeCache
 from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from tools.site_build import ROOT, load_settings
+from tools.site_build import ROOT, MemoryBytecodeCache, load_settings
 
 # Files that change what the generators produce but not the content set; a plugin's Python code needs a
 # new process (see tools/preview_server.py).
 THEME_SUFFIXES = (".html", ".css", ".js", ".svg", ".png", ".woff2")
-
-
-class MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates shared by the preview's successive Jinja environments (keyed by source checksum)."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket) -> None:
-        data = self.store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 class RecordingWriter(Writer):

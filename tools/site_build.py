@@ -8,7 +8,24 @@ import shutil
 import sys
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates shared by the preview's successive Jinja environments (keyed by source checksum)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
@@ -43,6 +60,9 @@ def build_into(settings_file: str, target: Path, overrides: dict | None = None) 
     from ward_content.build_scope import build_scope
 
     settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(target)})
+    # Pelican gives every generator a Jinja environment of its own; sharing compiled templates between
+    # them saves compiling each template once per generator.
+    settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": MemoryBytecodeCache()}
     configured = [str(name) for name in settings.get("PLUGINS") or ()]
     # Plugins, their signal receivers, the content set and the log capture belong to this build only.
     with build_scope():

@@ -65,7 +65,8 @@ class HistoryCatalogGenerator(WardFolderGenerator):
                 "title": "金沢区の史跡・文化財の位置",
                 "url": self.history.geojson_path,
                 "format": "GeoJSON",
-                "description": "位置が確かめられた史跡の点データ（世界測地系の緯度・経度）です。",
+                "description": "緯度・経度が分かる史跡の点データ（世界測地系）です。百科事典から取った値は"
+                "「coordinates_from」が「百科事典」で、その出典を「coordinates_source」に記しています。",
                 "size": len(self.files[self.history.geojson_path]),
                 "updated": self.ward.build_date,
             },

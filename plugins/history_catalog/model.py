@@ -8,11 +8,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .schema import Designation, Era
+from .schema import CoordinatesOrigin, Designation, Era, SourceKind
 
 UNCONFIRMED = "要確認"
 EARTH_RADIUS_M = 6_371_008.8
-_URL = re.compile(r"^(https?://[^\s（(]+)(.*)$")
 _SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
 GOJUON_ROWS = (
     ("あ行", "あいうえお"),
@@ -26,15 +25,6 @@ GOJUON_ROWS = (
     ("ら行", "らりるれろ"),
     ("わ行", "わをん"),
 )
-
-
-@dataclass(frozen=True)
-class Source:
-    """One cited source: a link when it starts with a URL, and the note written after it."""
-
-    text: str
-    url: str | None
-    note: str
 
 
 @dataclass(frozen=True)
@@ -136,10 +126,11 @@ class Site:
 
     @property
     def area(self) -> str:
-        """The first 町名 of the address, for the area facet: 金沢区野島町・乙舳町 → 野島町."""
+        """The first 町名 of the address, for the area facet: 金沢区野島町・乙舳町 → 野島町, 金沢区瀬戸18-14 → 瀬戸."""
         if self.unconfirmed("address"):
             return UNCONFIRMED
-        return re.split(r"[・、（(]", self.meta.address.removeprefix("金沢区"), maxsplit=1)[0] or UNCONFIRMED
+        town = re.split(r"[・、（(字0-9０-９]", self.meta.address.removeprefix("金沢区"), maxsplit=1)[0]
+        return town or UNCONFIRMED
 
     @property
     def coordinates(self) -> tuple[float, float] | None:
@@ -160,8 +151,35 @@ class Site:
         return self.meta.images[0] if self.meta.images else None
 
     @property
-    def sources(self) -> tuple[Source, ...]:
-        return tuple(parse_source(s) for s in self.meta.sources)
+    def sources(self) -> tuple:
+        """As staff ordered them (public sources first; the check refuses a reference before them)."""
+        return tuple(self.meta.sources)
+
+    @property
+    def being_confirmed(self) -> bool:
+        """Every source is a reference: the page says the information is still being confirmed."""
+        return all(s.kind is SourceKind.reference for s in self.meta.sources)
+
+    @property
+    def coordinates_source(self):
+        """The source the shown coordinates were read from (the check requires one with coordinates)."""
+        if self.coordinates is None:
+            return None
+        return next((s for s in self.meta.sources if s.coordinates), None)
+
+    @property
+    def coordinates_from_encyclopedia(self) -> bool:
+        return self.coordinates is not None and self.meta.coordinates_from is CoordinatesOrigin.encyclopedia
+
+    @property
+    def designation_history(self) -> tuple:
+        """Steps of the designation history, only when the designation itself is confirmed."""
+        return () if self.designation is None else tuple(self.meta.designation_history)
+
+    @property
+    def open_questions(self) -> tuple[str, ...]:
+        """Doubts staff recorded (conflicting sources, claims no public record confirms)."""
+        return tuple(self.meta.open_questions)
 
     @property
     def sort_reading(self) -> str:
@@ -187,13 +205,10 @@ def access_label(access) -> str:
     return text
 
 
-def parse_source(text: str) -> Source:
-    """Split `https://…（説明）` into a link and its note; plain text stays text."""
-    match = _URL.match(text)
-    if not match:
-        return Source(text, None, "")
-    url, rest = match.group(1), match.group(2).strip()
-    return Source(text, url, rest.removeprefix("（").removesuffix("）").strip())
+def step_label(step) -> str:
+    """「2016年8月17日 国宝に指定」 or 「1995年 県の重要文化財に指定」."""
+    when = f"{step.date.year}年{step.date.month}月{step.date.day}日" if step.date else f"{step.year}年"
+    return f"{when} {step.event}"
 
 
 def gojuon_key(reading: str) -> str:

@@ -71,17 +71,31 @@ def _kind(site: Site) -> str:
     return next((label for category, label in _KIND if category in values), "その他")
 
 
+def _step(step) -> str:
+    when = step.date.isoformat() if step.date else f"{step.year}年"
+    return f"{when} {step.event}" + (f"（{UNCONFIRMED}）" if step.unconfirmed else "")
+
+
 def _remarks(site: Site) -> str:
     parts = []
     if site.designation_note:
         parts.append(f"指定対象: {site.designation_note}")
+    if site.designation_history:
+        parts.append("指定の経過: " + "、".join(_step(s) for s in site.designation_history))
     era = site.era_label + (f"（{site.era_note}）" if site.era_note else "")
     parts.append(f"時代: {era}")
     if site.meta.address_note and not site.unconfirmed("address"):
         parts.append(f"所在地補足: {site.meta.address_note}")
+    if site.coordinates_from_encyclopedia:
+        parts.append(f"緯度・経度: 百科事典の値で公的資料では未確認（出典: {_named(site.coordinates_source)}）")
     if site.meta.unconfirmed:
         parts.append(UNCONFIRMED + ": " + "、".join(_COLUMN_OF[f] for f in site.meta.unconfirmed))
+    parts += [f"{UNCONFIRMED}: {question}" for question in site.open_questions]
     return "／".join(parts)
+
+
+def _named(source) -> str:
+    return f"{source.title} {source.url}" if source.url else source.title
 
 
 def csv_row(number: int, site: Site, public_url: str, settings: HistorySettings) -> dict[str, str]:
@@ -96,6 +110,7 @@ def csv_row(number: int, site: Site, public_url: str, settings: HistorySettings)
         "市区町村名": settings.municipality,
         "名称": site.name,
         "名称_カナ": jaconv.hira2kata(site.reading) if site.reading else "",
+        "名称_通称": site.meta.name_common or "",
         "名称_英語": site.name_en or "",
         "文化財分類": site.designation.value if site.designation else "",
         "種類": _kind(site),
@@ -133,12 +148,18 @@ def catalog_geojson(sites: Sequence[Site], public_url: str, settings: HistorySet
             "name": site.name,
             "name_kana": jaconv.hira2kata(site.reading) if site.reading else None,
             "name_en": site.name_en,
+            "name_common": site.meta.name_common,
             "designation": site.designation.value if site.designation else None,
             "era": site.era_label if site.era else None,
             "address": site.address if not site.unconfirmed("address") else None,
             "lg_code": settings.location_code,
             "url": f"{public_url}/{site.url}",
             "unconfirmed": list(site.meta.unconfirmed),
+            "open_questions": list(site.open_questions),
+            "designation_history": [_step(s) for s in site.designation_history],
+            "coordinates_from": site.meta.coordinates_from.value if site.meta.coordinates_from else None,
+            "coordinates_source": site.coordinates_source.title if site.coordinates_source else None,
+            "coordinates_source_url": site.coordinates_source.url if site.coordinates_source else None,
         }
         features.append(geojson.Feature(id=site.slug, geometry=geojson.Point((lon, lat)), properties=properties))
     collection = geojson.FeatureCollection(features)

@@ -2,7 +2,9 @@
 
 Checks that need only the files run here, so `invoke check` reports them too: coordinates inside the
 ward, both or neither coordinate, related sites that exist, image files that exist, no designation
-date on an undesignated site, slugs that do not clash with the catalog's own pages.
+date on an undesignated site, slugs that do not clash with the catalog's own pages, sources in order
+(public ones before references) and a named source for coordinates. A site citing only reference
+sources is a warning, not an error: staff see which entries still need an official source.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
-from ward_content.errors import ContentError
+from ward_content.errors import ContentError, content_warning
 from ward_content.kinds import Kind
 from ward_content.schemas.base import Image, JpDate, Slug, Text, WardModel, content_error
 
@@ -88,6 +90,22 @@ class Category(StrEnum):
     minzoku = "民俗"
 
 
+class SourceKind(StrEnum):
+    """How far a source can be trusted, in order: the public body's own record first."""
+
+    official = "公式・行政"  # 国・県・市・区の資料（広報、教育委員会の文化財ページ）
+    operator = "所有者・管理者"  # 社寺、博物館、指定管理者など、その場所を持つ・管理する者
+    database = "データベース"  # 国指定文化財等データベース、文化遺産オンラインなど公的な登録簿
+    reference = "参考"  # 観光協会、新聞、百科事典、個人サイト: ほかに資料がないときだけ
+
+
+class CoordinatesOrigin(StrEnum):
+    """Where latitude and longitude were read."""
+
+    official = "公的資料"
+    encyclopedia = "百科事典"
+
+
 # Fields whose value may be written but not yet confirmed; they are shown as 要確認, never as fact.
 Confirmable = Literal[
     "reading", "name_en", "designation", "designation_note", "era", "era_note", "address", "coordinates", "access"
@@ -118,6 +136,77 @@ def _in_ward(value: str) -> str:
     return value
 
 
+def _web_address(value: str) -> str:
+    if not re.match(r"^https?://[^\s]+$", value):
+        raise content_error(
+            "not a web address",
+            f"「{value}」: url には http:// か https:// で始まるアドレスだけを書いてください。説明は title: や about: に書きます",
+        )
+    return value
+
+
+class Source(WardModel):
+    """One cited source: what it is, how far it can be trusted, and what it confirms."""
+
+    kind: SourceKind = Field(
+        description="出典の種類。公式・行政（国・県・市・区）、所有者・管理者（社寺・博物館など）、データベース"
+        "（文化庁などの登録簿）、参考（観光協会・新聞・百科事典・個人サイト。ほかに資料がないときだけ）",
+        examples=["公式・行政"],
+    )
+    label: Text | None = Field(
+        None,
+        description="種類の補足。「参考」のときは必須（例: 個人サイト、観光協会、百科事典）。ページでは「参考（個人サイト）」のように出ます",
+        examples=["個人サイト"],
+    )
+    title: Text = Field(description="資料の名前（発行者と題名）", examples=["横浜市「称名寺」"])
+    url: Annotated[Text, AfterValidator(_web_address)] | None = Field(
+        None,
+        description="資料のアドレス（http:// か https:// で始まる）。紙の資料なら書きません",
+        examples=["https://www.city.yokohama.lg.jp/kurashi/kyodo-manabi/bunkazai/isan/shoumyouji.html"],
+    )
+    about: Text | None = Field(
+        None, description="この資料で確かめた内容（例: 指定日・時代）", examples=["指定日・時代"]
+    )
+    coordinates: bool = Field(False, description="緯度・経度をこの資料から取ったときは true", examples=[True])
+
+    @property
+    def kind_label(self) -> str:
+        """公式・行政, or 参考（個人サイト） with the label, as the page shows it beside the link."""
+        return f"{self.kind.value}（{self.label}）" if self.label else self.kind.value
+
+    @model_validator(mode="after")
+    def _reference_says_what_it_is(self) -> Source:
+        if self.kind is SourceKind.reference and self.label is None:
+            raise content_error(
+                "reference without label",
+                "「参考」の出典には label: でどんな資料かを書いてください"
+                "（例: 個人サイト、観光協会、地域紙、百科事典）。ページでは「参考（個人サイト）」と出ます",
+            )
+        return self
+
+
+class DesignationStep(WardModel):
+    """One step in the designation history: designated, raised, added to, lifted."""
+
+    date: JpDate | None = Field(None, description="日付。分かるときだけ", examples=["2006-06-09"])
+    year: int | None = Field(None, ge=600, le=2100, description="日付が分からず年だけ分かるときの年", examples=[1995])
+    event: Text = Field(description="何があったか", examples=["国の重要文化財に指定"])
+    unconfirmed: bool = Field(
+        False,
+        description="資料どうしで食い違うなど、確かめられていないときは true（ページでは要確認）",
+        examples=[True],
+    )
+
+    @model_validator(mode="after")
+    def _dated(self) -> DesignationStep:
+        if (self.date is None) == (self.year is None):
+            raise content_error(
+                "step needs a date or a year",
+                "指定の経過には date:（日付）か year:（年だけ分かるとき）のどちらか一つを書いてください",
+            )
+        return self
+
+
 class Access(WardModel):
     """One way to get there: the nearest station and the walk from it."""
 
@@ -140,6 +229,9 @@ class HistorySiteMeta(WardModel):
         description="名称の読み（ひらがな）。五十音順の並びとルビに使います", examples=["しょうみょうじ"]
     )
     name_en: Text | None = Field(None, description="英語の名称", examples=["Shomyo-ji Temple"])
+    name_common: Text | None = Field(
+        None, description="通称（正式な名称とは別によく使われる呼び名）", examples=["上行寺東遺跡"]
+    )
     slug: Slug | None = Field(
         None, description="URL に使う英数字名。省略するとファイル名になります", examples=["shomyoji"]
     )
@@ -153,6 +245,13 @@ class HistorySiteMeta(WardModel):
         None,
         description="指定（登録）された日。資料で日付まで確かめられたときだけ書きます",
         examples=["1922-10-12"],
+    )
+    designation_history: list[DesignationStep] = Field(
+        default_factory=list,
+        description="指定の経過（古い順）。格上げ・追加指定・解除などがあったときに書きます",
+        examples=[
+            [{"date": "2006-06-09", "event": "国の重要文化財に指定"}, {"date": "2016-08-17", "event": "国宝に指定"}]
+        ],
     )
     category: list[Category] = Field(min_length=1, description="種別（複数可）", examples=[["寺社", "史跡"]])
     category_note: Text | None = Field(None, description="種別の補足（例: 典籍・古文書）", examples=["典籍・古文書"])
@@ -178,6 +277,12 @@ class HistorySiteMeta(WardModel):
     longitude: float | None = Field(
         None, description="経度（世界測地系、10進数）。緯度と一緒に書きます", examples=[139.6303917]
     )
+    coordinates_from: CoordinatesOrigin | None = Field(
+        None,
+        description="緯度・経度をどこで読んだか。公的資料 または 百科事典（ウィキペディアなど。確かめていない値）。"
+        "緯度・経度を書いたときは必須で、その出典に coordinates: true を付けます",
+        examples=["百科事典"],
+    )
     access: list[Access] = Field(
         default_factory=list,
         description="交通（最寄り駅と徒歩の分数）。複数書けます",
@@ -193,8 +298,15 @@ class HistorySiteMeta(WardModel):
     related: list[Slug] = Field(
         default_factory=list, description="関連する史跡のファイル名（.md を除く）", examples=[["kanazawa-bunko"]]
     )
-    sources: list[Text] = Field(
-        min_length=1, description="出典（URL や資料名）。1件以上", examples=[["横浜市金沢区「金沢区の歴史」"]]
+    sources: list[Source] = Field(
+        min_length=1,
+        description="出典（1件以上）。公式・行政など公的な資料を先に、参考はその後に書きます",
+        examples=[[{"kind": "公式・行政", "title": "横浜市金沢区「金沢区の歴史」"}]],
+    )
+    open_questions: list[Text] = Field(
+        default_factory=list,
+        description="まだ確かめられていない点（資料どうしの食い違いなど）。ページとオープンデータに「要確認」として出ます",
+        examples=[["追加指定の日付が横浜市と文化庁の資料で異なる"]],
     )
     unconfirmed: list[Confirmable] = Field(
         default_factory=list,
@@ -253,13 +365,89 @@ def image_problems(doc: Document) -> list[ContentError]:
     return errors
 
 
+def source_problems(doc: Document) -> list[ContentError]:
+    """Public sources before references; coordinates name where they were read; a warning when only references."""
+    meta = doc.meta
+    errors = []
+    first_reference = next((i for i, s in enumerate(meta.sources) if s.kind is SourceKind.reference), None)
+    for index, source in enumerate(meta.sources):
+        if first_reference is not None and index > first_reference and source.kind is not SourceKind.reference:
+            errors.append(
+                ContentError(
+                    doc.shown,
+                    doc.line_of(f"sources.{index}.kind"),
+                    f"sources.{index}.kind",
+                    f"「{source.kind.value}」の出典が「参考」の出典より後にあります。公的な出典を先に書いてください"
+                    f"（sources の {index + 1} 件目を {first_reference + 1} 件目より前に移します）",
+                    "official source after a reference",
+                )
+            )
+    marked = [i for i, s in enumerate(meta.sources) if s.coordinates]
+    if meta.latitude is not None and meta.longitude is not None:
+        if meta.coordinates_from is None:
+            errors.append(
+                ContentError(
+                    doc.shown,
+                    doc.line_of("latitude"),
+                    "coordinates_from",
+                    "緯度・経度をどこで読んだかが書かれていません。coordinates_from: に 公的資料 か 百科事典 を書いてください",
+                    "coordinates origin missing",
+                )
+            )
+        if not marked:
+            errors.append(
+                ContentError(
+                    doc.shown,
+                    doc.line_of("sources"),
+                    "sources",
+                    "緯度・経度の出典がありません。座標を読んだ資料を sources に加え、coordinates: true を付けてください",
+                    "coordinates source missing",
+                )
+            )
+    else:
+        for index in marked:
+            errors.append(
+                ContentError(
+                    doc.shown,
+                    doc.line_of(f"sources.{index}.coordinates"),
+                    f"sources.{index}.coordinates",
+                    "緯度・経度が書かれていないのに、座標の出典（coordinates: true）があります。"
+                    "緯度・経度を書くか、coordinates: true を消してください",
+                    "coordinates source without coordinates",
+                )
+            )
+        if meta.coordinates_from is not None:
+            errors.append(
+                ContentError(
+                    doc.shown,
+                    doc.line_of("coordinates_from"),
+                    "coordinates_from",
+                    "緯度・経度が書かれていないのに coordinates_from: があります。緯度・経度を書くか、この行を消してください",
+                    "coordinates origin without coordinates",
+                )
+            )
+    if all(source.kind is SourceKind.reference for source in meta.sources):
+        errors.append(
+            content_warning(
+                doc.shown,
+                doc.line_of("sources"),
+                "sources",
+                "出典が「参考」だけです。横浜市・金沢区・神奈川県の資料、文化庁などのデータベース、所有者・管理者の資料で"
+                "確かめ、その出典を先頭に加えてください（それまでページには「確認中」のお知らせが出ます）",
+                "only reference sources",
+            )
+        )
+    return errors
+
+
 def check_sites(documents: Sequence[Document], everything: Sequence[Document] = ()) -> list[ContentError]:
-    """Located problems across all site files: coordinates, images, related sites, reserved slugs."""
+    """Located problems across all site files: coordinates, sources, images, related sites, reserved slugs."""
     errors: list[ContentError] = []
     slugs = {doc.slug for doc in documents}
     for doc in documents:
         if problem := coordinates_problem(doc):
             errors.append(problem)
+        errors += source_problems(doc)
         errors += image_problems(doc)
         for index, other in enumerate(doc.meta.related):
             if other not in slugs or other == doc.slug:

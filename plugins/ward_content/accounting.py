@@ -80,6 +80,13 @@ def account(content: ContentSet, generators: Iterable, captured: Iterable[loggin
     return sorted(set(errors))
 
 
+def build_warnings(content: ContentSet, generators: Iterable) -> list[ContentError]:
+    """Warnings of the build (the content set's, and `ward_warnings` a generator found), sorted; they fail nothing."""
+    found = set(content.warnings)
+    found.update(warning for generator in generators for warning in getattr(generator, "ward_warnings", ()))
+    return sorted(found)
+
+
 class LinkTarget:
     """What Pelican's `{filename}` replacement needs of a page a plugin generator writes: its URL."""
 

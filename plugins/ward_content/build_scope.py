@@ -31,6 +31,7 @@ class BuildScope:
     capture: object = None  # accounting.LogCapture
     output_path: str = ""
     written: set[str] = field(default_factory=set)  # output-relative HTML pages written (for the sitemap)
+    settings: dict = field(default_factory=dict)  # config.PluginSettings subclass -> validated settings
     log_handlers: list[tuple[logging.Logger, logging.Handler]] = field(default_factory=list)
     log_filters: list[tuple[logging.Filterer, object]] = field(default_factory=list)
 

@@ -13,14 +13,15 @@ from .registry import ContentTypes
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Every valid document and every problem of a content folder."""
+    """Every valid document and every problem of a content folder; warnings do not make it fail."""
 
     documents: tuple[Document, ...]
     errors: tuple[ContentError, ...]
     content: ContentSet
+    warnings: tuple[ContentError, ...] = ()
 
 
 def check_tree(content_root: Path, types: ContentTypes) -> CheckResult:
     """Validate every file and the links between them; nothing is skipped silently."""
     content = load_content_set(content_root, types)
-    return CheckResult(content.documents, content.errors, content)
+    return CheckResult(content.documents, content.errors, content, content.warnings)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .document import CONTENT_SUFFIXES, Document, display_path, load_document
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, split_warnings
 from .registry import ContentTypes
 from .site_links import site_link_problems
 
@@ -45,6 +45,8 @@ class ContentSet:
     # Every valid document in path order, and the shown paths a cross-file check refused (derived).
     documents: tuple[Document, ...] = ()
     refused: frozenset[str] = frozenset()
+    # Warnings found across files: reported by `invoke check` and the build, refusing nothing.
+    warnings: tuple[ContentError, ...] = ()
 
     @property
     def errors(self) -> tuple[ContentError, ...]:
@@ -111,8 +113,14 @@ def _checked(content: ContentSet) -> ContentSet:
     kinds = content.types.kinds
     problems = url_clashes(documents) + reserved_url_clashes(documents, kinds) + kind_checks(documents, kinds)
     problems += site_link_problems(documents, kinds, content.root)
-    cross = tuple(sorted(set(problems)))
-    return replace(content, cross_errors=cross, documents=documents, refused=frozenset(e.path for e in cross))
+    cross, warnings = split_warnings(set(problems))
+    return replace(
+        content,
+        cross_errors=tuple(cross),
+        documents=documents,
+        refused=frozenset(e.path for e in cross),
+        warnings=tuple(warnings),
+    )
 
 
 def kind_checks(documents: Sequence[Document], kinds: Iterable) -> list[ContentError]:

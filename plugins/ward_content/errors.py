@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
+
+ERROR = "error"
+# A warning is reported by `invoke check` and the build like an error, but fails neither: staff see
+# what still needs work (a site citing only reference sources, a large PDF) without being blocked.
+WARNING = "warning"
 
 
 @dataclass(frozen=True, order=True)
@@ -14,18 +21,35 @@ class ContentError:
     field: str
     message: str
     code: str
+    severity: Literal["error", "warning"] = ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == WARNING
 
     def format(self) -> str:
-        """`path:line: field: 日本語の説明 (english code)`, the one-line form staff see."""
+        """`path:line: field: 日本語の説明 (english code)`, the one-line form staff see; warnings say 警告."""
         field = f" {self.field}:" if self.field else ""
-        return f"{self.path}:{self.line}:{field} {self.message} ({self.code})"
+        mark = " 警告:" if self.is_warning else ""
+        return f"{self.path}:{self.line}:{field}{mark} {self.message} ({self.code})"
 
     def format_github(self) -> str:
         """A GitHub Actions annotation, so the mistake shows on the commit."""
         text = f"{self.field}: {self.message} ({self.code})" if self.field else f"{self.message} ({self.code})"
         # Annotations end at a newline; '%' must be escaped first.
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line}::{text}"
+        return f"::{self.severity} file={self.path},line={self.line}::{text}"
+
+
+def content_warning(path: str, line: int, field: str, message: str, code: str) -> ContentError:
+    """A located problem that is reported but does not fail `invoke check` or the build."""
+    return ContentError(path, line, field, message, code, WARNING)
+
+
+def split_warnings(problems: Iterable[ContentError]) -> tuple[list[ContentError], list[ContentError]]:
+    """(errors, warnings), each sorted: checks may return both, only errors stop a build."""
+    problems = sorted(problems)
+    return [p for p in problems if not p.is_warning], [p for p in problems if p.is_warning]
 
 
 class ContentErrors(Exception):

@@ -24,6 +24,8 @@ class WardFolderGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.ward_documents: list[Document] = []
         self.ward_errors: list = []
+        # Located problems that are reported but fail nothing (ContentError with severity "warning").
+        self.ward_warnings: list = []
 
     @property
     def content_set(self):

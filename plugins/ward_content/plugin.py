@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from pelican import signals
 
-from .accounting import LogCapture, account, drop_could_not_process, log_errors, register_link_targets
+from .accounting import LogCapture, account, build_warnings, drop_could_not_process, log_errors, register_link_targets
 from .build_scope import ensure_scope
+from .config import collect_models, settings_models, validate_all
 from .content_set import load_content_set
 from .errors import WardBuildError
 from .generator import WardSiteGenerator
 from .reader import WardMarkdownReader
 from .registry import collect, content_types
 from .schemas import news, page
+from .settings import WardSettings
 from .sitemap import write_sitemap
 
 
 def provide_kinds(sender):
     return (news.KIND, page.KIND)
+
+
+def provide_settings(sender):
+    return WardSettings
 
 
 def start_build(pelican) -> None:
@@ -32,6 +39,8 @@ def start_build(pelican) -> None:
     # Pelican's one-line "Could not process" for a file our reader refused would only repeat,
     # without the location, what the accounting reports in full.
     scope.add_filter(logging.getLogger("pelican.generators"), drop_could_not_process)
+    # Every plugin's settings, validated once; every bad one reported at once.
+    scope.settings = validate_all(pelican.settings, collect_models(pelican))
     scope.output_path = str(Path(pelican.output_path).resolve())
     scope.written = set()
     if scope.content is None:  # the preview hands in the content set it keeps between rebuilds
@@ -53,6 +62,9 @@ def account_for_every_file(generators) -> None:
     scope = ensure_scope()
     site = next(g for g in generators if isinstance(g, WardSiteGenerator))
     errors = account(scope.content, generators, scope.capture.take())
+    # Pelican's log is captured as errors, so warnings go to stderr directly, one line each.
+    for warning in build_warnings(scope.content, generators):
+        print(warning.format(), file=sys.stderr)
     if errors:
         scope.release_logging()
         raise WardBuildError(errors)
@@ -79,6 +91,7 @@ def finish(pelican) -> None:
 
 def register() -> None:
     content_types.connect(provide_kinds)
+    settings_models.connect(provide_settings)
     signals.initialized.connect(start_build)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)

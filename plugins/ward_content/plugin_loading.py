@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .build_scope import build_scope
+from .config import collect_models, validate_all
 from .errors import ConfigurationError
 from .registry import ContentTypes, collect
 
@@ -20,4 +21,6 @@ def types_for_settings(settings: dict) -> ContentTypes:
             raise ConfigurationError(f"PLUGINS: could not load {', '.join(missing)} (check the name and PLUGIN_PATHS)")
         for plugin in plugins:
             plugin.register()
+        # `invoke check` refuses what the build would refuse: every bad setting, at once.
+        validate_all(settings, collect_models())
         return collect()

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 from urllib.parse import urlsplit
 
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .config import PluginSettings, read
 from .dates import parse_date, today_tokyo
-from .errors import ConfigurationError
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(BaseModel):
     """A top-level section of the site: お知らせ, 歴史, 広報..."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     slug: str
     name: str
@@ -26,16 +29,45 @@ class Section:
         return f"{self.slug}/"
 
 
-@dataclass(frozen=True)
-class WardSettings:
+class WardSettings(PluginSettings):
     """WARD_* settings with their defaults."""
 
-    sections: tuple[Section, ...]
-    build_date: date
-    own_hosts: frozenset[str]
-    default_contact: dict
-    summary_length: int = 120
-    latest_per_section: int = 5
+    prefix: ClassVar[str] = "WARD_"
+    # Read by publishconf.py and the publishing tools, not by a plugin.
+    foreign: ClassVar[frozenset[str]] = frozenset({"WARD_CNAME"})
+
+    sections: tuple[Section, ...] = ()
+    # None: today in Asia/Tokyo (the daily build); tests and reproducible builds fix it.
+    build_date: date | None = None
+    public_url: str | None = None
+    default_contact: dict = Field(default_factory=dict)
+    summary_length: int = Field(120, gt=0)
+    latest_per_section: int = Field(5, gt=0)
+    own_hosts: frozenset[str] = frozenset()  # derived from SITEURL and WARD_PUBLIC_URL
+
+    @field_validator("build_date", mode="before")
+    @classmethod
+    def _date(cls, value):
+        if value is None or isinstance(value, date):
+            return value
+        try:
+            return parse_date(value)
+        except ValueError:
+            raise ValueError("expected YYYY-MM-DD") from None
+
+    @model_validator(mode="after")
+    def _today(self):
+        if self.build_date is None:
+            object.__setattr__(self, "build_date", today_tokyo())
+        return self
+
+    @classmethod
+    def derived(cls, settings: dict) -> dict:
+        hosts = {
+            urlsplit(settings.get("SITEURL") or "").hostname,
+            urlsplit(settings.get("WARD_PUBLIC_URL") or "").hostname,
+        }
+        return {"own_hosts": frozenset(h for h in hosts if h)}
 
     def section(self, slug: str) -> Section | None:
         """The section with this slug, or None."""
@@ -43,23 +75,5 @@ class WardSettings:
 
 
 def read_settings(settings: dict) -> WardSettings:
-    """Validate once, before any work; a wrong setting is a developer's error, raised at once."""
-    raw_sections = settings.get("WARD_SECTIONS", ())
-    try:
-        sections = tuple(Section(**entry) for entry in raw_sections)
-    except TypeError as exc:
-        raise ConfigurationError(f"WARD_SECTIONS: expected dicts with slug, name, intro; {exc}") from None
-    build_date = settings.get("WARD_BUILD_DATE") or today_tokyo()
-    try:
-        build_date = parse_date(build_date)
-    except ValueError as exc:
-        raise ConfigurationError(f"WARD_BUILD_DATE: expected YYYY-MM-DD, received {build_date!r}") from exc
-    hosts = {urlsplit(settings.get("SITEURL") or "").hostname, urlsplit(settings.get("WARD_PUBLIC_URL") or "").hostname}
-    return WardSettings(
-        sections=sections,
-        build_date=build_date,
-        own_hosts=frozenset(h for h in hosts if h),
-        default_contact=dict(settings.get("WARD_DEFAULT_CONTACT", {})),
-        summary_length=int(settings.get("WARD_SUMMARY_LENGTH", 120)),
-        latest_per_section=int(settings.get("WARD_LATEST_PER_SECTION", 5)),
-    )
+    """Validated once per build (the build's copy), or here for tools that run no build."""
+    return read(settings, WardSettings)

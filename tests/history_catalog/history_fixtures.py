@@ -2,11 +2,41 @@
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
 import yaml
 
 # Other plugins' work in progress must not break these builds: only the foundation and the catalog.
 PLUGINS = ["ward_content", "history_catalog"]
 FOLDER = "history/sites"
+HERE = Path(__file__).resolve().parent
+# The reference data lives beside the repository (../shared/data); a worktree elsewhere can point at it.
+SHARED_DATA = Path(os.environ.get("WARD_SHARED_DATA") or HERE.parent.parent.parent / "shared" / "data")
+
+
+def reviewed_sources() -> dict[str, dict]:
+    """The committed expectation from the source review: per site file, its row name in the reference data,
+    the official source that must come first (null where none was found), the coordinates (null: no pin) and
+    the fields where the review corrected the original sample CSV."""
+    return json.loads((HERE / "reviewed_sources.json").read_text(encoding="utf-8"))
+
+
+OFFICIAL = {"kind": "公式・行政", "title": "横浜市「テストの史跡」", "url": "https://example.jp/source.html"}
+ENCYCLOPEDIA = {
+    "kind": "参考",
+    "label": "百科事典",
+    "title": "ウィキペディア日本語版「テストの史跡」",
+    "url": "https://ja.wikipedia.org/wiki/test",
+    "coordinates": True,
+}
+REFERENCE = {
+    "kind": "参考",
+    "label": "個人サイト",
+    "title": "個人のブログ「史跡めぐり」",
+    "url": "https://blog.example/",
+}
 
 
 def site_text(name: str = "テスト寺", reading: str = "てすとでら", body: str = "説明の文です。", **fields) -> str:
@@ -18,9 +48,13 @@ def site_text(name: str = "テスト寺", reading: str = "てすとでら", body
         "category": ["寺社"],
         "era": "鎌倉時代",
         "address": "金沢区金沢町",
-        "sources": ["https://example.jp/source.html（現地説明板）"],
+        "sources": [OFFICIAL],
         **fields,
     }
+    if fields.get("latitude") is not None and fields.get("longitude") is not None and "sources" not in fields:
+        # Coordinates name where they were read, as the check requires.
+        front["coordinates_from"] = "百科事典"
+        front["sources"] = [OFFICIAL, ENCYCLOPEDIA]
     front = {k: v for k, v in front.items() if v is not None}
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n"
 
@@ -81,6 +115,12 @@ def small_catalog() -> dict[str, str]:
             era="室町時代",
             address="金沢区六浦",
             access=[{"station": "金沢八景駅", "walk_minutes": 10}],
+            designation_history=[
+                {"year": 1995, "event": "国の重要文化財に指定"},
+                {"date": "2016-08-17", "event": "国宝に指定"},
+            ],
+            sources=[REFERENCE],
+            open_questions=["指定の日付が資料どうしで異なる"],
         ),
         "history/koza.md": "---\ntitle: 金沢の歴史講座\ndate: 2026-10-01\n---\n講座を開きます。\n",
     }

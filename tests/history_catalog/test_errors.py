@@ -45,7 +45,7 @@ def test_unknown_era_lists_the_allowed_values(tmp_path):
 def test_coordinates_outside_the_ward(tmp_path):
     files = {f"{FOLDER}/a.md": site_text(latitude=139.63, longitude=35.34)}
     assert _errors(tmp_path, files) == [
-        f"content/{FOLDER}/a.md:11: latitude: 座標（緯度 139.63、経度 35.34）が金沢区の範囲の外です。緯度は 35.29〜35.4、"
+        f"content/{FOLDER}/a.md:18: latitude: 座標（緯度 139.63、経度 35.34）が金沢区の範囲の外です。緯度は 35.29〜35.4、"
         "経度は 139.57〜139.68 の間です。緯度と経度が入れ替わっていないか確かめてください (coordinates outside the ward)"
     ]
 
@@ -53,7 +53,7 @@ def test_coordinates_outside_the_ward(tmp_path):
 def test_only_one_coordinate(tmp_path):
     files = {f"{FOLDER}/a.md": site_text(latitude=35.34)}
     assert _errors(tmp_path, files) == [
-        f"content/{FOLDER}/a.md:11: longitude: 緯度（latitude）と経度（longitude）は両方書くか、両方とも書かないでください。"
+        f"content/{FOLDER}/a.md:13: longitude: 緯度（latitude）と経度（longitude）は両方書くか、両方とも書かないでください。"
         "longitude: を書き足すか、latitude: を消してください (only one coordinate)"
     ]
 
@@ -61,7 +61,7 @@ def test_only_one_coordinate(tmp_path):
 def test_related_site_that_does_not_exist(tmp_path):
     files = {f"{FOLDER}/a.md": site_text(related=["nothere"])}
     assert _errors(tmp_path, files) == [
-        f"content/{FOLDER}/a.md:12: related.0: 関連する史跡「nothere」がありません。content/history/sites/ にある別の史跡のファイル名"
+        f"content/{FOLDER}/a.md:14: related.0: 関連する史跡「nothere」がありません。content/history/sites/ にある別の史跡のファイル名"
         "（.md を除く）を書いてください (related site not found)"
     ]
 
@@ -69,7 +69,7 @@ def test_related_site_that_does_not_exist(tmp_path):
 def test_missing_image(tmp_path):
     files = {f"{FOLDER}/a.md": site_text(images=[{"src": "images/history/none.jpg", "alt": "本堂"}])}
     assert _errors(tmp_path, files) == [
-        f"content/{FOLDER}/a.md:12: images.0.src: 画像「images/history/none.jpg」が見つかりません。"
+        f"content/{FOLDER}/a.md:14: images.0.src: 画像「images/history/none.jpg」が見つかりません。"
         "content/images/history/none.jpg に置くか、src を直してください (image file missing)"
     ]
 
@@ -93,7 +93,7 @@ def test_address_outside_the_ward(tmp_path):
 def test_unknown_unconfirmed_field(tmp_path):
     errors = _errors(tmp_path, {f"{FOLDER}/a.md": site_text(unconfirmed=["name"])})
     assert errors == [
-        f"content/{FOLDER}/a.md:12: unconfirmed.0: 「name」は使えません。次のどれかを書いてください: reading, name_en, "
+        f"content/{FOLDER}/a.md:14: unconfirmed.0: 「name」は使えません。次のどれかを書いてください: reading, name_en, "
         "designation, designation_note, era, era_note, address, coordinates, access (value not allowed)"
     ]
 
@@ -101,7 +101,7 @@ def test_unknown_unconfirmed_field(tmp_path):
 def test_designation_date_on_an_undesignated_site(tmp_path):
     files = {f"{FOLDER}/a.md": site_text(designation="未指定", designated_on="1990-01-01")}
     assert _errors(tmp_path, files) == [
-        f"content/{FOLDER}/a.md:11: designated_on: 「未指定」の史跡に指定日（designated_on）が書かれています。"
+        f"content/{FOLDER}/a.md:13: designated_on: 「未指定」の史跡に指定日（designated_on）が書かれています。"
         "指定されているなら designation: に指定の区分を書き、そうでなければ designated_on: を消してください "
         "(designation date without designation)"
     ]

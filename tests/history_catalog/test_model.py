@@ -7,10 +7,10 @@ from history_catalog.model import (
     distance_m,
     gojuon_key,
     gojuon_row,
-    parse_source,
+    step_label,
     walking_minutes,
 )
-from history_catalog.schema import Access, Era
+from history_catalog.schema import Access, DesignationStep, Era, Source
 
 
 @pytest.mark.parametrize(
@@ -92,16 +92,27 @@ def test_access_label(fields, label):
 
 
 @pytest.mark.parametrize(
-    ("text", "url", "note"),
+    ("fields", "label"),
     [
-        ("https://example.jp/a.html（現地説明板の転記）", "https://example.jp/a.html", "現地説明板の転記"),
-        ("https://example.jp/b", "https://example.jp/b", ""),
-        ("神奈川新聞（2016年8月18日）", None, ""),
+        ({"kind": "公式・行政", "title": "横浜市「称名寺」"}, "公式・行政"),
+        ({"kind": "所有者・管理者", "title": "瀬戸神社「御神宝」"}, "所有者・管理者"),
+        ({"kind": "データベース", "title": "文化遺産オンライン"}, "データベース"),
+        ({"kind": "参考", "label": "個人サイト", "title": "ブログ"}, "参考（個人サイト）"),
     ],
 )
-def test_parse_source(text, url, note):
-    source = parse_source(text)
-    assert (source.url, source.note) == (url, note)
+def test_source_kind_label(fields, label):
+    assert Source(**fields).kind_label == label
+
+
+@pytest.mark.parametrize(
+    ("fields", "label"),
+    [
+        ({"date": "2016-08-17", "event": "国宝に指定"}, "2016年8月17日 国宝に指定"),
+        ({"year": 1995, "event": "県の重要文化財に指定"}, "1995年 県の重要文化財に指定"),
+    ],
+)
+def test_step_label(fields, label):
+    assert step_label(DesignationStep(**fields)) == label
 
 
 def test_eras_are_ordered_from_jomon_to_showa():

@@ -51,7 +51,8 @@ category:
 era: 鎌倉時代
 address: 金沢区金沢町
 sources:
-- 区の資料
+- kind: 公式・行政
+  title: 区の資料
 status: draft
 ---
 準備中です。

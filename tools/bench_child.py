@@ -1,0 +1,161 @@
+"""One benchmark measurement in a process of its own (so peak memory is this build's alone); prints JSON.
+
+python -m tools.bench_child plain|ours|rebuild|preview <corpus root> <scratch folder>
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import statistics
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [p for p in (str(ROOT), str(ROOT / "plugins")) if p not in sys.path]
+
+BUILD_DATE = "2026-11-28"
+
+
+def _peaks() -> dict[str, float]:
+    # ru_maxrss is in KiB on Linux; the children are Pagefind (and PDF renderers).
+    return {
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "children_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def _our_overrides(corpus: Path, scratch: Path) -> dict:
+    # Every cache in the scratch folder: a cold build starts without any.
+    return {
+        "PATH": str(corpus / "ours"),
+        "WARD_BUILD_DATE": BUILD_DATE,
+        "BULLETIN_CACHE_PATH": str(scratch / "cache" / "bulletin_covers"),
+        "IMAGE_PRIVACY_CACHE_PATH": str(scratch / "cache" / "image_privacy"),
+    }
+
+
+def plain(corpus: Path, scratch: Path) -> dict:
+    """Plain Pelican 4.12: default theme, no plugins, the same documents."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(
+        None,
+        override={
+            "PATH": str(corpus / "plain"),
+            "OUTPUT_PATH": str(scratch / "out"),
+            "PLUGINS": [],
+            "STATIC_PATHS": ["images"],
+            "TIMEZONE": "Asia/Tokyo",
+            "DEFAULT_LANG": "ja",
+            "SITEURL": "",
+            "CACHE_CONTENT": False,
+        },
+    )
+    started = time.perf_counter()
+    Pelican(settings).run()
+    return {"seconds": time.perf_counter() - started, **_peaks()}
+
+
+def ours(corpus: Path, scratch: Path) -> dict:
+    """Our site, every plugin, the search index included, into a fresh folder with empty caches."""
+    from tools.site_build import build_into, load_settings
+
+    load_settings("pelicanconf.py")  # imports outside the timing, as for plain Pelican
+    started = time.perf_counter()
+    build_into("pelicanconf.py", scratch / "out", _our_overrides(corpus, scratch))
+    return {"seconds": time.perf_counter() - started, **_peaks()}
+
+
+def rebuild(corpus: Path, scratch: Path) -> dict:
+    """`invoke build` twice: the second finds nothing changed."""
+    from tools.site_build import build
+
+    overrides = _our_overrides(corpus, scratch)
+    build("pelicanconf.py", scratch / "out", overrides)
+    started = time.perf_counter()
+    written, removed = build("pelicanconf.py", scratch / "out", overrides)
+    return {"seconds": time.perf_counter() - started, "written": written, "removed": removed}
+
+
+def _fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+
+
+def _until(check, limit: float = 30.0) -> float:
+    started = time.perf_counter()
+    while not check():
+        if time.perf_counter() - started > limit:
+            raise TimeoutError("the preview did not show the change")
+        time.sleep(0.002)
+    return time.perf_counter() - started
+
+
+def preview(corpus: Path, scratch: Path) -> dict:
+    """Save-to-served latency through the real server and file watcher: edits, then add, rename, delete."""
+    from tools.preview import PreviewSite
+    from tools.preview_server import make_server, watch
+
+    overrides = _our_overrides(corpus, scratch)
+    site = PreviewSite(output=scratch / "preview", overrides=overrides)
+    assert site.refresh() == (), site.errors
+    server = make_server(site, port=0)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    stop = threading.Event()
+    threading.Thread(target=watch, args=(site, lambda line: None, stop), daemon=True).start()
+    time.sleep(1.0)
+    article = corpus / "ours" / "news" / "bench-00000.md"
+    text = article.read_text(encoding="utf-8")
+    edits = []
+    for number in range(10):
+        marker = f"編集{number}回目"
+        started = time.perf_counter()
+        article.write_text(text.replace("## 内容", f"{marker}\n\n## 内容", 1), encoding="utf-8")
+        _until(lambda marker=marker: marker.encode() in _fetch(f"{base}/news/bench-00000/")[1])
+        edits.append(time.perf_counter() - started)
+    added = corpus / "ours" / "news" / "bench-new.md"
+    started = time.perf_counter()
+    added.write_text("---\ntitle: 新しいお知らせ\ndate: 2026-11-27\n---\n本文です。\n", encoding="utf-8")
+    _until(lambda: _fetch(f"{base}/news/bench-new/")[0] == 200)
+    add = time.perf_counter() - started
+    started = time.perf_counter()
+    added.rename(added.with_name("bench-renamed.md"))
+    _until(lambda: _fetch(f"{base}/news/bench-renamed/")[0] == 200)
+    rename = time.perf_counter() - started
+    started = time.perf_counter()
+    added.with_name("bench-renamed.md").unlink()
+    _until(lambda: _fetch(f"{base}/news/bench-renamed/")[0] == 404)
+    delete = time.perf_counter() - started
+    stop.set()
+    article.write_text(text, encoding="utf-8")
+    return {
+        "edit_median_s": statistics.median(edits),
+        "edits_s": edits,
+        "add_s": add,
+        "rename_s": rename,
+        "delete_s": delete,
+        **_peaks(),
+    }
+
+
+def main() -> None:
+    variant, corpus, scratch = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    result = {"plain": plain, "ours": ours, "rebuild": rebuild, "preview": preview}[variant](corpus, scratch)
+    print("BENCH " + json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
