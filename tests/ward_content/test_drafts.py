@@ -104,6 +104,13 @@ def test_every_draft_is_previewed_under_drafts_and_listed_nowhere(tmp_path, file
     for rel, title in DRAFT_PAGES.items():
         assert (output / rel).is_file(), rel
         assert title in soup(output, rel).select_one("h1").get_text()
+    listing = soup(output, "drafts/index.html")
+    links = {a["href"]: a.get_text() for a in listing.select(".ward-drafts a")}
+    for href in links:
+        assert ((output / "drafts" / href).resolve() / "index.html").is_file(), href
+    assert sorted(links.values()) == sorted(
+        ["下書きの記事", "下書きの催し", "下書きの事業", "下書き寺", "下書きの特集"]
+    ), links
     for public in ("events/wip-event", "campaigns/wip-campaign", "history/wip-site", "bulletins/2026-12", "news/wip"):
         assert not (output / public / "index.html").exists(), public
     listed = " ".join(
