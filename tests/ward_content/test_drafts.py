@@ -103,7 +103,9 @@ def test_every_draft_is_previewed_under_drafts_and_listed_nowhere(tmp_path, file
     output = build_site(tmp_path, files, BULLETIN_CACHE_PATH=str(tmp_path / "covers"))
     for rel, title in DRAFT_PAGES.items():
         assert (output / rel).is_file(), rel
-        assert title in soup(output, rel).select_one("h1").get_text()
+        page = soup(output, rel)
+        assert title in page.select_one("h1").get_text()
+        assert "下書き" in page.select_one(".ward-draft-notice").get_text()
     listing = soup(output, "drafts/index.html")
     links = {a["href"]: a.get_text() for a in listing.select(".ward-drafts a")}
     for href in links:
@@ -125,6 +127,7 @@ def test_production_writes_no_draft(tmp_path, files):
     )
     assert not (output / "drafts").exists()
     assert (output / "news" / "pub" / "index.html").is_file()
+    assert soup(output, "news/pub/index.html").select_one(".ward-draft-notice") is None
 
 
 def test_event_state_moved_out_of_status_with_a_hint(tmp_path):
