@@ -73,6 +73,7 @@ class Generation:
 
     folder: Path
     pages: dict[str, tuple[tuple, dict]]
+    files: dict[str, object]  # output-relative path -> callable giving the bytes (made when asked for)
     urls: dict[str, str]
     settings: dict
     rendered: set[str] = field(default_factory=set)
@@ -183,15 +184,17 @@ class PreviewSite:
                 if hasattr(generator, "refresh_metadata_intersite_links"):
                     generator.refresh_metadata_intersite_links()
             writer = RecordingWriter(pelican.output_path, settings)
+            scope.lazy_files = {}
             for generator in generators:
                 if hasattr(generator, "generate_output"):
                     generator.generate_output(writer)
             signals.finalized.send(pelican)
-            del scope
+            files = scope.lazy_files
         previous = self.current
-        self.current = Generation(folder, writer.pages, urls, settings)
+        self.current = Generation(folder, writer.pages, files, urls, settings)
         if previous is not None:
-            shutil.rmtree(previous.folder, ignore_errors=True)
+            # Removing thousands of files takes a while; nobody waits for it.
+            threading.Thread(target=shutil.rmtree, args=(previous.folder, True), daemon=True).start()
 
     def _reuse_objects(self, generator) -> None:
         """Pelican's generator cache hooks, answered from memory for documents that did not change."""
@@ -226,6 +229,11 @@ class PreviewSite:
                 # A fresh writer: its overwrite guard is per build, and this is one page of this build.
                 Writer(str(current.folder), settings=current.settings).write_file(*args, **kwargs)
                 current.rendered.add(rel)
+            elif rel in current.files and rel not in current.rendered:
+                target = current.folder / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(current.files[rel]())
+                current.rendered.add(rel)
             path = current.folder / rel
             return path.read_bytes() if path.is_file() else None
 
@@ -236,7 +244,7 @@ class PreviewSite:
                 return []
             folder = self.current.folder
             files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-            return sorted(set(self.current.pages) | files)
+            return sorted(set(self.current.pages) | set(self.current.files) | files)
 
     def clear_output(self) -> None:
         """Start from an empty preview folder (before the first generation)."""

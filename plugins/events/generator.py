@@ -106,11 +106,11 @@ class EventsGenerator(WardFolderGenerator):
                 event_jsonld=jsonld_script(event_jsonld(event, public_url)),
                 **common,
             )
-            self.write_bytes(event.ics_url, event_ics(event, public_url, programme.today))
+            self.write_bytes(event.ics_url, lambda event=event: event_ics(event, public_url, programme.today))
         for campaign in programme.campaigns:
             self.write_page(writer, "events/campaign.html", f"{campaign.url}index.html", campaign=campaign, **common)
         self.write_page(writer, "events/campaigns.html", "campaigns/index.html", **common)
-        self.write_bytes(self.events_settings.ics_path, to_ics(programme.events, public_url, programme.today))
+        self.write_bytes(self.events_settings.ics_path, lambda: to_ics(programme.events, public_url, programme.today))
         self.write_bytes(self.events_settings.csv_path, self.csv_bytes)
         if self.previews_drafts:
             self._write_drafts(writer, common, public_url)

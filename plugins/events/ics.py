@@ -71,17 +71,17 @@ def _vevent(event: Event, public_url: str, stamp: datetime) -> VEvent:
 
 
 @cache
-def _vtimezone_ical(tzid: str) -> bytes:
+def _vtimezone(tzid: str) -> Timezone:
     # Deriving a VTIMEZONE from the tz database scans centuries of transitions (~0.1 s); it depends on
-    # the tzid alone, so it is made once per process and copied into each calendar.
-    return Timezone.from_tzid(tzid).to_ical()
+    # the tzid alone, so it is made once per process. Calendars only serialise it, never change it.
+    return Timezone.from_tzid(tzid)
 
 
 def _add_timezones(cal: Calendar) -> None:
-    """What `Calendar.add_missing_timezones` adds, from the cached copy: same bytes, made once."""
+    """What `Calendar.add_missing_timezones` adds, from the one shared copy: same bytes, made once."""
     existing = len(cal.timezones)
     for tzid in sorted(cal.get_missing_tzids()):
-        cal.subcomponents.insert(existing, Timezone.from_ical(_vtimezone_ical(tzid)))
+        cal.subcomponents.insert(existing, _vtimezone(tzid))
         existing += 1
 
 

@@ -32,6 +32,8 @@ class BuildScope:
     output_path: str = ""
     written: set[str] = field(default_factory=set)  # output-relative HTML pages written (for the sitemap)
     settings: dict = field(default_factory=dict)  # config.PluginSettings subclass -> validated settings
+    # The preview sets a dict here: files given as callables are then made when asked for.
+    lazy_files: dict | None = None
     log_handlers: list[tuple[logging.Logger, logging.Handler]] = field(default_factory=list)
     log_filters: list[tuple[logging.Filterer, object]] = field(default_factory=list)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +34,12 @@ class Document:
     meta: WardModel
     front: FrontMatter
 
-    @property
+    @cached_property
     def slug(self) -> str:
         """From `slug:` or else the file name; always lowercase ASCII (validated)."""
         return getattr(self.meta, "slug", None) or Path(self.rel_path).stem
 
-    @property
+    @cached_property
     def url(self) -> str:
         """The output URL, e.g. `news/hanabi/`."""
         return self.kind.url_for(self.folder, self.slug)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -74,8 +75,16 @@ class WardFolderGenerator(Generator):
         """A draft's page at /drafts/<its URL>, rendered by its kind's own template."""
         self.write_page(writer, template, f"{DRAFTS_FOLDER}/{url}index.html", ward_draft=True, **values)
 
-    def write_bytes(self, rel: str, data: bytes) -> None:
-        """A non-HTML file (CSV, ICS, feed) built by a library."""
+    def write_bytes(self, rel: str, data: bytes | Callable[[], bytes]) -> None:
+        """A non-HTML file (CSV, ICS, feed) built by a library; a callable is only called when needed.
+
+        The preview (tools/preview.py) collects callables and makes a file when the browser asks for
+        it, as it does for pages; a build calls it at once.
+        """
+        lazy = ensure_scope().lazy_files
+        if lazy is not None and callable(data):
+            lazy[rel] = data
+            return
         target = Path(self.output_path) / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        target.write_bytes(data() if callable(data) else data)

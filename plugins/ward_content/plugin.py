@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def account_for_every_file(generators) -> None:
 def remember_page(path, context=None) -> None:
     """Every HTML page Pelican's writer writes (ours included), for the sitemap."""
     scope = ensure_scope()
-    scope.written.add(Path(path).resolve().relative_to(Path(scope.output_path)).as_posix())
+    scope.written.add(os.path.relpath(os.path.abspath(path), scope.output_path).replace(os.sep, "/"))
 
 
 def finish(pelican) -> None:
