@@ -122,9 +122,7 @@ def test_every_draft_is_previewed_under_drafts_and_listed_nowhere(tmp_path, file
 
 
 def test_production_writes_no_draft(tmp_path, files):
-    output = build_site(
-        tmp_path, files, BULLETIN_CACHE_PATH=str(tmp_path / "covers"), DRAFT_SAVE_AS="", DRAFT_PAGE_SAVE_AS=""
-    )
+    output = build_site(tmp_path, files, settings="publishconf.py", BULLETIN_CACHE_PATH=str(tmp_path / "covers"))
     assert not (output / "drafts").exists()
     assert (output / "news" / "pub" / "index.html").is_file()
     assert soup(output, "news/pub/index.html").select_one(".ward-draft-notice") is None
