@@ -5,7 +5,7 @@ phone photo carrying GPS and the printer's PDF in ~/Downloads), every ```markdow
 written where it says; the commit block runs once more at the end for the work of §9. A fresh clone
 of what was pushed then publishes: the staff's PDF byte for byte, the photo without GPS. One clone,
 one push, one production build (which is also the build). Servers (livereload) are not started: their
-options are checked by test_guide.py.
+options are checked by test_guide.py. The clone is of this repository's HEAD: commit before running it.
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ def walked(tmp_path_factory):
     home = tmp / "home"
     downloads = home / "Downloads"
     downloads.mkdir(parents=True)
+    # The staff PC's own git settings; CI's checkout may belong to another user than the container's.
+    (home / ".gitconfig").write_text("[safe]\n\tdirectory = *\n[init]\n\tdefaultBranch = main\n", encoding="utf-8")
     (downloads / "hanabi.jpg").write_bytes(gps_jpeg())
     (downloads / "2027-01.pdf").write_bytes(bulletin_pdf())
     env = {**os.environ, **GIT_IDENTITY, "HOME": str(home), "WARD_BUILD_DATE": BUILD_DATE}
