@@ -28,7 +28,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search"]
+PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search", "emergency", "evacuation"]
 JINJA_FILTERS = FILTERS
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
@@ -153,5 +153,17 @@ HISTORY_TILE_URL = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
 # written site into output/pagefind/ (pages whose content is marked data-pagefind-body).
 SITE_SEARCH_SAVE_AS = "search/index.html"
 SITE_SEARCH_LANGUAGE = "ja"
+
+# Emergency mode (緊急情報): content/emergency.md puts a banner on every page; `invoke emergency "…"`
+# writes it, `invoke emergency --off` deletes it. plugins/emergency/settings.py has every option.
+# Expiry is judged at EMERGENCY_NOW, else the start of WARD_BUILD_DATE, else the build's clock.
+EMERGENCY_PAGE_PATH = "emergency/index.html"
+EMERGENCY_FEED_PATH = "feeds/emergency.atom.xml"
+
+# Evacuation places (避難場所): content/data/evacuation_shelter.csv (指定避難所一覧) and
+# evacuation_space.csv (指定緊急避難場所一覧) in the standard's column order; plugins/evacuation/settings.py
+# has every option. Pages under /bousai/hinan/, CSV and GeoJSON on /opendata/.
+EVACUATION_URL = "bousai/hinan/"
+EVACUATION_BOUNDS = (35.30, 139.57, 35.39, 139.68)  # (south, west, north, east) around 金沢区
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

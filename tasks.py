@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from invoke import Exit, task
@@ -86,6 +87,43 @@ def new(c, kind, title, folder=None, slug=None, help=False):
         print(
             f"URL のもとになる名前は「{path.stem}」です。ローマ字が違っていたら、公開前にファイル名を直してください。"
         )
+
+
+@task(
+    klass=HelpfulTask,
+    positional=["text"],
+    help={
+        "text": "バナーに出す短い説明（100文字以内）",
+        "level": "緊急（既定）、警戒、お知らせ",
+        "title": "見出し（30文字以内、省略可）",
+        "expires": "掲載終了日時（例: 2026-11-30 18:00、省略可）",
+        "help": "この説明を表示します（緊急情報は書きません）",
+    },
+)
+def emergency(c, text, level="緊急", title=None, expires=None, help=False):
+    """Turn emergency mode on: writes content/emergency.md (then `invoke build`); `invoke emergency-off` ends it."""
+    from emergency.command import ContentErrors, notice_text, write_notice
+
+    from ward_content.dates import TOKYO
+
+    if help:  # `invoke emergency --help` once published "--help" as the emergency notice
+        print_task_help("emergency")
+        return
+    try:
+        path = write_notice(ROOT / "content", notice_text(text, level, datetime.now(TOKYO), expires, title))
+    except ContentErrors as exc:
+        raise _content_failure(exc) from None
+    print(f"{path.relative_to(ROOT)} を書きました。invoke build（または GitHub への push）で全ページにバナーが出ます。")
+
+
+@task(name="emergency-off")
+def emergency_off(c):
+    """Turn emergency mode off: deletes content/emergency.md (then `invoke build`)."""
+    from emergency.command import remove_notice
+
+    removed = remove_notice(ROOT / "content")
+    print("content/emergency.md を消しました。" if removed else "緊急情報は出ていません。")
+    print("invoke build（または GitHub への push）でバナーが消えます。")
 
 
 @task

@@ -50,7 +50,7 @@ class RecordingWriter(Writer):
         if not name:
             return
         path = sanitised_join(self.output_path, name)
-        rel = Path(path).relative_to(self.output_path).as_posix()
+        rel = os.path.relpath(path, self.output_path).replace(os.sep, "/")
         # The same rules as Writer._open_w: an overriding write wins, a second plain write is an error.
         if rel in self._overridden:
             if override_output:

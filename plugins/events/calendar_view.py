@@ -71,6 +71,10 @@ def month_range(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int
 def month_calendar(year: int, month: int, occurrences, previous=None, following=None) -> MonthCalendar:
     """A Sunday-first grid; a multi-day event appears on each of its days within the month."""
     grid = calendar.Calendar(firstweekday=calendar.SUNDAY).monthdatescalendar(year, month)
+    first, last = grid[0][0], grid[-1][-1]
+    # Only the occurrences touching this month, with their days computed once (not per cell).
+    spans = [(o.first_day, o.last_day, o) for o in occurrences]
+    occurrences = [span for span in spans if span[0] <= last and span[1] >= first]
     weeks = []
     for week in grid:
         cells = []
@@ -78,8 +82,8 @@ def month_calendar(year: int, month: int, occurrences, previous=None, following=
             if day.month != month:
                 cells.append(Day(None))
                 continue
-            on_day = tuple(o for o in occurrences if o.first_day <= day <= o.last_day)
-            cells.append(Day(day, tuple(sorted(on_day, key=Occurrence.sort_key))))
+            on_day = tuple(o for o in occurrences if o[0] <= day <= o[1])
+            cells.append(Day(day, tuple(sorted((span[2] for span in on_day), key=Occurrence.sort_key))))
         weeks.append(tuple(cells))
     return MonthCalendar(year, month, tuple(weeks), previous, following)
 

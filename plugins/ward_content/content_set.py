@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .data_files import check_data_files
 from .document import CONTENT_SUFFIXES, Document, display_path, load_document
 from .errors import ContentError, ContentErrors, split_warnings
 from .registry import ContentTypes
@@ -113,6 +114,7 @@ def _checked(content: ContentSet) -> ContentSet:
     kinds = content.types.kinds
     problems = url_clashes(documents) + reserved_url_clashes(documents, kinds) + kind_checks(documents, kinds)
     problems += site_link_problems(documents, kinds, content.root)
+    problems += check_data_files(content.root, content.types.data_checks)
     cross, warnings = split_warnings(set(problems))
     return replace(
         content,

@@ -23,4 +23,5 @@ def types_for_settings(settings: dict) -> ContentTypes:
             plugin.register()
         # `invoke check` refuses what the build would refuse: every bad setting, at once.
         validate_all(settings, collect_models())
-        return collect()
+        # The settings go to the receivers, as the Pelican object does in a build (data checks read them).
+        return collect(settings)

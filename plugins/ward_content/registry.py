@@ -25,6 +25,8 @@ class ContentTypes:
     """The kinds a build knows, by name; answers which kind owns a content-relative path."""
 
     kinds: tuple[Kind, ...]
+    # Checks of non-Markdown files (ward_content.data_files.DataCheck), run with the checks across files.
+    data_checks: tuple = ()
 
     def by_name(self, name: str) -> Kind | None:
         """The kind called `name`, or None."""
@@ -43,7 +45,7 @@ class ContentTypes:
 
     def folders(self) -> list[str]:
         """Every folder that holds content, for the 'unknown folder' message."""
-        return sorted({f for k in self.kinds for f in k.folders})
+        return sorted({f for k in self.kinds for f in k.folders if f})
 
 
 def collect(sender: object = None) -> ContentTypes:
@@ -56,7 +58,9 @@ def collect(sender: object = None) -> ContentTypes:
             if kind.name in found and found[kind.name] is not kind:
                 raise ConfigurationError(f"content type {kind.name!r} is registered by two plugins")
             found[kind.name] = kind
-    return ContentTypes(tuple(sorted(found.values(), key=lambda k: k.name)))
+    from .data_files import collect_data_checks
+
+    return ContentTypes(tuple(sorted(found.values(), key=lambda k: k.name)), collect_data_checks(sender))
 
 
 def _as_kinds(answer: Kind | Iterable[Kind] | None) -> tuple[Kind, ...]:

@@ -144,7 +144,27 @@ def test_invoke_check_passes_clean_content(tmp_path):
     assert "問題はありません" in result.stdout
 
 
+def test_every_task_with_positional_arguments_handles_its_own_help():
+    """Invoke gives `--help` to a missing positional argument: such a task would run with "--help" as a value."""
+    import importlib.util
+
+    from invoke import Task
+
+    from tools.invoke_help import HelpfulTask
+
+    spec = importlib.util.spec_from_file_location("project_tasks", ROOT / "tasks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    tasks = [value for value in vars(module).values() if isinstance(value, Task)]
+    assert tasks
+    for task in tasks:
+        if task.positional:
+            assert isinstance(task, HelpfulTask), f"{task.name}: positional arguments need klass=HelpfulTask"
+
+
 def test_every_task_help_works():
+    # Safe to run only once every task with positional arguments handles --help (the test above).
+    test_every_task_with_positional_arguments_handles_its_own_help()
     listed = json.loads(_invoke("--list", "--list-format", "json").stdout)
     names = [task["name"] for task in listed["tasks"]]
     assert "new" in names and "check" in names

@@ -1,0 +1,40 @@
+"""Non-Markdown content (CSV under content/data/) that a plugin checks, in the build and in `invoke check`.
+
+A plugin declares a `DataCheck` and hands it over like a content type, from its register():
+`data_checks.connect(provide_data_checks)` with a module-level
+`def provide_data_checks(sender): return (CHECK,)`. The registry collects them with the build's
+content types, and the content set runs them with its checks across files, so the problems are
+reported once, by `invoke check` and by the build alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError
+from .registry import ward_signals
+
+# In the foundation's namespace, so a build's receivers are disconnected with its scope.
+data_checks = ward_signals.signal("ward_data_checks")
+
+
+@dataclass(frozen=True)
+class DataCheck:
+    """Files a plugin reads besides Markdown, and the check that locates every problem in them."""
+
+    name: str  # English key
+    label: str  # Japanese name shown to staff
+    check: Callable[[Path], list[ContentError]]  # content folder -> located problems
+
+
+def collect_data_checks(sender: object = None) -> tuple[DataCheck, ...]:
+    """Every DataCheck the loaded plugins provide, by name."""
+    found = {check.name: check for _, provided in data_checks.send(sender) for check in (provided or ())}
+    return tuple(found[name] for name in sorted(found))
+
+
+def check_data_files(content_root: Path, checks: tuple[DataCheck, ...]) -> list[ContentError]:
+    """Every data check over one content folder."""
+    return [error for data_check in checks for error in data_check.check(content_root)]
