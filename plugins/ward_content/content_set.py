@@ -113,7 +113,7 @@ def _checked(content: ContentSet) -> ContentSet:
     documents = tuple(content.by_path[p] for p in sorted(content.by_path))
     kinds = content.types.kinds
     problems = url_clashes(documents) + reserved_url_clashes(documents, kinds) + kind_checks(documents, kinds)
-    problems += site_link_problems(documents, kinds, content.root)
+    problems += site_link_problems(documents, kinds, content.root, content.types.data_checks)
     problems += check_data_files(content.root, content.types.data_checks)
     cross, warnings = split_warnings(set(problems))
     return replace(

@@ -2,7 +2,8 @@
 
 The known URLs come from one function, `known_urls`: every published document's URL, the URLs each
 content type declares (`Kind.reserved_urls` and `Kind.site_urls`: list pages, calendars, open data),
-the foundation's own pages, and every file under content/ (published where it sits). So `invoke check`
+the pages plugins write from data files (`DataCheck.site_urls`: the evacuation list), the foundation's
+own pages, and every file under content/ (published where it sits). So `invoke check`
 and the build report a dead link at its Markdown line, long before the publish stage's link check.
 """
 
@@ -40,7 +41,9 @@ def static_files(content_root: Path) -> set[str]:
     return found
 
 
-def known_urls(documents: Sequence[Document], kinds: Iterable, content_root: Path | None = None) -> frozenset[str]:
+def known_urls(
+    documents: Sequence[Document], kinds: Iterable, content_root: Path | None = None, data_checks: Iterable = ()
+) -> frozenset[str]:
     """Every URL (without the leading /) the site will have, for the documents and types of one build."""
     published = [doc for doc in documents if not doc.is_draft]
     urls = set(CORE_URLS)
@@ -52,6 +55,9 @@ def known_urls(documents: Sequence[Document], kinds: Iterable, content_root: Pat
             urls.update(provide([doc for doc in published if doc.kind is kind]))
     if content_root is not None:
         urls.update(static_files(content_root))
+        for data_check in data_checks:
+            if getattr(data_check, "site_urls", None) is not None:
+                urls.update(data_check.site_urls(content_root))
     return frozenset(urls)
 
 
@@ -68,11 +74,11 @@ def _exists(path: str, urls: frozenset[str]) -> bool:
 
 
 def site_link_problems(
-    documents: Sequence[Document], kinds: Iterable, content_root: Path | None = None
+    documents: Sequence[Document], kinds: Iterable, content_root: Path | None = None, data_checks: Iterable = ()
 ) -> list[ContentError]:
     """A located error for each `/…` link in a body that names no page or file of the site."""
     kinds = tuple(kinds)
-    urls = known_urls(documents, kinds, content_root)
+    urls = known_urls(documents, kinds, content_root, data_checks)
     drafts = {doc.url: doc for doc in documents if doc.is_draft}
     errors = []
     for doc in documents:

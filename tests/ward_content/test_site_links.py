@@ -54,7 +54,9 @@ def test_links_to_pages_plugins_write_pass(tmp_path):
 
     root = write_files(tmp_path / "content", {k: v for k, v in FILES.items() if k != "news/links.md"})
     result = check_tree(root)
-    urls = known_urls(result.documents, result.content.types.kinds, root)
-    for url in ("", "reading/", "events/", "events/past/", "history/map/", "bulletins/", "opendata/", "search/"):
+    types = result.content.types
+    urls = known_urls(result.documents, types.kinds, root, types.data_checks)
+    expected = ("", "reading/", "events/", "events/past/", "history/map/", "bulletins/", "opendata/", "search/")
+    for url in (*expected, "bousai/hinan/", "bousai/hinan/jishin/", "emergency/"):
         assert url in urls
     assert "reading/kickoff/" in urls and "files/boshu.pdf" in urls and "news/wip/" not in urls
