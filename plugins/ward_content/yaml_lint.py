@@ -194,6 +194,9 @@ def explain_flow(line: str) -> tuple[str, str] | None:
     key, value = (parts[0], parts[2].strip()) if parts else ("", rest)
     if not value or value[0] not in _FLOW:
         return None
+    close = "]" if value[0] == "[" else "}"
+    if close not in value or value.rstrip().endswith(close):
+        return None  # an unclosed list, or a list with something else wrong: YAML's own message fits
     return key, (
         f"値が「{value[0]}」で始まっているため、YAML では{SPECIAL_STARTS[value[0]]}と読まれました。"
         f'「{value}」を文字として書くときは、値全体を " で囲んでください（例: {quote_hint(key, value)}）'
