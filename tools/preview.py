@@ -33,7 +33,26 @@ class RecordingWriter(Writer):
     def __init__(self, output_path: str, settings: dict):
         super().__init__(output_path, settings=settings)
         self.pages: dict[str, tuple[tuple, dict]] = {}
+        self.feeds: dict[str, object] = {}  # output-relative path -> callable writing the feed, returning its bytes
         self._overridden: set[str] = set()
+
+    def write_feed(
+        self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None
+    ):
+        """Feeds are made when asked for, like pages (the elements are already chosen and sorted)."""
+        if not path:
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+        rel = os.path.relpath(sanitised_join(self.output_path, path), self.output_path).replace(os.sep, "/")
+        elements, settings, output_path = list(elements), self.settings, self.output_path
+
+        def make() -> bytes:
+            Writer(output_path, settings=settings).write_feed(
+                elements, context, path, url, feed_type, override_output, feed_title
+            )
+            return (Path(output_path) / rel).read_bytes()
+
+        self.feeds[rel] = make
+        return None
 
     def write_file(
         self,
@@ -189,7 +208,7 @@ class PreviewSite:
                 if hasattr(generator, "generate_output"):
                     generator.generate_output(writer)
             signals.finalized.send(pelican)
-            files = scope.lazy_files
+            files = {**writer.feeds, **scope.lazy_files}
         previous = self.current
         self.current = Generation(folder, writer.pages, files, urls, settings)
         if previous is not None:
@@ -230,9 +249,11 @@ class PreviewSite:
                 Writer(str(current.folder), settings=current.settings).write_file(*args, **kwargs)
                 current.rendered.add(rel)
             elif rel in current.files and rel not in current.rendered:
+                data = current.files[rel]()
                 target = current.folder / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(current.files[rel]())
+                if not target.is_file():  # a feed writes itself
+                    target.write_bytes(data)
                 current.rendered.add(rel)
             path = current.folder / rel
             return path.read_bytes() if path.is_file() else None
