@@ -107,7 +107,8 @@ def front_matter(kind: Kind, title: str, known: dict | None = None) -> str:
         elif info.is_required():
             required += _yaml_lines(name, _to_fill(info.annotation, _label(info, name)))
         elif name == "status":
-            optional.append("# status: draft  # 下書き（公開しない）にするときだけ")
+            # No comment after the value: uncommented, `draft  # …` would be a value with " #" in it.
+            optional += ["# （下書きにして公開しないときは、次の行の「# 」を消します）", "# status: draft"]
         elif name != "slug":
             lines = _yaml_lines(name, _to_fill(info.annotation, _label(info, name)))
             optional += [f"# {line}" for line in lines]

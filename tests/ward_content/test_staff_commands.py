@@ -42,8 +42,14 @@ def test_new_page_copies_no_facts_and_every_placeholder_is_reported_at_its_line(
         if name not in known:
             assert all(MARK in str(v) for v in _values(value)), f"{name}: {value!r} is pre-filled"
     for line in text.splitlines():
-        if line.startswith("# ") and ": " in line and "↓" not in line and "status: draft" not in line:
+        if line.startswith("# ") and ": " in line and "↓" not in line and line != "# status: draft":
             assert MARK in line or line.rstrip().endswith(":"), f"commented example copies a value: {line}"
+    # Every commented field works once its "# " is removed: all of them at once must parse.
+    uncommented = "\n".join(
+        line[2:] if line.startswith("# ") and not line.startswith("# （") and "↓" not in line else line
+        for line in text.splitlines()
+    )
+    split(uncommented, rel)
     with pytest.raises(ContentErrors) as caught:
         load_document(tmp_path, rel)
     marked = [n for n, line in enumerate(text.splitlines(), 1) if MARK in line and not line.startswith("#")]
