@@ -127,6 +127,8 @@ def _unknown_fields(kind: Kind, front: FrontMatter, shown: str) -> list[ContentE
             continue
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         hint = f"「{close[0]}」ですか？" if close else f"使える項目: {', '.join(allowed)}"
+        if name == "draft" and "status" in allowed:  # the old way for events and campaigns
+            hint = "下書きはどの種類でも status: draft と書きます（draft: の行は消してください）"
         errors.append(
             ContentError(shown, front.line_of(name), name, f"「{name}」という項目はありません。{hint}", "unknown field")
         )

@@ -7,6 +7,8 @@ import io
 import pytest
 from conftest import article, build_site, load_document, soup, write_files
 
+from ward_content.errors import ContentErrors
+
 pytest.importorskip("reportlab")
 
 
@@ -129,7 +131,6 @@ def test_production_writes_no_draft(tmp_path, files):
 
 
 def test_event_state_moved_out_of_status_with_a_hint(tmp_path):
-    from ward_content.errors import ContentErrors
 
     root = write_files(tmp_path / "content", {"events/a.md": EVENT.replace("status: draft", "status: 中止")})
     with pytest.raises(ContentErrors) as caught:
@@ -138,4 +139,15 @@ def test_event_state_moved_out_of_status_with_a_hint(tmp_path):
     assert error.format() == (
         "content/events/a.md:8: status: 「中止」は status ではなく event_status に書きます（event_status: 中止）。"
         "status は published（公開）か draft（下書き）です (event state in status)"
+    )
+
+
+def test_the_old_draft_field_points_to_status(tmp_path):
+    root = write_files(tmp_path / "content", {"campaigns/a.md": CAMPAIGN.replace("status: draft", "draft: true")})
+    with pytest.raises(ContentErrors) as caught:
+        load_document(root, "campaigns/a.md")
+    (error,) = caught.value.errors
+    assert error.format() == (
+        "content/campaigns/a.md:6: draft: 「draft」という項目はありません。"
+        "下書きはどの種類でも status: draft と書きます（draft: の行は消してください） (unknown field)"
     )
