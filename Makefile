@@ -13,11 +13,11 @@ $(STAMP): requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-# The sample bulletin PDFs are generated, not committed; only missing ones are written.
+# The sample bulletin PDFs are committed; this re-creates only missing ones and never overwrites a file.
 sample-pdfs: $(STAMP) fonts
-	$(BIN)/python -m tools.sample_bulletins
+	$(BIN)/invoke sample-pdfs
 
-build: $(STAMP) sample-pdfs
+build: $(STAMP)
 	$(BIN)/invoke build
 
 check: $(STAMP)
@@ -30,7 +30,7 @@ system-deps:
 fonts:
 	bash scripts/system-deps.sh fonts
 
-test: $(STAMP) system-deps sample-pdfs
+test: $(STAMP) system-deps
 	$(BIN)/invoke test
 
 clean:

@@ -8,7 +8,10 @@ HERE = Path(__file__).resolve().parent
 if str(HERE / "plugins") not in sys.path:
     sys.path.insert(0, str(HERE / "plugins"))
 
+from responsive_images.markup import FILTERS as PHOTO_FILTERS  # noqa: E402
+
 from ward_content.jinja_filters import FILTERS  # noqa: E402 (needs the plugins folder on sys.path)
+from ward_content.order import newest_first, page_order  # noqa: E402
 
 AUTHOR = "横浜市金沢区役所"
 SITENAME = "金沢区ホームページ"
@@ -17,6 +20,10 @@ SITEURL = "http://localhost:8000"
 # The address residents use; canonical links, feeds and the sitemap point here.
 WARD_PUBLIC_URL = "http://localhost:8000"
 RELATIVE_URLS = True
+# Where every Atom id and iCalendar UID comes from (tag URI, RFC 4151): Yokohama City has held
+# city.yokohama.lg.jp since before 2026, and the ward's pages live under kanazawa/ there. Never
+# change it: ids made from it must stay the same when SITEURL moves (preview -> real domain).
+WARD_IDENTITY = "tag:city.yokohama.lg.jp,2026:kanazawa/"
 
 PATH = "content"
 OUTPUT_PATH = "output"
@@ -28,15 +35,28 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search", "emergency", "evacuation"]
-JINJA_FILTERS = FILTERS
+PLUGINS = [
+    "ward_content",
+    "bulletin_archive",
+    "image_privacy",
+    "events",
+    "history_catalog",
+    "site_search",
+    "emergency",
+    "evacuation",
+    "responsive_images",
+]
+# `picture`/`pictures` are always defined, so the theme renders without the responsive_images plugin too.
+JINJA_FILTERS = {**FILTERS, **PHOTO_FILTERS}
 
 # Folders by content type; see plugins/ward_content/schemas/. The catalog, bulletin and
 # event plugins read their own folders.
 ARTICLE_PATHS = ["news", "reading", "kosodate", "health", "bousai", "office", "history"]
 ARTICLE_EXCLUDES = ["history/sites"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "files"]
+# Photos (content/images/ and beside the Markdown) are published only as resized copies by the
+# responsive_images plugin, never as the original; files/ (募集要項, maps) is copied as it is.
+STATIC_PATHS = ["files"]
 IGNORE_FILES = [".#*", "*~", "*.swp"]
 USE_FOLDER_AS_CATEGORY = True
 
@@ -61,6 +81,9 @@ DIRECT_TEMPLATES = ["index", "404"]
 PAGINATED_TEMPLATES = {}
 DEFAULT_PAGINATION = False
 SLUGIFY_SOURCE = "basename"
+# Total orders (date, then source path): equal dates never come out in file-reading order.
+ARTICLE_ORDER_BY = newest_first
+PAGE_ORDER_BY = page_order
 # The site is Japanese only; without this Pelican groups same-slug articles of different
 # sections as "translations" and warns, although their URLs differ.
 ARTICLE_TRANSLATION_ID = None
@@ -117,6 +140,12 @@ WARD_SECTIONS = [
     {"slug": "office", "name": "区役所", "intro": "区役所の窓口やサービス、庁舎の情報です。"},
 ]
 
+# Open data (/opendata/): every file is opendata/<WARD_OPENDATA_CODE>_<dataset>.csv|geojson, in the
+# 自治体標準オープンデータセット's columns; docs/opendata.md explains the codes and names.
+WARD_OPENDATA_CODE = "141003"  # 全国地方公共団体コード of 横浜市, the publisher (a ward is no local public body)
+WARD_OPENDATA_MUNICIPALITY = "横浜市"  # the name of that same code, so the two columns agree
+WARD_OPENDATA_LOCATION_CODE = "141089"  # 横浜市金沢区, where things are (GeoJSON lg_code)
+
 # Bulletin archive (広報よこはま金沢区版): plugins/bulletin_archive/settings.py has every option.
 # Months with no issue on purpose, as "YYYY-MM"; any other missing month fails the build.
 BULLETIN_NOT_PUBLISHED = []
@@ -125,6 +154,8 @@ BULLETIN_COVER_FORMAT = "webp"
 # Rendered covers, keyed by the PDF's content hash, kept between builds.
 BULLETIN_CACHE_PATH = str(HERE / ".cache" / "bulletin_covers")
 BULLETIN_FEED_ATOM = "feeds/bulletins.atom.xml"
+# A larger PDF (an issue, or a file under content/files/) gets a warning telling staff how to shrink it.
+BULLETIN_PDF_SIZE_LIMIT_MB = 10
 
 # Image privacy: photos copied from STATIC_PATHS are published without EXIF (GPS, camera),
 # XMP or comments; plugins/image_privacy/settings.py has every option. Cleaned copies are
@@ -136,21 +167,16 @@ IMAGE_PRIVACY_JPEG_QUALITY = 90  # only for photos that must be rotated upright
 EVENTS_HOME_COUNT = 5  # 「近日のイベント」 on the home page
 EVENTS_ICS_PATH = "events/events.ics"
 EVENTS_FEED_PATH = "feeds/events.atom.xml"
-EVENTS_CSV_PATH = "opendata/events.csv"  # 自治体標準オープンデータセット「イベント一覧」
-EVENTS_PUBLISHER_CODE = "141003"  # 全国地方公共団体コード of 横浜市, the publisher
 
 # History-site catalog (史跡・文化財): plugins/history_catalog/settings.py has every option.
 # Sites are read from content/history/sites/; /opendata/ lists the CSV and GeoJSON it writes.
-HISTORY_PUBLISHER_CODE = "141003"  # 全国地方公共団体コード of 横浜市 (publisher), first column of the CSV
-HISTORY_LOCATION_CODE = "141089"  # 横浜市金沢区, where the sites are (GeoJSON property lg_code)
-HISTORY_CSV_PATH = "opendata/141003_cultural_property.csv"
-HISTORY_GEOJSON_PATH = "opendata/141003_cultural_property.geojson"
 HISTORY_WALK_METRES_PER_MINUTE = 80
 HISTORY_NEAREST_COUNT = 3
 HISTORY_TILE_URL = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
 
-# Site search (/search/): plugins/site_search/settings.py has every option. Pagefind indexes the
-# written site into output/pagefind/ (pages whose content is marked data-pagefind-body).
+# Site search (/search/): plugins/site_search/settings.py has every option, docs/search.md the design.
+# Pages whose content is marked data-pagefind-body are cut into CJK bigram tokens and indexed by the
+# standard Pagefind binary into output/pagefind/.
 SITE_SEARCH_SAVE_AS = "search/index.html"
 SITE_SEARCH_LANGUAGE = "ja"
 
@@ -167,3 +193,9 @@ EVACUATION_URL = "bousai/hinan/"
 EVACUATION_BOUNDS = (35.30, 139.57, 35.39, 139.68)  # (south, west, north, east) around 金沢区
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Photos: plugins/responsive_images/settings.py has every option. Each photo a page shows is
+# published as <picture> of copies at these widths (never wider than the original), AVIF and
+# WebP with a JPEG/PNG fallback, without metadata; copies are cached by content hash in
+# .cache/responsive_images/ next to content/.
+RESPONSIVE_IMAGES_WIDTHS = [480, 960, 1600]

@@ -208,6 +208,14 @@ def bench(c, sizes="500,2000,8000", runs=3):
     print(table(results))
 
 
+@task(name="sample-pdfs", help={"markdown": "also write the sample months' missing Markdown files"})
+def sample_pdfs(c, markdown=False):
+    """Re-create missing sample bulletin PDFs (committed; an existing file is never overwritten)."""
+    from tools.sample_bulletins import main
+
+    main(["--markdown"] if markdown else [])
+
+
 @task
 def screenshots(c):
     """PNG screenshots of one page of every kind at 375 and 1280 px into tmp/screenshots/ (run `invoke build` first)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from tools.site_build import build_into, check_content, project_types  # noqa: E402
 
+# Resized photos and covers, shared by all test builds (see build_site).
+SHARED_PHOTO_CACHE = Path(tempfile.gettempdir()) / "ward-test-responsive-images"
 # Every test build uses this date, so "upcoming" and "実施中" are fixed.
 BUILD_DATE = "2026-11-28"
 
@@ -48,6 +51,8 @@ def build_site(
     output = tmp_path / "output"
     # Pagefind takes seconds a build: only the sample site and the search tests index (opt in).
     overrides.setdefault("SITE_SEARCH_INDEX", False)
+    # Photo and cover copies are keyed by content hash and settings, so every test can share them.
+    overrides.setdefault("RESPONSIVE_IMAGES_CACHE_PATH", str(SHARED_PHOTO_CACHE))
     build_into(settings, output, {"PATH": str(source), "WARD_BUILD_DATE": BUILD_DATE, **overrides})
     return output
 

@@ -31,6 +31,8 @@ BODY = placeholder("本文を書きます。見出しは ## から始めます�
 _MONTH_SLUG = re.compile(r"^(\d{4})-(\d{2})$")
 # 「（例: 2026-08-01）」 and the like: an example is another entry's fact, never a template's value.
 _EXAMPLE = re.compile(r"[（(][^（）()]*例[:：][^（）()]*[）)]|[、。]?例[:：].*$")
+# Dates the tool knows: an article is published, an event announced, on the day it is written.
+TODAY_FIELDS = ("date", "announced")
 
 
 class NewPageError(Exception):
@@ -191,8 +193,7 @@ def new_page(
     if kind.name == "bulletin":
         # Issues are named by their month (2026-12.md), which the bulletin check expects.
         slug, known = bulletin_values(content_root, kind, today, slug, types)
-    elif "date" in kind.schema.model_fields:
-        known["date"] = today.isoformat()  # an article's publication date: the day it is written
+    known.update({name: today.isoformat() for name in TODAY_FIELDS if name in kind.schema.model_fields})
     slug = slug or propose_slug(title)
     path = content_root / folder / f"{slug}.md"
     if path.exists():

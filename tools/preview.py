@@ -39,17 +39,22 @@ class RecordingWriter(Writer):
     def write_feed(
         self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None
     ):
-        """Feeds are made when asked for, like pages (the elements are already chosen and sorted)."""
+        """Feeds are written when asked for, like pages.
+
+        The feed object is made now, inside the build, so the plugins' `feed_generated` receivers
+        (ids, titles, author: ward_content.feeds) still run; they are disconnected when the build ends.
+        """
         if not path:
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
         rel = os.path.relpath(sanitised_join(self.output_path, path), self.output_path).replace(os.sep, "/")
-        elements, settings, output_path = list(elements), self.settings, self.output_path
+        feed = super().write_feed(elements, context, None, url or path, feed_type, override_output, feed_title)
+        target = Path(self.output_path) / rel
 
         def make() -> bytes:
-            Writer(output_path, settings=settings).write_feed(
-                elements, context, path, url, feed_type, override_output, feed_title
-            )
-            return (Path(output_path) / rel).read_bytes()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "w", encoding="utf-8") as out:
+                feed.write(out, "utf-8")
+            return target.read_bytes()
 
         self.feeds[rel] = make
         return None

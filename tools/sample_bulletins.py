@@ -1,9 +1,11 @@
 """Sample issues of 広報よこはま金沢区版: multi-page Japanese PDFs (reportlab) and their Markdown files.
 
-The PDFs are generated, not committed: `python -m tools.sample_bulletins` writes every missing
-PDF under content/bulletins/ (`--force` rewrites them, `--markdown` rewrites the Markdown too).
-Text comes from the ward's plan (tools/data/ward_plan.txt); the bytes are the same on every run
-(reportlab's invariant mode), so a rebuilt PDF does not invalidate the cover cache.
+The PDFs are committed like any staff PDF; this tool only re-creates them (`invoke sample-pdfs`).
+It writes a PDF only where a sample month's PDF is missing, and never overwrites a file: a PDF in
+content/bulletins/ may be a real issue that staff put there. `--markdown` writes the Markdown of
+the sample months whose Markdown is missing. Text comes from the ward's plan
+(tools/data/ward_plan.txt); the bytes are the same on every run (reportlab's invariant mode), so
+a re-created PDF equals the committed one.
 """
 
 from __future__ import annotations
@@ -256,33 +258,39 @@ def markdown_for(plan: IssuePlan) -> str:
     return f"---\n{dumped}---\n{intro}\n"
 
 
-def ensure_pdfs(content_root: Path, force: bool = False, markdown: bool = False) -> list[Path]:
-    """Write the sample PDFs (and, if asked, Markdown files) that are missing; return what was written."""
+def ensure_pdfs(content_root: Path, markdown: bool = False) -> list[Path]:
+    """Write the sample months' PDFs (and, if asked, Markdown files) that are missing; return what was written.
+
+    An existing file is never touched, whatever it holds: it may be staff's real issue.
+    """
     folder = content_root / "bulletins"
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     font = None
     for plan in plans(read_articles(PLAN_TEXT.read_text(encoding="utf-8"))):
         pdf = folder / f"{plan.slug}.pdf"
-        if force or not pdf.is_file():
+        if not pdf.exists():
             font = font or register_font()
             draw_issue(plan, pdf, font)
             written.append(pdf)
-        if markdown:
-            (folder / f"{plan.slug}.md").write_text(markdown_for(plan), encoding="utf-8")
+        text = folder / f"{plan.slug}.md"
+        if markdown and not text.exists():
+            text.write_text(markdown_for(plan), encoding="utf-8")
+            written.append(text)
     return written
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Command line: `python -m tools.sample_bulletins [--force] [--markdown] [--content DIR]`."""
+    """Command line: `python -m tools.sample_bulletins [--markdown] [--content DIR]`."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content", type=Path, default=ROOT / "content")
-    parser.add_argument("--force", action="store_true", help="rewrite existing PDFs")
-    parser.add_argument("--markdown", action="store_true", help="rewrite the Markdown files as well")
+    parser.add_argument("--markdown", action="store_true", help="write missing Markdown files as well")
     args = parser.parse_args(argv)
-    written = ensure_pdfs(args.content, force=args.force, markdown=args.markdown)
+    written = ensure_pdfs(args.content, markdown=args.markdown)
     if written:
-        print(f"広報のサンプルPDFを {len(written)} 件作りました (content/bulletins/)")
+        print(f"広報のサンプルを {len(written)} 件作りました (content/bulletins/)")
+    else:
+        print("サンプルの月のファイルはすべてあります。既にあるファイルは書き換えません")
 
 
 if __name__ == "__main__":

@@ -101,7 +101,7 @@ def take(site: Path, content: Path, target: Path, widths: tuple[int, ...] = WIDT
                 page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
                 page.wait_for_function("Array.from(document.images).every(i => i.complete)")
                 if "?q=" in path:
-                    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+                    page.wait_for_selector("#ward-search[data-state=done]", timeout=15000)
                 out = target / f"{name}-{width}.png"
                 page.screenshot(path=str(out), full_page=True)
                 written.append(out)

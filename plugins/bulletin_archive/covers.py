@@ -37,9 +37,32 @@ def cover_for(pdf_path: Path, sha256: str, settings: BulletinSettings) -> Path:
     return cached
 
 
-def render_cover(pdf_path: Path, settings: BulletinSettings) -> bytes:
-    """First page at twice the thumbnail's height, then fitted onto an exact white canvas."""
-    width, height = settings.cover_size
+# The cover is shown at most at cover_size CSS pixels: copies at 1x, 2x and 3x of it (phones are 2x-3x).
+DENSITIES = (1, 2, 3)
+
+
+def cover_widths(settings: BulletinSettings) -> tuple[int, ...]:
+    """The widths of the cover's responsive copies."""
+    return tuple(settings.cover_size[0] * density for density in DENSITIES)
+
+
+def master_for(pdf_path: Path, sha256: str, settings: BulletinSettings) -> Path:
+    """A lossless PNG of the cover at the largest density, cached by the PDF's hash: the source of its copies."""
+    width, height = (side * DENSITIES[-1] for side in settings.cover_size)
+    cached = settings.cache_path / f"{sha256}-{width}x{height}-master.png"
+    if cached.is_file():
+        return cached
+    out = io.BytesIO()
+    render_page(pdf_path, width, height).save(out, "PNG", optimize=True)
+    settings.cache_path.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(f".{cached.name}.{os.getpid()}.part")
+    partial.write_bytes(out.getvalue())
+    partial.replace(cached)
+    return cached
+
+
+def render_page(pdf_path: Path, width: int, height: int) -> Image.Image:
+    """The first page at twice the wanted height, fitted onto an exact white canvas."""
     document = pypdfium2.PdfDocument(pdf_path.read_bytes())
     try:
         page = document[0]
@@ -50,7 +73,13 @@ def render_cover(pdf_path: Path, settings: BulletinSettings) -> bytes:
         page.close()
     finally:
         document.close()
-    fitted = ImageOps.pad(image, (width, height), method=Image.Resampling.LANCZOS, color=(255, 255, 255))
+    return ImageOps.pad(image, (width, height), method=Image.Resampling.LANCZOS, color=(255, 255, 255))
+
+
+def render_cover(pdf_path: Path, settings: BulletinSettings) -> bytes:
+    """The single cover image (og:image, and the cover where the responsive_images plugin is off)."""
+    width, height = settings.cover_size
+    fitted = render_page(pdf_path, width, height)
     out = io.BytesIO()
     if settings.cover_format == "jpeg":
         fitted.save(out, "JPEG", quality=settings.cover_quality, optimize=True)

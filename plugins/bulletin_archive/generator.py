@@ -5,15 +5,19 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from responsive_images.pipeline import picture_of, produce, tasks_for
+from responsive_images.settings import read_settings as read_photo_settings
+
 from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
 from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 
-from .covers import cover_for
+from .covers import cover_for, cover_widths, master_for
 from .feed import atom_feed
 from .model import Issue, find_gaps, make_archive
 from .pdf import PdfProblem, inspect_pdf
+from .pdf_size import linked_file_warnings, size_warning
 from .schema import KIND
 from .settings import read_settings
 
@@ -35,15 +39,22 @@ class BulletinGenerator(WardFolderGenerator):
         self.ward_errors.extend(find_gaps(published, self.bulletin.not_published))
         issues = []
         own_hosts = read_ward_settings(self.settings).own_hosts
+        limit = self.bulletin.pdf_size_limit_bytes
+        root = Path(self.settings["PATH"]).resolve()
+        self.ward_warnings.extend(linked_file_warnings(root, self.bulletin.linked_files_folder, limit))
         for doc in (d for d in usable if d.meta.status == "published"):
             path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
+            if warning := size_warning(path, doc.shown, doc.line_of("pdf"), "pdf", limit):
+                self.ward_warnings.append(warning)
             try:
                 info = inspect_pdf(path)
             except PdfProblem:
                 self.ward_errors.append(_unreadable(doc))
                 continue
             intro = document_html(doc, own_hosts)
-            issues.append(Issue(doc, info, "jpg" if self.bulletin.cover_format == "jpeg" else "webp", intro))
+            master = master_for(path, info.sha256, self.bulletin)
+            suffix = "jpg" if self.bulletin.cover_format == "jpeg" else "webp"
+            issues.append(Issue(doc, info, suffix, intro, str(master), cover_widths(self.bulletin)))
         self.archive = make_archive(issues)
         self.context["bulletin_archive"] = self.archive
         if self.archive.latest is not None:
@@ -54,6 +65,7 @@ class BulletinGenerator(WardFolderGenerator):
         root = Path(self.settings["PATH"]).resolve()
         output = Path(self.output_path)
         archive = self.archive
+        self._write_cover_copies(output)
         for issue in archive.issues:
             self._copy(root / issue.source_pdf, output / issue.pdf_url)
             cover = cover_for(root / issue.source_pdf, issue.pdf.sha256, self.bulletin)
@@ -78,9 +90,21 @@ class BulletinGenerator(WardFolderGenerator):
             self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"],
             self.bulletin.feed_path,
             f"{self.folder}/",
+            self.settings,
         )
         if feed is not None:  # none until the first issue
             self.write_bytes(self.bulletin.feed_path, feed)
+
+    def _write_cover_copies(self, output: Path, issues=None) -> None:
+        """Every cover at 1x, 2x and 3x in AVIF, WebP and JPEG, cached and encoded in parallel (responsive_images)."""
+        photos = read_photo_settings(self.settings)
+        tasks = []
+        for issue in self.archive.issues if issues is None else issues:
+            facts, picture = picture_of(issue.cover_picture, photos)
+            tasks += tasks_for(issue.cover_picture, facts, picture, photos)
+        outcome = produce(tasks, output, photos)
+        if outcome.failures:  # our own PNG: a failure here is a bug, not a content mistake
+            raise RuntimeError(f"bulletin covers could not be encoded: {outcome.failures}")
 
     def _write(self, writer, template: str, save_as: str, **values) -> None:
         self.write_page(
@@ -97,11 +121,15 @@ class BulletinGenerator(WardFolderGenerator):
             except (PdfProblem, OSError):
                 continue  # a draft may wait for its PDF; its page comes once the PDF is there
             intro = document_html(doc, own_hosts)
-            issue = Issue(doc, info, "jpg" if self.bulletin.cover_format == "jpeg" else "webp", intro)
+            master = master_for(path, info.sha256, self.bulletin)
+            suffix = "jpg" if self.bulletin.cover_format == "jpeg" else "webp"
+            issue = Issue(doc, info, suffix, intro, str(master), cover_widths(self.bulletin))
             # The page links the PDF and cover at their usual URLs; in the preview they are there.
             self._copy(path, output / issue.pdf_url)
             self._copy(cover_for(path, info.sha256, self.bulletin), output / issue.cover_url)
-            year = make_archive((issue,)).years[0]
+            drafts_archive = make_archive((issue,))
+            self._write_cover_copies(output, drafts_archive.issues)
+            year = drafts_archive.years[0]
             self.write_draft(
                 writer,
                 "bulletins/issue.html",

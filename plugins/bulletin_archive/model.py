@@ -6,7 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+
+from responsive_images.plan import PhotoSource
 
 from ward_content.dates import fiscal_year, fiscal_year_label, wareki
 from ward_content.document import Document
@@ -23,6 +25,8 @@ class Issue:
     pdf: PdfInfo
     cover_suffix: str = "webp"
     intro_html: str = ""  # the Markdown body, rendered
+    cover_master: str = ""  # the cached full-size cover image its responsive copies are made from
+    cover_widths: tuple[int, ...] = ()
 
     @property
     def issue_date(self) -> date:
@@ -78,6 +82,17 @@ class Issue:
     def cover_url(self) -> str:
         """The cover thumbnail, next to the issue page."""
         return f"{self.url}cover.{self.cover_suffix}"
+
+    @property
+    def cover_picture(self) -> PhotoSource:
+        """The cover for the `picture` filter: copies at 1x, 2x, 3x named bulletins/2026-08/cover-240w.webp."""
+        return PhotoSource(
+            Path(self.cover_master),
+            f"{self.url}cover",
+            alt=f"{self.label}の表紙。特集「{self.headline}」",
+            widths=self.cover_widths,
+            fallback=self.cover_url,
+        )
 
     @property
     def pdf_label(self) -> str:

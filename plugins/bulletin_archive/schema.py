@@ -20,6 +20,8 @@ from ward_content.errors import ContentError
 from ward_content.kinds import Kind
 from ward_content.schemas.base import JpDate, Text, WardModel, content_error
 
+from .pdf_identity import read_identity
+
 if TYPE_CHECKING:
     from ward_content.document import Document
 
@@ -109,11 +111,46 @@ def pdf_problem(doc: Document) -> ContentError | None:
     return None
 
 
+def pdf_identity_problems(doc: Document) -> list[ContentError]:
+    """The PDF states another month or number than the Markdown file (rule: bulletin_archive.pdf_identity)."""
+    name = doc.meta.pdf
+    stated = read_identity(doc.root / PurePosixPath(doc.rel_path).parent / name)
+    issue_date, number = doc.meta.issue_date, doc.meta.number
+    errors = []
+    if stated.month is not None and (stated.year, stated.month) != (issue_date.year, issue_date.month):
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("issue_date"),
+                "issue_date",
+                f"PDF「{name}」は {stated.year}年{stated.month}月号です（PDF の題名か表紙による）が、"
+                f"このファイルは {issue_date.year}年{issue_date.month}月号です。別の月の PDF を置いていないか、"
+                "issue_date が正しいかを確かめてください",
+                "pdf month differs from issue_date",
+            )
+        )
+    if stated.number is not None and stated.number != number:
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("number"),
+                "number",
+                f"PDF「{name}」の号数は No.{stated.number} です（PDF の題名か表紙による）が、number は {number} です。"
+                "別の号の PDF を置いていないか、number が正しいかを確かめてください",
+                "pdf number differs from number",
+            )
+        )
+    return errors
+
+
 def check_issues(documents: Sequence[Document], everything: Sequence[Document] = ()) -> list[ContentError]:
     """One issue per month and per number, files named by their month, and a real PDF for every issue."""
     # A draft may wait for its PDF; a published issue may not.
     published = [doc for doc in documents if doc.meta.status == "published"]
-    errors = [problem for doc in published if (problem := pdf_problem(doc))]
+    errors = []
+    for doc in published:
+        problem = pdf_problem(doc)
+        errors += [problem] if problem else pdf_identity_problems(doc)
     for doc in documents:
         expected = f"{doc.meta.issue_date:%Y-%m}"
         if doc.slug != expected:

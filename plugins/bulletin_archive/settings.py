@@ -23,6 +23,14 @@ class BulletinSettings:
     cache_path: Path = Path(".cache/bulletin_covers")
     feed_path: str = "feeds/bulletins.atom.xml"
     feed_max_items: int = 24
+    # Larger PDFs (issues and content/files/) get a warning with how to reduce them.
+    pdf_size_limit_mb: float = 10
+    linked_files_folder: str = "files"
+
+    @property
+    def pdf_size_limit_bytes(self) -> int:
+        """The limit in bytes (1MB = 1024 × 1024, as Windows shows sizes)."""
+        return int(self.pdf_size_limit_mb * 1024 * 1024)
 
 
 def read_settings(settings: dict) -> BulletinSettings:
@@ -39,6 +47,9 @@ def read_settings(settings: dict) -> BulletinSettings:
     cover_format = str(settings.get("BULLETIN_COVER_FORMAT", "webp")).lower()
     if cover_format not in ("webp", "jpeg"):
         raise ConfigurationError(f"BULLETIN_COVER_FORMAT: expected one of: webp, jpeg, but received {cover_format!r}")
+    limit = settings.get("BULLETIN_PDF_SIZE_LIMIT_MB", 10)
+    if isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit <= 0:
+        raise ConfigurationError(f"BULLETIN_PDF_SIZE_LIMIT_MB: expected a positive number of MB, received {limit!r}")
     default_cache = Path(settings["PATH"]).resolve().parent / ".cache" / "bulletin_covers"
     return BulletinSettings(
         not_published=frozenset(months),
@@ -48,4 +59,5 @@ def read_settings(settings: dict) -> BulletinSettings:
         cache_path=Path(settings.get("BULLETIN_CACHE_PATH") or default_cache),
         feed_path=str(settings.get("BULLETIN_FEED_ATOM", "feeds/bulletins.atom.xml")),
         feed_max_items=int(settings.get("BULLETIN_FEED_MAX_ITEMS", 24)),
+        pdf_size_limit_mb=limit,
     )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ward_content.feeds import atom_bytes
+from ward_content.feeds import FeedHead, atom_bytes
 from ward_content.folder_generator import WardFolderGenerator
-from ward_content.markdown_render import make_converter, render
+from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 
 from .model import feed_entry, make_notice, special_announcement
@@ -35,7 +35,7 @@ class EmergencyGenerator(WardFolderGenerator):
         doc = content.usable(FILE_NAME)
         if doc is None:
             return
-        body = render(make_converter(self.ward.own_hosts), doc.body)
+        body = document_html(doc, self.ward.own_hosts)
         notice = make_notice(doc.meta, body, self.emergency.page_path.removesuffix("index.html"))
         if not notice.active(self.emergency.now):
             return
@@ -52,11 +52,12 @@ class EmergencyGenerator(WardFolderGenerator):
         )
         if self.notice is None:
             return
-        feed = atom_bytes(
+        # Titled as the emergency page's <link rel="alternate"> says.
+        head = FeedHead(
             f"{self.settings['SITENAME']} 緊急情報",
-            f"{self.public_url}/{self.notice.url}",
+            self.emergency.feed_path,
+            self.notice.url,
             "金沢区からの緊急情報です。",
-            f"{self.public_url}/{self.emergency.feed_path}",
-            [feed_entry(self.notice, self.public_url)],
         )
+        feed = atom_bytes(head, [feed_entry(self.notice)], self.public_url, self.settings)
         self.write_bytes(self.emergency.feed_path, feed)

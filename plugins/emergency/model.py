@@ -58,11 +58,11 @@ def make_notice(meta, body_html: str, url: str) -> Notice:
     )
 
 
-def feed_entry(notice: Notice, public_url: str) -> FeedEntry:
-    """The notice as an Atom entry, linked to its page."""
+def feed_entry(notice: Notice) -> FeedEntry:
+    """The notice as an Atom entry, linked to its page (its id from WARD_IDENTITY and that path)."""
     return FeedEntry(
         title=notice.heading,
-        link=f"{public_url}/{notice.url}",
+        path=notice.url,
         description=notice.summary,
         published=notice.issued,
         updated=notice.last_changed,

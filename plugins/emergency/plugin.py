@@ -5,7 +5,9 @@ from __future__ import annotations
 from pelican import signals
 
 from ward_content.config import settings_models
+from ward_content.identity import tag_uri
 from ward_content.registry import content_types
+from ward_content.settings import read_settings as read_ward_settings
 
 from .generator import EmergencyGenerator
 from .model import feed_entry
@@ -28,14 +30,16 @@ def add_to_site_feed(context, feed) -> None:
     if notice is None or not context.get("FEED_ALL_ATOM") or feed.feed.get("feed_url") != site_feed:
         return
     public_url = (context.get("WARD_PUBLIC_URL") or context["SITEURL"]).rstrip("/")
-    entry = feed_entry(notice, public_url)
+    entry = feed_entry(notice)
     feed.add_item(
         title=entry.title,
-        link=entry.link,
-        unique_id=entry.link,
+        link=f"{public_url}/{entry.path}",
+        # The site's one identity (ward_content.feeds), so the id survives a change of address.
+        unique_id=tag_uri(read_ward_settings(context).identity, entry.path),
         description=entry.description,
         pubdate=entry.published,
         updateddate=entry.updated,
+        author_name=context["AUTHOR"],
     )
     # feedgenerator keeps entries in insertion order; the notice goes first.
     feed.items.insert(0, feed.items.pop())

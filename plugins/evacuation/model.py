@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ward_content.maps import MapLink, map_link
+
 from .columns import DISASTERS, KINDS, OTHER_DISASTERS, SHELTER_COLUMNS, SPACE_COLUMNS, STORM_COLUMNS
 from .settings import EvacuationSettings
 
@@ -125,9 +127,10 @@ class Place:
         return tuple(dict.fromkeys(t for t in found if t))
 
     @property
-    def gsi_url(self) -> str | None:
-        coords = self.coordinates
-        return f"https://maps.gsi.go.jp/#17/{coords[0]}/{coords[1]}/" if coords else None
+    def map_link(self) -> MapLink | None:
+        """The site's one map link (ward_content.maps): 地理院地図 at the coordinates, else an address search."""
+        coords = self.coordinates or (None, None)
+        return map_link(self.name, self.address or None, *coords)
 
 
 def town_of(text: str) -> str:

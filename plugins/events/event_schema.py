@@ -7,15 +7,17 @@ both in `invoke check` and in the build.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
 from ward_content.errors import ContentError
 from ward_content.kinds import Kind
-from ward_content.schemas.base import Contact, JpDate, JpDateTime, Slug, Text, WardModel, content_error
+from ward_content.schemas.base import Contact, Image, JpDate, JpDateTime, Slug, Text, WardModel, content_error
 
 if TYPE_CHECKING:
     from ward_content.document import Document
@@ -68,11 +70,23 @@ def _section(value: str) -> str:
     return value
 
 
+def _postal_code(value: str) -> str:
+    if not re.fullmatch(r"\d{3}-\d{4}", value):
+        raise content_error(
+            "invalid postal code",
+            f"郵便番号「{value}」は 236-0021 のように、数字3けた・ハイフン・数字4けたで書いてください",
+        )
+    return value
+
+
 class Venue(WardModel):
     """Where the event is held."""
 
     name: Text = Field(description="会場名", examples=["海の公園"])
     address: Text = Field(description="住所（町名まで。例: 横浜市金沢区海の公園）", examples=["横浜市金沢区海の公園"])
+    postal_code: Annotated[str, AfterValidator(_postal_code)] | None = Field(
+        None, description="郵便番号（確かめたときだけ。例: 236-0021）", examples=["236-0021"]
+    )
     latitude: float | None = Field(
         None, ge=-90, le=90, description="緯度（地図のリンクに使います）", examples=[35.34391]
     )
@@ -111,6 +125,22 @@ class EventMeta(WardModel):
     slug: Slug | None = Field(
         None, description="URL に使う英数字名。省略するとファイル名になります", examples=["hanabi-2026"]
     )
+    announced: JpDate = Field(
+        description="掲載日（このイベントをサイトで初めて知らせた日。フィードの公開日になります）",
+        examples=["2026-07-01"],
+    )
+    modified: JpDate | None = Field(
+        None,
+        description="更新日（日時・会場・中止・延期など、参加する人に関わる内容を直した日）",
+        examples=["2026-08-10"],
+    )
+    sequence: int = Field(
+        0,
+        ge=0,
+        le=999,
+        description="変更回数（日時・会場・中止・延期を変えるたびに1つ増やします。カレンダーアプリが更新に気付くために使います）",
+        examples=[1],
+    )
     section: Annotated[str, AfterValidator(_section)] = Field(
         description="分類: " + ", ".join(f"{k}（{v}）" for k, v in EVENT_SECTIONS.items()), examples=["festival"]
     )
@@ -121,6 +151,11 @@ class EventMeta(WardModel):
     venue: Venue = Field(
         description="会場（name: 会場名、address: 住所、latitude/longitude: 緯度・経度は任意）",
         examples=[{"name": "海の公園", "address": "横浜市金沢区海の公園"}],
+    )
+    image: Image | None = Field(
+        None,
+        description="写真（src: content/ からの場所、alt: 写真の説明）",
+        examples=[{"src": "images/events/hanabi.jpg", "alt": "海の公園の夜空に上がる花火"}],
     )
     summary: Text | None = Field(
         None,
@@ -242,6 +277,19 @@ def event_problems(doc: Document) -> list[ContentError]:
                 "recurrence ends before start",
             )
         )
+    errors += _change_problems(doc)
+    if meta.image is not None:
+        path = PurePosixPath(meta.image.src)
+        if path.is_absolute() or ".." in path.parts or not (doc.root / path).is_file():
+            errors.append(
+                ContentError(
+                    doc.shown,
+                    doc.line_of("image.src"),
+                    "image.src",
+                    f"画像「{meta.image.src}」が見つかりません。content/{meta.image.src} に置くか、src を直してください",
+                    "image file missing",
+                )
+            )
     if doc.slug in RESERVED_SLUGS:
         errors.append(
             ContentError(
@@ -250,6 +298,44 @@ def event_problems(doc: Document) -> list[ContentError]:
                 "slug",
                 f"「{doc.slug}」は一覧のページに使う名前なので使えません。ファイル名か slug を変えてください",
                 "reserved event slug",
+            )
+        )
+    return errors
+
+
+def _change_problems(doc: Document) -> list[ContentError]:
+    """A change residents rely on (中止, 延期, a new time) needs its date and a higher change count."""
+    meta = doc.meta
+    errors = []
+    if meta.modified is not None and meta.modified < meta.announced:
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("modified"),
+                "modified",
+                f"更新日（{meta.modified}）が掲載日（{meta.announced}）より前です。modified は announced と同じか後の日付にしてください",
+                "modified before announced",
+            )
+        )
+    if meta.event_status != "予定" and meta.sequence < 1:
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("event_status"),
+                "sequence",
+                f"event_status が {meta.event_status} のときは、変更回数 sequence を 1 以上にしてください（例: sequence: 1）。"
+                "カレンダーに登録した人の予定が更新されるために必要です",
+                "changed event without a sequence",
+            )
+        )
+    if meta.sequence > 0 and meta.modified is None:
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("sequence"),
+                "modified",
+                "変更回数 sequence を増やしたときは、変更した日を modified に書いてください（例: modified: 2026-11-10）",
+                "sequence without a modified date",
             )
         )
     return errors
@@ -282,7 +368,7 @@ def event_urls(documents: Sequence[Document]) -> list[str]:
     from .settings import EventsSettings
 
     urls = [f"events/section/{key}/" for key in EVENT_SECTIONS]
-    urls += [EventsSettings.ics_path, EventsSettings.feed_path, EventsSettings.csv_path, "campaigns/"]
+    urls += [EventsSettings.ics_path, EventsSettings.feed_path, "campaigns/"]
     for doc in documents:
         urls.append(f"{doc.url}event.ics")
         first, last = _day(doc.meta.start), _day(doc.meta.end or doc.meta.start)

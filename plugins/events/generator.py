@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ward_content.folder_generator import WardFolderGenerator
+from ward_content.opendata import read_publisher
 from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 
@@ -14,6 +15,7 @@ from .feed import atom_feed
 from .ics import event_ics, to_ics
 from .model import Campaign, Programme, by_month, make_event, make_programme
 from .opendata import events_csv
+from .record import event_record
 from .settings import read_settings
 from .structured import event_jsonld, jsonld_script
 
@@ -26,7 +28,10 @@ class EventsGenerator(WardFolderGenerator):
         self.events_settings = read_settings(self.settings)
         self.ward = read_ward_settings(self.settings)
         self.folders = (EVENT_KIND.folders[0], CAMPAIGN_KIND.folders[0])
+        self.publisher = read_publisher(self.settings)
+        self.csv_path = self.publisher.path("event", "csv")
         self.programme = Programme(self.ward.build_date, (), ())
+        self.records: dict = {}
         self.csv_bytes = b""
 
     def generate_context(self) -> None:
@@ -38,16 +43,19 @@ class EventsGenerator(WardFolderGenerator):
         self.context["event_programme"] = self.programme
         self.context["upcoming_events"] = self.programme.upcoming[: self.events_settings.home_count]
         # Made here, not in generate_output: the open-data page states each file's size (JIS X 8341-3).
-        self.csv_bytes = events_csv(self.programme.events, self.events_settings, self._public_url())
+        self.records = {e.url: event_record(e, self.publisher, self._public_url()) for e in self.programme.events}
+        self.csv_bytes = events_csv([self.records[e.url] for e in self.programme.events], self.publisher)
+        # The file changes when an event does, not every day: dated by the latest announcement or change.
+        changes = [e.meta.modified or e.meta.announced for e in self.programme.events]
         self.context.setdefault("ward_opendata", []).append(
             {
                 "title": "イベント一覧",
-                "url": self.events_settings.csv_path,
+                "url": self.csv_path,
                 "format": "CSV",
                 "description": "区のまつり・イベント・教室の一覧です（自治体標準オープンデータセット「イベント一覧」の項目順、"
                 "文字コード UTF-8（BOM付き））。",
                 "size": len(self.csv_bytes),
-                "updated": self.ward.build_date,
+                "updated": max(changes, default=None),
             }
         )
 
@@ -69,7 +77,7 @@ class EventsGenerator(WardFolderGenerator):
             "events_ics": self.events_settings.ics_path,
             # No events, no feed (ward_content.feeds.atom_bytes), so nothing to link.
             "events_feed": self.events_settings.feed_path if programme.events else None,
-            "events_csv": self.events_settings.csv_path,
+            "events_csv": self.csv_path,
         }
         self.write_page(
             writer, "events/index.html", "events/index.html", upcoming_months=by_month(programme.upcoming), **common
@@ -103,19 +111,26 @@ class EventsGenerator(WardFolderGenerator):
                 "events/event.html",
                 f"{event.url}index.html",
                 event=event,
-                event_jsonld=jsonld_script(event_jsonld(event, public_url)),
+                event_jsonld=jsonld_script(event_jsonld(event, self.records[event.url])),
                 **common,
             )
-            self.write_bytes(event.ics_url, lambda event=event: event_ics(event, public_url, programme.today))
+            self.write_bytes(event.ics_url, lambda event=event: event_ics(event, public_url, self.ward.identity))
         for campaign in programme.campaigns:
             self.write_page(writer, "events/campaign.html", f"{campaign.url}index.html", campaign=campaign, **common)
         self.write_page(writer, "events/campaigns.html", "campaigns/index.html", **common)
-        self.write_bytes(self.events_settings.ics_path, lambda: to_ics(programme.events, public_url, programme.today))
-        self.write_bytes(self.events_settings.csv_path, self.csv_bytes)
+        self.write_bytes(
+            self.events_settings.ics_path, lambda: to_ics(programme.events, public_url, self.ward.identity)
+        )
+        self.write_bytes(self.csv_path, self.csv_bytes)
         if self.previews_drafts:
             self._write_drafts(writer, common, public_url)
-        feed_events = programme.feed_order()[: self.events_settings.feed_max_items]
-        feed = atom_feed(feed_events, public_url, self.events_settings.feed_path, programme.today)
+        feed = atom_feed(
+            programme.events,
+            public_url,
+            self.events_settings.feed_path,
+            self.settings,
+            self.events_settings.feed_max_items,
+        )
         if feed is not None:  # none (and no link to it) until the first event
             self.write_bytes(self.events_settings.feed_path, feed)
 
@@ -123,7 +138,7 @@ class EventsGenerator(WardFolderGenerator):
         """Draft events and campaigns at /drafts/<URL>, for the preview only; lists and files never show them."""
         for doc in self.drafts_of("event"):
             event = make_event(doc, document_html(doc, self.ward.own_hosts))
-            jsonld = jsonld_script(event_jsonld(event, public_url))
+            jsonld = jsonld_script(event_jsonld(event, event_record(event, self.publisher, public_url)))
             self.write_draft(writer, "events/event.html", event.url, event=event, event_jsonld=jsonld, **common)
         for doc in self.drafts_of("campaign"):
             html = document_html(doc, self.ward.own_hosts)

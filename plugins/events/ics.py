@@ -1,4 +1,9 @@
-"""iCalendar files built with `icalendar`: the whole programme and one file per event."""
+"""iCalendar files built with `icalendar`: the whole programme and one file per event (RFC 5545).
+
+Nothing here depends on the build date: UID from WARD_IDENTITY, SEQUENCE from the front matter,
+DTSTAMP/LAST-MODIFIED from `modified` (else `announced`), so a file changes only when an event does
+and a calendar that re-imports it replaces its copy of a moved or cancelled event.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,8 @@ from functools import cache
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
-from ward_content.dates import TOKYO
+from ward_content.dates import TOKYO, to_datetime
+from ward_content.identity import tag_uri
 
 from .model import Event, day_of
 
@@ -27,22 +33,43 @@ def _calendar(name: str) -> Calendar:
     return cal
 
 
-def _vevent(event: Event, public_url: str, stamp: datetime) -> VEvent:
-    meta = event.meta
-    item = VEvent()
-    item.add("uid", f"{event.slug}@{public_url.split('//')[-1].rstrip('/')}")
-    # DTSTAMP must be stable for reproducible builds: the build date, not the clock.
-    item.add("dtstamp", stamp)
-    title = f"【中止】{event.title}" if event.status == "中止" else event.title
-    item.add("summary", title)
+def _utc(day: date) -> datetime:
+    """Midnight in Tokyo of that day, in UTC (DTSTAMP, CREATED and LAST-MODIFIED must be UTC)."""
+    return to_datetime(day).astimezone(UTC)
+
+
+def _end(event: Event) -> date | datetime | None:
+    """DTEND of the same value type as DTSTART; None for a timed start without an end (it ends when it starts).
+
+    A date is an exclusive end: the day after the last day. A timed start with a date-only end
+    lasts until the end of that day, and a date-only start with a timed end covers whole days.
+    """
     start, end = event.start, event.end
     if isinstance(start, datetime):
-        item.add("dtstart", start.astimezone(TOKYO))
-        item.add("dtend", (end if isinstance(end, datetime) else start).astimezone(TOKYO))
-    else:
-        # All-day: DTEND is the day after the last day (RFC 5545 exclusive end).
-        item.add("dtstart", start)
-        item.add("dtend", day_of(end) + timedelta(days=1))
+        if isinstance(end, datetime):
+            return end.astimezone(TOKYO) if end != start else None
+        return to_datetime(day_of(end) + timedelta(days=1))
+    return day_of(end) + timedelta(days=1)
+
+
+def _vevent(event: Event, public_url: str, identity: str) -> VEvent:
+    meta = event.meta
+    item = VEvent()
+    item.add("uid", tag_uri(identity, event.url))
+    changed = meta.modified or meta.announced
+    # Without a METHOD, DTSTAMP is when the event's information was last revised (RFC 5545 3.8.7.2).
+    item.add("dtstamp", _utc(changed))
+    item.add("created", _utc(meta.announced))
+    if meta.modified:
+        item.add("last-modified", _utc(meta.modified))
+    item.add("sequence", meta.sequence)
+    title = f"【中止】{event.title}" if event.status == "中止" else event.title
+    item.add("summary", title)
+    start = event.start
+    item.add("dtstart", start.astimezone(TOKYO) if isinstance(start, datetime) else start)
+    end = _end(event)
+    if end is not None:
+        item.add("dtend", end)
     if meta.recurrence:
         rule = {"freq": meta.recurrence.frequency.upper()}
         if meta.recurrence.frequency == "monthly":
@@ -85,16 +112,15 @@ def _add_timezones(cal: Calendar) -> None:
         existing += 1
 
 
-def to_ics(events: Sequence[Event], public_url: str, today: date, name: str = "金沢区のイベント") -> bytes:
+def to_ics(events: Sequence[Event], public_url: str, identity: str, name: str = "金沢区のイベント") -> bytes:
     """A calendar of every event, with the Asia/Tokyo VTIMEZONE so it imports anywhere."""
     cal = _calendar(name)
-    stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
-    for event in sorted(events, key=lambda e: e.slug):
-        cal.add_component(_vevent(event, public_url, stamp))
+    for event in sorted(events, key=lambda e: (e.url, e.slug)):
+        cal.add_component(_vevent(event, public_url, identity))
     _add_timezones(cal)
     return cal.to_ical()
 
 
-def event_ics(event: Event, public_url: str, today: date) -> bytes:
+def event_ics(event: Event, public_url: str, identity: str) -> bytes:
     """The 「カレンダーに追加」 file of one event."""
-    return to_ics([event], public_url, today, name=event.title)
+    return to_ics([event], public_url, identity, name=event.title)

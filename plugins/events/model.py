@@ -5,10 +5,10 @@ from __future__ import annotations
 from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from urllib.parse import quote
 
 from ward_content.dates import format_date, format_time
 from ward_content.document import Document
+from ward_content.maps import MapLink, map_link
 
 from .event_schema import EVENT_SECTIONS
 
@@ -153,12 +153,10 @@ class Event:
         return f"{self.url}event.ics"
 
     @property
-    def map_url(self) -> str:
-        """地理院地図 at the coordinates, or an OpenStreetMap search for the address when there are none."""
+    def map_link(self) -> MapLink | None:
+        """The site's one map link (ward_content.maps) for the venue."""
         venue = self.meta.venue
-        if venue.latitude is not None and venue.longitude is not None:
-            return f"https://maps.gsi.go.jp/#17/{venue.latitude}/{venue.longitude}/"
-        return f"https://www.openstreetmap.org/search?query={quote(venue.address)}"
+        return map_link(venue.name, venue.address, venue.latitude, venue.longitude)
 
 
 def make_event(doc: Document, body_html: str = "") -> Event:
@@ -273,12 +271,6 @@ class Programme:
     def past(self) -> tuple[Occurrence, ...]:
         """Newest first: a resident looking back starts from the last one."""
         return tuple(reversed([o for o in self.occurrences if not is_upcoming(o, self.today)]))
-
-    def feed_order(self) -> tuple[Event, ...]:
-        """Events still to come, soonest first, then finished ones, latest first: a subscriber sees what is next."""
-        coming = [e for e in self.events if e.last_day >= self.today]
-        done = [e for e in self.events if e.last_day < self.today]
-        return (*coming, *sorted(done, key=lambda e: e.occurrences[-1].sort_key(), reverse=True))
 
     @property
     def running(self) -> tuple[Occurrence, ...]:

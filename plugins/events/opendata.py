@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from datetime import datetime
 
-from .model import Event, day_of
-from .settings import EventsSettings
+from ward_content.opendata import Publisher
+
+from .record import EventRecord
 
 COLUMNS = (
     "都道府県コード又は市区町村コード",
@@ -46,72 +46,50 @@ COLUMNS = (
 )
 
 
-def _time(value) -> str:
-    return f"{value:%H:%M}" if isinstance(value, datetime) else ""
-
-
-def _notes(event: Event) -> str:
-    notes = []
-    if event.status == "中止":
-        notes.append("中止")
-    if event.original_start is not None:
-        notes.append(f"延期（当初 {day_of(event.original_start).isoformat()}）")
-    if event.meta.recurrence:
-        notes.append(event.recurrence_label)
-    return "。".join(notes)
-
-
-def row(number: int, event: Event, settings: EventsSettings, public_url: str) -> dict[str, str]:
-    """One event as one row; a regular class spans its first to last day, with the pattern noted."""
-    meta = event.meta
-    venue = meta.venue
-    registration = meta.registration
-    deadline = registration.deadline if registration else None
-    fee = meta.fee or ""
-    remarks = []
-    if meta.backup_date:
-        remarks.append(f"雨天順延（予備日 {meta.backup_date.isoformat()}）")
+def row(number: int, record: EventRecord, publisher: Publisher) -> dict[str, str]:
+    """One event as one row; code and names both the publisher's (横浜市), the ward in 住所."""
+    address = record.address
     return {
-        "都道府県コード又は市区町村コード": settings.publisher_code,
+        "都道府県コード又は市区町村コード": publisher.code,
         "NO": str(number),
-        "都道府県名": settings.prefecture,
-        "市区町村名": settings.municipality,
-        "イベント名": meta.title,
-        "イベント名_カナ": meta.title_kana or "",
+        "都道府県名": publisher.prefecture,
+        "市区町村名": publisher.municipality,
+        "イベント名": record.name,
+        "イベント名_カナ": record.name_kana,
         "イベント名_英語": "",
-        "開始日": day_of(event.start).isoformat(),
-        "終了日": event.last_day.isoformat(),
-        "開始時間": _time(event.start),
-        "終了時間": _time(event.end),
-        "開始日時特記事項": _notes(event),
-        "説明": meta.summary or "",
-        "料金(基本)": ("無料" if fee == "無料" else "有料") if fee else "",
-        "料金(詳細)": fee,
-        "連絡先名称": meta.contact.department if meta.contact else "",
-        "連絡先電話番号": (meta.contact.phone or "") if meta.contact else "",
+        "開始日": record.start_date,
+        "終了日": record.end_date,
+        "開始時間": record.start_time,
+        "終了時間": record.end_time,
+        "開始日時特記事項": record.date_notes,
+        "説明": record.description,
+        "料金(基本)": ("無料" if record.fee == "無料" else "有料") if record.fee else "",
+        "料金(詳細)": record.fee,
+        "連絡先名称": record.contact_name,
+        "連絡先電話番号": record.contact_phone,
         "連絡先内線番号": "",
-        "主催者": meta.organizer or "",
-        "場所名称": venue.name,
-        "住所": venue.address,
+        "主催者": record.organizer,
+        "場所名称": record.venue_name,
+        "住所": address.full,
         "方書": "",
-        "緯度": "" if venue.latitude is None else str(venue.latitude),
-        "経度": "" if venue.longitude is None else str(venue.longitude),
-        "アクセス方法": venue.access or "",
+        "緯度": "" if record.latitude is None else str(record.latitude),
+        "経度": "" if record.longitude is None else str(record.longitude),
+        "アクセス方法": record.access,
         "駐車場情報": "",
-        "定員": meta.capacity or "",
-        "参加申込終了日": day_of(deadline).isoformat() if deadline else "",
-        "参加申込終了時間": _time(deadline),
-        "参加申込方法": (registration.method or "") if registration else "",
-        "URL": f"{public_url.rstrip('/')}/{event.url}",
-        "備考": "。".join(remarks),
+        "定員": record.capacity,
+        "参加申込終了日": record.deadline_date,
+        "参加申込終了時間": record.deadline_time,
+        "参加申込方法": record.method,
+        "URL": record.url,
+        "備考": record.remarks,
     }
 
 
-def events_csv(events: Sequence[Event], settings: EventsSettings, public_url: str) -> bytes:
+def events_csv(records: Sequence[EventRecord], publisher: Publisher) -> bytes:
     """Events in date order, CRLF line ends (RFC 4180), a BOM so Excel reads UTF-8."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for number, event in enumerate(events, start=1):
-        writer.writerow(row(number, event, settings, public_url))
+    for number, record in enumerate(records, start=1):
+        writer.writerow(row(number, record, publisher))
     return out.getvalue().encode("utf-8-sig")

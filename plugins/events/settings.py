@@ -15,11 +15,7 @@ class EventsSettings:
     ics_path: str = "events/events.ics"
     feed_path: str = "feeds/events.atom.xml"
     feed_max_items: int = 30
-    csv_path: str = "opendata/events.csv"
-    # 全国地方公共団体コード of the publisher (横浜市) and the names in the open-data columns.
-    publisher_code: str = "141003"
-    prefecture: str = "神奈川県"
-    municipality: str = "横浜市金沢区"
+    # The CSV's name and its code and name columns come from ward_content.opendata (WARD_OPENDATA_*).
 
 
 def read_settings(settings: dict) -> EventsSettings:
@@ -32,7 +28,7 @@ def read_settings(settings: dict) -> EventsSettings:
             if not isinstance(value, int) or value < 1:
                 raise ConfigurationError(f"{key}: expected a positive integer, received {value!r}")
             values[name] = value
-    for name in ("ics_path", "feed_path", "csv_path", "publisher_code", "prefecture", "municipality"):
+    for name in ("ics_path", "feed_path"):
         key = f"EVENTS_{name.upper()}"
         if key in settings:
             value = settings[key]

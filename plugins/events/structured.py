@@ -6,6 +6,7 @@ import json
 from datetime import date, datetime
 
 from .model import Event
+from .record import EventRecord
 
 _STATUS = {
     "予定": "https://schema.org/EventScheduled",
@@ -42,43 +43,35 @@ def _schedule(event: Event) -> dict:
     return schedule
 
 
-def event_jsonld(event: Event, public_url: str) -> dict:
-    """The Event object search engines read: dates, status, place, organizer, offer."""
+def event_jsonld(event: Event, record: EventRecord) -> dict:
+    """The Event object search engines read, with the same address, place and URL as the CSV row."""
     meta = event.meta
-    venue = meta.venue
-    place = {
-        "@type": "Place",
-        "name": venue.name,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": venue.address,
-            "addressRegion": "神奈川県",
-            "addressCountry": "JP",
-        },
-    }
-    if venue.latitude is not None and venue.longitude is not None:
-        place["geo"] = {"@type": "GeoCoordinates", "latitude": venue.latitude, "longitude": venue.longitude}
+    place = {"@type": "Place", "name": record.venue_name, "address": record.address.jsonld()}
+    if record.latitude is not None and record.longitude is not None:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": record.latitude, "longitude": record.longitude}
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": event.title,
+        "name": record.name,
         "startDate": _iso(event.start),
         "endDate": _iso(event.end),
         "eventStatus": _STATUS[event.status],
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": place,
-        "url": f"{public_url.rstrip('/')}/{event.url}",
+        "url": record.url,
         "inLanguage": "ja",
     }
     if event.original_start is not None:
         data["previousStartDate"] = _iso(event.original_start)
     if meta.recurrence:
         data["eventSchedule"] = _schedule(event)
-    if meta.summary:
-        data["description"] = meta.summary
-    if meta.organizer:
-        data["organizer"] = {"@type": "Organization", "name": meta.organizer}
-    if meta.fee == "無料":
+    if record.description:
+        data["description"] = record.description
+    if record.image_url:
+        data["image"] = record.image_url
+    if record.organizer:
+        data["organizer"] = {"@type": "Organization", "name": record.organizer}
+    if record.fee == "無料":
         data["isAccessibleForFree"] = True
     return data
 

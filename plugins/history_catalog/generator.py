@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 from ward_content.folder_generator import WardFolderGenerator
+from ward_content.opendata import read_publisher
 from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 from ward_content.text import html_to_text
 
 from .model import Site, make_catalog, nearest
-from .opendata import catalog_csv, catalog_geojson, site_jsonld
+from .opendata import catalog_csv, catalog_geojson, site_jsonld, site_record
 from .schema import KIND
 from .settings import read_settings
 
@@ -26,7 +27,11 @@ class HistoryCatalogGenerator(WardFolderGenerator):
         self.ward = read_ward_settings(self.settings)
         self.kind = KIND
         self.folder = self.kind.folders[0]
+        self.publisher = read_publisher(self.settings)
+        self.csv_path = self.publisher.path("cultural_property", "csv")
+        self.geojson_path = self.publisher.path("cultural_property", "geojson")
         self.catalog = make_catalog(())
+        self.records: dict = {}
         self.files: dict[str, bytes] = {}
 
     @property
@@ -42,9 +47,11 @@ class HistoryCatalogGenerator(WardFolderGenerator):
             sites.append(Site(doc, html, html_to_text(html)))
         sites = self._linked(sites)
         self.catalog = make_catalog(sites)
+        self.records = {site.slug: site_record(site, self.public_url, self.publisher) for site in self.catalog.by_era}
+        records = [self.records[site.slug] for site in self.catalog.by_era]
         self.files = {
-            self.history.csv_path: catalog_csv(self.catalog.by_era, self.public_url, self.history),
-            self.history.geojson_path: catalog_geojson(self.catalog.by_era, self.public_url, self.history),
+            self.csv_path: catalog_csv(records, self.publisher),
+            self.geojson_path: catalog_geojson(records, self.publisher),
         }
         self.context["history_catalog"] = self.catalog
         featured = self.catalog.featured(self.ward.build_date.toordinal())
@@ -55,19 +62,19 @@ class HistoryCatalogGenerator(WardFolderGenerator):
         downloads += [
             {
                 "title": "金沢区の史跡・文化財一覧（文化財一覧形式）",
-                "url": self.history.csv_path,
+                "url": self.csv_path,
                 "format": "CSV",
                 "description": "自治体標準オープンデータセット「文化財一覧」の項目順です。文字コードは UTF-8（BOM 付き）です。",
-                "size": len(self.files[self.history.csv_path]),
+                "size": len(self.files[self.csv_path]),
                 "updated": self.ward.build_date,
             },
             {
                 "title": "金沢区の史跡・文化財の位置",
-                "url": self.history.geojson_path,
+                "url": self.geojson_path,
                 "format": "GeoJSON",
                 "description": "緯度・経度が分かる史跡の点データ（世界測地系）です。百科事典から取った値は"
                 "「coordinates_from」が「百科事典」で、その出典を「coordinates_source」に記しています。",
-                "size": len(self.files[self.history.geojson_path]),
+                "size": len(self.files[self.geojson_path]),
                 "updated": self.ward.build_date,
             },
         ]
@@ -102,13 +109,13 @@ class HistoryCatalogGenerator(WardFolderGenerator):
                 f"{site.url}index.html",
                 section=section,
                 site=site,
-                site_jsonld=site_jsonld(site, self.public_url, self.history),
+                site_jsonld=site_jsonld(self.records[site.slug]),
             )
         if self.previews_drafts:
             for doc in self.drafts_of(self.kind.name):
                 html = document_html(doc, self.ward.own_hosts)
                 site = Site(doc, html, html_to_text(html))
-                jsonld = site_jsonld(site, self.public_url, self.history)
+                jsonld = site_jsonld(site_record(site, self.public_url, self.publisher))
                 self.write_draft(
                     writer,
                     "history/site",

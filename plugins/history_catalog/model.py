@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ward_content.maps import MapLink, map_link
+
 from .schema import CoordinatesOrigin, Designation, Era, SourceKind
 
 UNCONFIRMED = "要確認"
@@ -138,6 +140,13 @@ class Site:
         if self.meta.latitude is None or self.unconfirmed("coordinates"):
             return None
         return (self.meta.latitude, self.meta.longitude)
+
+    @property
+    def map_link(self) -> MapLink | None:
+        """地理院地図 at confirmed coordinates, else a search for the confirmed address, else none."""
+        address = None if self.unconfirmed("address") else "横浜市" + self.meta.address
+        coords = self.coordinates or (None, None)
+        return map_link(self.name, address, *coords)
 
     @property
     def access(self) -> tuple[str, ...] | None:

@@ -21,8 +21,6 @@ from ward_content.errors import ContentError, content_warning
 from ward_content.kinds import Kind
 from ward_content.schemas.base import Image, JpDate, Slug, Text, WardModel, content_error
 
-from .settings import HistorySettings
-
 if TYPE_CHECKING:
     from ward_content.document import Document
 
@@ -497,5 +495,4 @@ KIND = Kind(
     # The catalog's own pages; "index" stands for /history/ itself.
     reserved_urls=("history/", *(f"history/{slug}/" for slug in sorted(RESERVED_SLUGS - {"index"}))),
     reserved_label="史跡・文化財の一覧",
-    site_urls=lambda documents: (HistorySettings.csv_path, HistorySettings.geojson_path),
 )

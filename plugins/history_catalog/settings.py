@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ward_content.errors import ConfigurationError
-
-_CODE = re.compile(r"^\d{6}$")
 
 
 @dataclass(frozen=True)
 class HistorySettings:
     """Where the catalog's files go, the open-data identity, the walking pace and the map tiles."""
 
-    csv_path: str = "opendata/141003_cultural_property.csv"
-    geojson_path: str = "opendata/141003_cultural_property.geojson"
-    # 全国地方公共団体コード: a ward is no local public body, so the city (横浜市) publishes and its code
-    # leads the CSV and names the files; the ward's own code marks where each site is (GeoJSON).
-    publisher_code: str = "141003"
-    location_code: str = "141089"
-    prefecture: str = "神奈川県"
-    municipality: str = "横浜市金沢区"
+    # Open-data file names, codes and names come from ward_content.opendata (WARD_OPENDATA_*).
     # The Japanese convention for walking times (不動産の表示に関する公正競争規約: 80 m per minute).
     walk_metres_per_minute: int = 80
     nearest_count: int = 3
     latest_articles: int = 5
-    gsi_zoom: int = 17
     tile_url: str = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
     tile_attribution: str = "地理院タイル"
     tile_attribution_url: str = "https://maps.gsi.go.jp/development/ichiran.html"
@@ -36,22 +25,10 @@ def read_settings(settings: dict) -> HistorySettings:
     """Validate every HISTORY_* value before any work; a wrong value is a developer's error."""
     defaults = HistorySettings()
     values = {}
-    for name in ("publisher_code", "location_code"):
-        code = str(settings.get(f"HISTORY_{name.upper()}", getattr(defaults, name)))
-        if not _CODE.match(code):
-            raise ConfigurationError(
-                f"HISTORY_{name.upper()}: expected a 6-digit 全国地方公共団体コード, received {code!r}"
-            )
-        values[name] = code
-    for name in ("walk_metres_per_minute", "nearest_count", "latest_articles", "gsi_zoom"):
+    for name in ("walk_metres_per_minute", "nearest_count", "latest_articles"):
         value = settings.get(f"HISTORY_{name.upper()}", getattr(defaults, name))
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigurationError(f"HISTORY_{name.upper()}: expected a positive integer, received {value!r}")
-        values[name] = value
-    for name in ("csv_path", "geojson_path"):
-        value = str(settings.get(f"HISTORY_{name.upper()}", getattr(defaults, name)))
-        if value.startswith("/") or ".." in value.split("/"):
-            raise ConfigurationError(f"HISTORY_{name.upper()}: expected a path inside the output, received {value!r}")
         values[name] = value
     tile_url = str(settings.get("HISTORY_TILE_URL", defaults.tile_url))
     if not all(part in tile_url for part in ("{z}", "{x}", "{y}")):

@@ -31,4 +31,6 @@ class SiteSearchGenerator(Generator):
             page_name=self.search.save_as.removesuffix("/index.html"),
             search_url=self.search.url,
             search_base_path=base_path,
+            # Off in the preview (tools/preview.py): the page then says why nothing is found.
+            search_indexed=self.search.index,
         )

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from pelican import signals
 
+from ward_content.config import settings_models
+
 from .generator import SiteSearchGenerator
 from .indexer import index_site
-from .settings import read_settings
+from .settings import provide_settings, read_settings
 
 
 def get_generators(pelican):
@@ -18,9 +20,10 @@ def get_generators(pelican):
 def index_output(pelican) -> None:
     search = read_settings(pelican.settings)
     if search.index:
-        index_site(Path(pelican.output_path), search.language)
+        index_site(Path(pelican.output_path), search, pelican.settings)
 
 
 def register() -> None:
+    settings_models.connect(provide_settings)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(index_output)

@@ -64,7 +64,7 @@ def check_body(body: str, body_line: int, rel_path: str, exists: Callable[[str],
                     f"画像「{target}」に代替テキストがありません。![写真の内容を説明する文]({target}) のように書いてください",
                     "image without alt text",
                 )
-            _check_target(target, rel_path, exists, add)
+            # Where the photo is and whether it opens is checked by ward_content.images.
         for tag in _HTML_IMAGE.findall(line):
             if not re.search(r"\salt\s*=\s*[\"']?[^\s\"'>]", tag, re.I):
                 add(

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from .body_checks import check_body
 from .errors import ContentError, ContentErrors
 from .frontmatter import FrontMatter, decode, split
+from .images import body_image_refs, field_image_refs, image_errors
 from .kinds import Kind
 from .placeholders import body_placeholders, front_placeholders
 from .registry import ContentTypes
@@ -109,6 +110,9 @@ def validate(content_root: Path, rel_path: str, front: FrontMatter, types: Conte
     if not front.data.get("slug"):
         errors += _check_file_slug(rel_path, str(known.get(kind.title_field, "")), shown)
     errors += check_body(front.body, front.body_line, shown, lambda p: (content_root / p).is_file())
+    errors += image_errors(body_image_refs(front.body, front.body_line, rel_path, content_root), shown, content_root)
+    if meta is not None:
+        errors += image_errors(field_image_refs(meta, front, rel_path, content_root), shown, content_root)
     errors += body_placeholders(front.body, front.body_line, shown)
     if errors:
         raise ContentErrors(errors)

@@ -10,6 +10,8 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 
+from . import markdown_images
+
 EXTENSIONS = ("extra", "sane_lists", "toc")
 
 
@@ -37,6 +39,7 @@ class WardExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         md.treeprocessors.register(ExternalLinks(md, self.own_hosts), "ward_external_links", 5)
+        markdown_images.register(md)
 
 
 def make_converter(own_hosts: frozenset[str] = frozenset()) -> markdown.Markdown:
@@ -48,6 +51,14 @@ def make_converter(own_hosts: frozenset[str] = frozenset()) -> markdown.Markdown
     )
 
 
-def render(converter: markdown.Markdown, body: str) -> str:
-    """Convert one body; the converter is reset so no state leaks between documents."""
-    return converter.reset().convert(body)
+def render(converter: markdown.Markdown, body: str, document=None) -> str:
+    """Convert one body; the converter is reset so no state leaks between documents.
+
+    `document` (a ward_content Document) lets photo paths resolve relative to its Markdown file.
+    """
+    converter.reset()
+    converter.ward_document = document
+    try:
+        return converter.convert(body)
+    finally:
+        converter.ward_document = None

@@ -1,4 +1,4 @@
-"""Signal wiring of the foundation plugin: content set, reader, generator, accounting, sitemap."""
+"""Signal wiring of the foundation plugin: content set, reader, generator, accounting, sitemap, feed contract."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .build_scope import ensure_scope
 from .config import collect_models, settings_models, validate_all
 from .content_set import load_content_set
 from .errors import WardBuildError
+from .feeds import restamp_pelican_feed
 from .generator import WardSiteGenerator
 from .reader import WardMarkdownReader
 from .registry import collect, content_types
@@ -99,3 +100,4 @@ def register() -> None:
     signals.all_generators_finalized.connect(account_for_every_file)
     signals.content_written.connect(remember_page)
     signals.finalized.connect(finish)
+    signals.feed_generated.connect(restamp_pelican_feed)

@@ -25,5 +25,5 @@ def document_html(doc: Document, own_hosts: frozenset[str]) -> str:
     """The rendered body; a document unchanged between preview rebuilds is never rendered again."""
     cache = doc.__dict__.setdefault("_html", {})
     if own_hosts not in cache:
-        cache[own_hosts] = render(_converter(own_hosts), doc.body) if doc.body.strip() else ""
+        cache[own_hosts] = render(_converter(own_hosts), doc.body, document=doc) if doc.body.strip() else ""
     return cache[own_hosts]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import ClassVar
 from urllib.parse import urlsplit
@@ -10,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .config import PluginSettings, read
 from .dates import parse_date, today_tokyo
+from .identity import IDENTITY_PATTERN
 
 
 class Section(BaseModel):
@@ -44,6 +46,14 @@ class WardSettings(PluginSettings):
     summary_length: int = Field(120, gt=0)
     latest_per_section: int = Field(5, gt=0)
     own_hosts: frozenset[str] = frozenset()  # derived from SITEURL and WARD_PUBLIC_URL
+    # Prefix of every Atom id and iCalendar UID (ward_content.identity): a tag URI, no host name in it.
+    identity: str = "tag:city.yokohama.lg.jp,2026:kanazawa/"
+    # The open data's publisher (ward_content.opendata): 全国地方公共団体コード and names of the same body.
+    opendata_code: str = "141003"
+    opendata_prefecture: str = Field("神奈川県", min_length=1)
+    opendata_municipality: str = Field("横浜市", min_length=1)
+    opendata_location_code: str = "141089"
+    opendata_ward: str = Field("金沢区", min_length=1)
 
     @field_validator("build_date", mode="before")
     @classmethod
@@ -54,6 +64,20 @@ class WardSettings(PluginSettings):
             return parse_date(value)
         except ValueError:
             raise ValueError("expected YYYY-MM-DD") from None
+
+    @field_validator("identity")
+    @classmethod
+    def _identity(cls, value: str) -> str:
+        if not re.match(IDENTITY_PATTERN, value):
+            raise ValueError("expected a tag URI prefix such as 'tag:city.yokohama.lg.jp,2026:kanazawa/'")
+        return value
+
+    @field_validator("opendata_code", "opendata_location_code")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        if not re.fullmatch(r"\d{6}", value):
+            raise ValueError("expected a 6-digit 全国地方公共団体コード")
+        return value
 
     @model_validator(mode="after")
     def _today(self):

@@ -98,7 +98,13 @@ def test_jpeg_covers_of_another_size(tmp_path, archive_files, cache_dir):
     output = _build(tmp_path, archive_files, cache_dir, BULLETIN_COVER_FORMAT="jpeg", BULLETIN_COVER_SIZE=(120, 170))
     with Image.open(output / "bulletins/2026-02/cover.jpg") as image:
         assert (image.format, image.size) == ("JPEG", (120, 170))
-    assert soup(output, "bulletins/2026-02/index.html").select_one(".ward-bulletin__cover")["src"].endswith("cover.jpg")
+    page = soup(output, "bulletins/2026-02/index.html")
+    # The single cover is the page's og:image; on the page the cover is a <picture> at 1x, 2x, 3x.
+    assert page.select_one("meta[property='og:image']")["content"].endswith("bulletins/2026-02/cover.jpg")
+    cover = page.select_one("picture .ward-bulletin__cover")
+    assert cover["srcset"].endswith(
+        "cover-120w.jpg 120w, ../../bulletins/2026-02/cover-240w.jpg 240w, ../../bulletins/2026-02/cover-360w.jpg 360w"
+    )
 
 
 def test_home_page_shows_the_latest_issue(tmp_path, archive_files, cache_dir):

@@ -187,7 +187,8 @@ def _published_events():
 def test_ics_feed_parses_and_holds_every_event_in_tokyo_time(site):
     cal = Calendar.from_ical((site / "events/events.ics").read_bytes())
     assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Asia/Tokyo"]
-    events = {str(e["UID"]).split("@")[0]: e for e in cal.walk("VEVENT")}
+    prefix = "tag:city.yokohama.lg.jp,2026:kanazawa/events/"
+    events = {str(e["UID"]).removeprefix(prefix).rstrip("/"): e for e in cal.walk("VEVENT")}
     assert set(events) == {name.removeprefix("events/").removesuffix(".md") for name in _published_events()}
     hanabi = events["hanabi-2026"]
     start = hanabi.decoded("DTSTART")
@@ -230,7 +231,7 @@ def test_event_jsonld_has_the_required_fields(site):
 
 
 def test_events_csv_follows_the_standard_column_order_with_a_bom(site):
-    raw = (site / "opendata/events.csv").read_bytes()
+    raw = (site / "opendata/141003_event.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert tuple(rows[0]) == COLUMNS
@@ -261,7 +262,7 @@ def test_atom_feed_parses_with_one_entry_per_event(site):
 
 def test_build_is_deterministic(tmp_path, site):
     again = build_site(tmp_path, files=FILES)
-    for rel in ("events/events.ics", "opendata/events.csv", "feeds/events.atom.xml", "events/index.html"):
+    for rel in ("events/events.ics", "opendata/141003_event.csv", "feeds/events.atom.xml", "events/index.html"):
         assert (again / rel).read_bytes() == (site / rel).read_bytes(), rel
 
 
@@ -274,9 +275,10 @@ def test_the_csv_is_offered_to_the_open_data_page(tmp_path):
         generator.generate_context()
     entry = context["ward_opendata"][-1]
     assert set(entry) == {"title", "url", "format", "description", "size", "updated"}
-    assert (entry["title"], entry["url"], entry["format"]) == ("イベント一覧", "opendata/events.csv", "CSV")
+    assert (entry["title"], entry["url"], entry["format"]) == ("イベント一覧", "opendata/141003_event.csv", "CSV")
     assert entry["size"] == len(generator.csv_bytes) > 0
-    assert entry["updated"] == date(2026, 11, 28)
+    # Dated by the latest announcement or change of an event, not by the build day.
+    assert entry["updated"] == date(2026, 10, 1)
     assert context["ward_opendata"][0] == {"title": "先の登録"}
 
 
@@ -309,7 +311,7 @@ def test_a_regular_class_carries_its_schedule_in_jsonld(site):
 
 def test_the_open_data_page_offers_the_csv_with_its_size(site):
     link = next(
-        a for a in soup(site, "opendata/index.html").select("a.ward-opendata__link") if "events.csv" in a["href"]
+        a for a in soup(site, "opendata/index.html").select("a.ward-opendata__link") if "141003_event.csv" in a["href"]
     )
-    size_kb = f"{(site / 'opendata/events.csv').stat().st_size / 1024:.1f}KB"
+    size_kb = f"{(site / 'opendata/141003_event.csv').stat().st_size / 1024:.1f}KB"
     assert link.get_text() == f"イベント一覧をダウンロード（CSV：{size_kb}）"

@@ -142,8 +142,54 @@ def test_new_date_without_postponing(tmp_path):
         "reserved event slug",
         "unknown campaign",
         "campaign ends before it starts",
+        "modified before announced",
+        "changed event without a sequence",
+        "sequence without a modified date",
+        "invalid postal code",
+        "image file missing",
     ],
 )
 def test_staff_guide_explains_each_event_message(code):
     guide = (ROOT / "docs" / "staff-guide.md").read_text(encoding="utf-8")
     assert f"| `{code}` |" in guide
+
+
+def test_modified_before_announced(tmp_path):
+    files = {"events/a.md": event_text(modified="2026-09-01")}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:8: modified: 更新日（2026-09-01）が掲載日（2026-10-01）より前です。"
+        "modified は announced と同じか後の日付にしてください (modified before announced)"
+    ]
+
+
+def test_cancelled_event_needs_a_change_count(tmp_path):
+    files = {"events/a.md": event_text(event_status="中止", sequence=None, modified="2026-11-20")}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:8: sequence: event_status が 中止 のときは、変更回数 sequence を 1 以上にしてください"
+        "（例: sequence: 1）。カレンダーに登録した人の予定が更新されるために必要です (changed event without a sequence)"
+    ]
+
+
+def test_change_count_needs_the_day_of_the_change(tmp_path):
+    files = {"events/a.md": event_text(sequence=2)}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:8: modified: 変更回数 sequence を増やしたときは、変更した日を modified に書いてください"
+        "（例: modified: 2026-11-10） (sequence without a modified date)"
+    ]
+
+
+def test_postal_code_in_its_written_form(tmp_path):
+    venue = {"name": "区役所", "address": "横浜市金沢区泥亀2-9-1", "postal_code": "2360021"}
+    files = {"events/a.md": event_text(venue=venue)}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:8: venue.postal_code: 郵便番号「2360021」は 236-0021 のように、"
+        "数字3けた・ハイフン・数字4けたで書いてください (invalid postal code)"
+    ]
+
+
+def test_event_photo_must_exist(tmp_path):
+    files = {"events/a.md": event_text(image={"src": "images/nai.jpg", "alt": "会場の写真"})}
+    assert _check(tmp_path, files) == [
+        "content/events/a.md:9: image.src: 画像「images/nai.jpg」が見つかりません。"
+        "content/images/nai.jpg に置くか、src を直してください (image file missing)"
+    ]

@@ -155,17 +155,6 @@ def test_month_range_crosses_the_year_end():
     assert month_range((2026, 11), (2027, 2)) == [(2026, 11), (2026, 12), (2027, 1), (2027, 2)]
 
 
-def test_feed_lists_coming_events_first_then_the_latest_finished(tmp_path):
-    events = [
-        _event(tmp_path, "old", start="2026-05-01"),
-        _event(tmp_path, "recent", start="2026-11-01"),
-        _event(tmp_path, "soon", start="2026-12-01"),
-        _event(tmp_path, "later", start="2027-02-01"),
-    ]
-    programme = make_programme(TODAY, events, [])
-    assert [e.slug for e in programme.feed_order()] == ["soon", "later", "recent", "old"]
-
-
 def test_running_on_the_build_date(tmp_path):
     events = [
         _event(tmp_path, "exhibit", start="2026-11-20", end="2026-12-02"),

@@ -11,8 +11,8 @@ def test_defaults_when_nothing_is_set():
 
 
 def test_values_are_read():
-    got = read_settings({"EVENTS_HOME_COUNT": 3, "EVENTS_CSV_PATH": "opendata/141003_event.csv"})
-    assert (got.home_count, got.csv_path) == (3, "opendata/141003_event.csv")
+    got = read_settings({"EVENTS_HOME_COUNT": 3, "EVENTS_ICS_PATH": "events/all.ics"})
+    assert (got.home_count, got.ics_path) == (3, "events/all.ics")
 
 
 @pytest.mark.parametrize(

@@ -165,7 +165,8 @@ def test_related_sites_and_json_ld(output):
     data = json.loads(page.select_one("script[type='application/ld+json']").get_text())
     assert data["@type"] == ["LandmarksOrHistoricalBuildings", "TouristAttraction"]
     assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 35.34, "longitude": 139.63}
-    assert data["address"]["addressLocality"] == "横浜市金沢区金沢町"
+    assert data["address"]["addressLocality"] == "横浜市金沢区"
+    assert (data["address"]["addressRegion"], data["address"]["streetAddress"]) == ("神奈川県", "金沢町")
     assert data["name"] == "起点寺"
 
 

@@ -69,7 +69,7 @@ def test_without_javascript_the_page_shows_addresses_and_gsi_links(server, brows
         page = context.new_page()
         page.goto(f"{server}/history/origin/")
         assert not page.get_by_role("button", name="地図を表示").is_visible()
-        link = page.get_by_role("link", name="地理院地図で位置を見る")
+        link = page.get_by_role("link", name="地理院地図で「起点寺」の位置を見る")
         assert link.get_attribute("href") == "https://maps.gsi.go.jp/#17/35.34/139.63/"
         assert page.locator(".ward-map__point").inner_text().startswith("金沢区金沢町")
     finally:

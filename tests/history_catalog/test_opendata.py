@@ -46,9 +46,9 @@ def test_csv_round_trips_and_has_one_row_per_site(output):
     assert again.getvalue().encode("utf-8-sig") == raw
     records = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert [r["NO"] for r in records] == ["1", "2", "3", "4", "5", "6"]
-    # The city publishes (a ward is no local public body); the ward's code marks the location.
+    # The city publishes (a ward is no local public body): code and name agree on 横浜市; the ward is in 住所.
     assert {r["都道府県コード又は市区町村コード"] for r in records} == {"141003"}
-    assert {r["市区町村名"] for r in records} == {"横浜市金沢区"}
+    assert {r["市区町村名"] for r in records} == {"横浜市"}
 
 
 def test_csv_values_and_unconfirmed_left_empty(output):
@@ -104,7 +104,7 @@ def test_other_plugins_add_their_downloads(tmp_path):
             class ExtraGenerator(Generator):
                 def generate_context(self):
                     self.context.setdefault("ward_opendata", []).append(
-                        {"title": "イベント一覧", "url": "opendata/events.csv", "format": "CSV", "description": "区のイベント"}
+                        {"title": "イベント一覧", "url": "opendata/141003_event.csv", "format": "CSV", "description": "区のイベント"}
                     )
 
                 def generate_output(self, writer):
@@ -131,7 +131,7 @@ def test_other_plugins_add_their_downloads(tmp_path):
     items = {li.select_one(".ward-opendata__title").get_text(): li for li in page.select(".ward-opendata__item")}
     assert {"金沢区の史跡・文化財一覧（文化財一覧形式）", "金沢区の史跡・文化財の位置", "イベント一覧"} <= set(items)
     events = items["イベント一覧"]
-    assert events.select_one(".ward-opendata__link")["href"] == "../opendata/events.csv"
+    assert events.select_one(".ward-opendata__link")["href"] == "../opendata/141003_event.csv"
     assert events.select_one("p").get_text() == "区のイベント"
 
 

@@ -19,6 +19,9 @@ from publishing_site import photo
 from ward_content.errors import ConfigurationError, WardBuildError
 
 SETTINGS = ImagePrivacySettings()
+# Photos are published as resized copies (responsive_images); these tests publish originals from a
+# static folder, as files/ (maps, 募集要項) is, to test the cleaning on its own.
+STATIC_IMAGES = {"STATIC_PATHS": ["images", "files"]}
 
 
 def opened(data: bytes) -> Image.Image:
@@ -99,7 +102,7 @@ def test_built_site_publishes_photos_without_gps(tmp_path):
         "images/sub/umi.webp": photo("WEBP"),
         "files/map.png": photo("PNG"),
     }
-    output = build_site(tmp_path, files)
+    output = build_site(tmp_path, files, **STATIC_IMAGES)
     for rel in ("images/hanabi.jpg", "images/sub/umi.webp", "files/map.png"):
         published = Image.open(output / rel)
         assert not len(published.getexif()), rel
@@ -112,17 +115,20 @@ def test_built_site_publishes_photos_without_gps(tmp_path):
 
 def test_second_build_reuses_the_cache_with_the_same_bytes(tmp_path):
     files = {"images/hanabi.jpg": photo("JPEG"), "news/a.md": article()}
-    first = (build_site(tmp_path, files) / "images/hanabi.jpg").read_bytes()
+    first = (build_site(tmp_path, files, **STATIC_IMAGES) / "images/hanabi.jpg").read_bytes()
     cache = tmp_path / ".cache" / "image_privacy"
     entries = sorted(cache.iterdir())
-    second = (build_site(tmp_path, {}) / "images/hanabi.jpg").read_bytes()
+    second = (build_site(tmp_path, {}, **STATIC_IMAGES) / "images/hanabi.jpg").read_bytes()
     assert first == second
     assert sorted(cache.iterdir()) == entries
 
 
 def test_linked_static_files_are_replaced_not_written_through(tmp_path):
     output = build_site(
-        tmp_path, {"images/hanabi.jpg": photo("JPEG"), "news/a.md": article()}, STATIC_CREATE_LINKS=True
+        tmp_path,
+        {"images/hanabi.jpg": photo("JPEG"), "news/a.md": article()},
+        STATIC_CREATE_LINKS=True,
+        **STATIC_IMAGES,
     )
     assert not len(Image.open(output / "images/hanabi.jpg").getexif())
     assert Image.open(tmp_path / "content/images/hanabi.jpg").getexif().get_ifd(ExifTags.IFD.GPSInfo)
@@ -159,7 +165,11 @@ def test_default_folders_are_the_static_paths(tmp_path):
 
 def test_unreadable_photo_fails_the_build_and_names_the_file(tmp_path):
     with pytest.raises(WardBuildError) as caught:
-        build_site(tmp_path, {"news/a.md": article(), "images/broken.jpg": b"not a jpeg", "images/ok.jpg": photo()})
+        build_site(
+            tmp_path,
+            {"news/a.md": article(), "images/broken.jpg": b"not a jpeg", "images/ok.jpg": photo()},
+            **STATIC_IMAGES,
+        )
     assert caught.value.report().endswith(
         "content/images/broken.jpg:1: 画像として読めないファイルです。撮影した写真を JPEG・PNG・WebP で保存し直してから置いてください"
         "（位置情報などを消せないため公開しません） (unreadable image)"

@@ -142,3 +142,11 @@ def test_the_watcher_applies_a_saved_file(tmp_path):
         assert reports and reports[-1].startswith("更新しました（a.md")
     finally:
         stop.set()
+
+
+def test_the_search_page_says_the_preview_has_no_index(tmp_path, served):
+    from bs4 import BeautifulSoup
+
+    site, _ = start(tmp_path, {"news/a.md": article()})
+    page = BeautifulSoup(fetch(served(site), "search/index.html"), "html.parser")
+    assert "検索の索引を作り直していない" in page.select_one("[data-no-index]").get_text()

@@ -164,3 +164,20 @@ def test_publish_task_reports_content_errors_as_annotations(project):
     assert failed.returncode == 1
     assert "::error file=content/news/bad.md,line=3::date: 「2026/13/01」は日付として読めません" in failed.stdout
     assert "公開用の点検（content）で 1 件の問題があります。output/ は前のままです。" in failed.stderr
+
+
+def test_publish_from_a_second_clone_of_an_unchanged_site_makes_no_commit(project, tmp_path):
+    repo, remote = project
+    # Items tying on their date are where file-reading order used to leak into the bytes.
+    same_day = {f"news/same-day-{n}.md": article(f"同じ日のお知らせ{n}", "2026-09-01") for n in ("a", "b", "c", "d")}
+    write_files(repo / "content", same_day)
+    commit_all(repo, "Same-day items")
+    git(repo, "push", "-q", "origin", "main")
+    assert run_task(repo, "gh-pages", "--push").returncode == 0
+    first = git(remote, "rev-parse", "gh-pages")
+    clone = tmp_path / "second-clone"
+    subprocess.run(["git", "clone", "-q", "-b", "main", str(remote), str(clone)], check=True)
+    again = run_task(clone, "gh-pages", "--push", PYTHONHASHSEED="12345")
+    assert again.returncode == 0, again.stderr
+    assert "変更なし（コミットなし）" in again.stdout
+    assert git(remote, "rev-parse", "gh-pages") == first

@@ -76,7 +76,9 @@ def test_published_tiny_site_is_clean(tmp_path):
     publish("publishconf.py", output, {"PATH": str(content), "WARD_BUILD_DATE": BUILD_DATE, **fast_settings()})
     files = [p for p in output.rglob("*") if p.is_file()]
     rels = [p.relative_to(output).as_posix() for p in files]
-    assert "images/hanabi.jpg" in rels and "images/umi.webp" in rels
+    # Photos are published as resized copies only (responsive_images), never as the original.
+    assert "images/hanabi.jpg" not in rels and "images/umi.webp" not in rels
+    assert "images/hanabi-jpg-64w.jpg" in rels and "images/umi-webp-64w.webp" in rels
     assert not [r for r in rels if r.endswith(".md") or "/." in f"/{r}" or r.startswith("drafts/")]
     needles = (str(ROOT), str(tmp_path), str(content), tempfile.gettempdir() + "/", "SECRET_TOKEN", DRAFT_TITLE)
     for path in files:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE, ROOT
-from publishing_site import all_files, fast_settings, write_tiny_content
+from conftest import BUILD_DATE, ROOT, article, write_files
+from publishing_site import all_files, fast_settings, tiny_files, write_tiny_content
 
 from tools.site_build import build_into
 
@@ -29,7 +33,66 @@ def test_tiny_site_builds_byte_identical_twice(tmp_path, settings):
 
 
 @pytest.mark.slow
-def test_sample_content_builds_byte_identical_twice(tmp_path):
-    for name in ("one", "two"):
-        build_into("publishconf.py", tmp_path / name, {"PATH": str(ROOT / "content"), "WARD_BUILD_DATE": BUILD_DATE})
-    assert_identical(tmp_path / "one", tmp_path / "two")
+def test_sample_content_builds_byte_identical_from_two_copies(tmp_path):
+    """The real content, copied file by file in opposite orders, as two clones of the repository."""
+    from tools.sample_bulletins import ensure_pdfs
+
+    ensure_pdfs(ROOT / "content")
+    sources = sorted(p for p in (ROOT / "content").rglob("*") if p.is_file())
+    for name, order in (("a", sources), ("b", list(reversed(sources)))):
+        for source in order:
+            target = tmp_path / name / "content" / source.relative_to(ROOT / "content")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    build_elsewhere("publishconf.py", tmp_path / "a" / "content", tmp_path / "a" / "output", "forward", "1")
+    build_elsewhere("publishconf.py", tmp_path / "b" / "content", tmp_path / "b" / "output", "reverse", "2")
+    assert_identical(tmp_path / "a" / "output", tmp_path / "b" / "output")
+
+
+EVENT = """---
+title: {title}
+announced: 2026-10-01
+section: festival
+start: 2026-12-05 10:00
+venue:
+  name: 海の公園
+  address: 横浜市金沢区海の公園
+---
+本文です。
+"""
+
+
+def same_day_files() -> dict[str, str | bytes]:
+    """The tiny site plus items that tie on their date, where only a total order keeps lists stable."""
+    files = tiny_files()
+    for name in ("aki", "fuyu", "haru", "natsu"):
+        files[f"news/same-day-{name}.md"] = article(f"同じ日のお知らせ（{name}）", "2026-09-01")
+        files[f"kosodate/same-day-{name}.md"] = article(f"同じ日の子育て（{name}）", "2026-09-01")
+        files[f"events/same-time-{name}.md"] = EVENT.format(title=f"同じ時刻の催し（{name}）")
+        files[f"pages/same-order-{name}.md"] = f"---\ntitle: 案内（{name}）\norder: 50\n---\n本文です。\n"
+    return files
+
+
+def build_elsewhere(settings: str, content: Path, output: Path, order: str, hash_seed: str) -> None:
+    """A build in its own process, folders listed in `order`, strings hashed with another seed."""
+    script = Path(__file__).with_name("listing_order_build.py")
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    done = subprocess.run(
+        [sys.executable, str(script), settings, str(content), str(output), order, BUILD_DATE],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
+def test_two_copies_made_in_other_orders_build_identical_bytes(tmp_path, settings):
+    files = same_day_files()
+    # Each copy's files are created in the opposite order (other inodes, other directory order).
+    first = write_files(tmp_path / "a" / "content", dict(files.items()))
+    second = write_files(tmp_path / "b" / "content", dict(reversed(files.items())))
+    build_elsewhere(settings, first, tmp_path / "a" / "output", "forward", "1")
+    build_elsewhere(settings, second, tmp_path / "b" / "output", "reverse", "2")
+    assert_identical(tmp_path / "a" / "output", tmp_path / "b" / "output")

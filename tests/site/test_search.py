@@ -1,4 +1,4 @@
-"""Site search: the /search/ page, what is marked for indexing, the self-hosted Pagefind bundle, settings."""
+"""Site search: the /search/ page, what is marked for indexing, the self-hosted Pagefind bundle, the results UI, settings."""
 
 from __future__ import annotations
 
@@ -18,12 +18,25 @@ def page(site, rel):
 
 def test_search_page_uses_the_bundle_served_by_the_site(sample_site):
     search = page(sample_site, "search/index.html")
+    assert search.select_one("[data-no-index]") is None  # only the preview has no index
     assert search.title.get_text() == "サイト内検索｜金沢区ホームページ"
     assert search.h1.get_text(strip=True) == "サイト内検索"
-    assert search.select_one('link[rel="stylesheet"][href="../pagefind/pagefind-ui.css"]')
-    assert search.select_one('script[src="../pagefind/pagefind-ui.js"]')
-    for name in ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json"):
+    assert search.select_one("#ward-search")["data-bundle"] == "../pagefind/pagefind.js"
+    assert [s["src"] for s in search.select("script[src]") if "search" in s["src"]] == [
+        "../theme/js/search-text.js",
+        "../theme/js/site-search.js",
+    ]
+    # A form that works as a plain GET, a labelled box, section filters in the site's order.
+    form = search.select_one("form[role=search]")
+    assert (form["method"], form["action"]) == ("get", "../search/")
+    assert search.select_one("label[for=ward-search-q]").get_text() == "検索する言葉"
+    sections = [(o["value"], o.get_text()) for o in search.select("select[name=section] option")]
+    assert sections[:3] == [("", "すべて"), ("news", "お知らせ"), ("events", "まつり・イベント")]
+    assert ("bulletins", "広報") in sections
+    for name in ("pagefind.js", "pagefind-entry.json", "pagefind-worker.js"):
         assert (sample_site / "pagefind" / name).is_file()
+    # The standard binary: one WebAssembly without a language of its own (no Lindera).
+    assert [p.name for p in (sample_site / "pagefind").glob("wasm.*")] == ["wasm.unknown.pagefind"]
     # Nothing of the search page itself goes into the index.
     assert search.select("[data-pagefind-body]") == []
 
@@ -48,44 +61,86 @@ def test_every_content_page_marks_its_content_for_the_index(sample_site):
 
 
 @pytest.mark.browser
-def test_index_holds_articles_events_bulletins_and_history_sites(sample_site):
-    from browser_support import chromium, serve
+def test_results_show_natural_text_with_marks_and_filter_by_section_and_year(sample_site):
+    from browser_support import axe_violations, chromium, local_only, serve
 
-    wanted = [("花火", "/events/"), ("花火", "/news/"), ("花火", "/bulletins/"), ("称名寺", "/history/")]
-    found = {}
     with serve(sample_site) as url, chromium() as browser:
-        tab = browser.new_page()
-        tab.goto(f"{url}/search/")
-        for term in sorted({term for term, _ in wanted}):
-            found[term] = tab.evaluate(
-                """async term => {
-                    const pagefind = await import('/pagefind/pagefind.js');
-                    const search = await pagefind.search(term);
-                    const data = await Promise.all(search.results.map(r => r.data()));
-                    return data.map(d => d.url);
-                }""",
-                term,
-            )
-    missing = [
-        (term, prefix) for term, prefix in wanted if not any(u.startswith(prefix) and u != prefix for u in found[term])
-    ]
-    assert missing == [], found
+        context = browser.new_context()
+        local_only(context)
+        tab = context.new_page()
+        shown = {}
+        for address in (
+            "?q=花火",
+            "?q=花火&section=bulletins",
+            "?q=花火&year=2025",
+            "?q=存在しない言葉",
+            "?q=カナザワブンコ",
+        ):
+            tab.goto(f"{url}/search/{address}")
+            tab.wait_for_selector("#ward-search[data-state=done]", timeout=20000)
+            shown[address] = {
+                "status": tab.text_content("#ward-search-status"),
+                "urls": [a.get_attribute("href") for a in tab.query_selector_all(".ward-search__result-title a")],
+                "text": tab.inner_text("#ward-search-results"),
+                "marks": sorted({m.text_content() for m in tab.query_selector_all(".ward-search__results mark")}),
+                "meta": [m.text_content() for m in tab.query_selector_all(".ward-search__result-meta")],
+            }
+        violations = axe_violations(tab)
+    everything = shown["?q=花火"]
+    assert everything["status"].startswith("「花火」の検索結果：")
+    assert {u.split("/")[1] for u in everything["urls"]} >= {"events", "news", "bulletins"}
+    assert everything["marks"] == ["花火"]
+    # Titles and excerpts are the pages' own words, never index tokens.
+    assert "qj" not in everything["text"]
+    bulletins = shown["?q=花火&section=bulletins"]
+    assert bulletins["urls"] and all(u.startswith("/bulletins/20") for u in bulletins["urls"])
+    assert all(m.startswith("広報") for m in bulletins["meta"])
+    later = shown["?q=花火&year=2025"]
+    assert later["urls"] and all(m.endswith("2025年") for m in later["meta"])
+    assert set(later["urls"]) < set(everything["urls"])
+    assert shown["?q=存在しない言葉"]["status"].startswith("「存在しない言葉」を含むページは見つかりませんでした。")
+    assert shown["?q=存在しない言葉"]["urls"] == []
+    # Katakana finds the hiragana reading, and the reading is what is marked.
+    reading = shown["?q=カナザワブンコ"]
+    assert "/history/kanazawa-bunko/" in reading["urls"]
+    assert reading["marks"] == ["かなざわぶんこ"]
+    assert violations == []
 
 
 @pytest.mark.parametrize(
     ("setting", "value", "message"),
     [
-        ("SITE_SEARCH_SAVE_AS", "/search/index.html", "SITE_SEARCH_SAVE_AS: expected a relative path ending in .html"),
-        ("SITE_SEARCH_SAVE_AS", "search/", "SITE_SEARCH_SAVE_AS: expected a relative path ending in .html"),
-        ("SITE_SEARCH_LANGUAGE", "日本語", "SITE_SEARCH_LANGUAGE: expected a language code"),
-        ("SITE_SEARCH_INDEX", "yes", "SITE_SEARCH_INDEX: expected True or False"),
+        (
+            "SITE_SEARCH_SAVE_AS",
+            "/search/index.html",
+            "expected a relative path ending in .html, received '/search/index.html'",
+        ),
+        ("SITE_SEARCH_SAVE_AS", "search/", "expected a relative path ending in .html, received 'search/'"),
+        ("SITE_SEARCH_LANGUAGE", "日本語", "expected a language code such as 'ja', received '日本語'"),
+        ("SITE_SEARCH_INDEX", "yes", "Input should be a valid boolean, received 'yes'"),
+        ("SITE_SEARCH_BINARY", "fast", "Input should be 'standard' or 'extended', received 'fast'"),
+        ("SITE_SEARCH_EXCERPT_CHARS", 50, "Input should be greater than or equal to 200, received 50"),
+        ("SITE_SEARCH_SECTION_ALIASES", ["x"], "Input should be a valid dictionary, received ['x']"),
+        ("SITE_SEARCH_INDX", True, "unknown setting; did you mean SITE_SEARCH_INDEX?"),
     ],
 )
 def test_wrong_settings_are_refused(setting, value, message):
-    with pytest.raises(ConfigurationError, match=message):
+    with pytest.raises(ConfigurationError) as error:
         read_settings({setting: value})
+    assert str(error.value) == f"{setting}: " + message.replace("expected", "Value error, expected")
 
 
 def test_default_settings():
     search = read_settings({})
     assert (search.save_as, search.url, search.language, search.index) == ("search/index.html", "search/", "ja", True)
+    assert (search.binary, search.excerpt_chars, search.chunk_locations) == ("standard", 3000, 4000)
+    assert search.section_aliases == {"campaigns": "events"}
+
+
+def test_every_wrong_setting_is_reported_at_once():
+    with pytest.raises(ConfigurationError) as error:
+        read_settings({"SITE_SEARCH_INDEX": "yes", "SITE_SEARCH_BINARY": "fast"})
+    assert str(error.value).splitlines() == [
+        "SITE_SEARCH_INDEX: Input should be a valid boolean, received 'yes'",
+        "SITE_SEARCH_BINARY: Input should be 'standard' or 'extended', received 'fast'",
+    ]

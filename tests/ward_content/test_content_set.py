@@ -17,7 +17,15 @@ from history_fixtures import site_text
 from ward_content import frontmatter
 from ward_content.errors import WardBuildError
 
-ALL_PLUGINS = ["ward_content", "bulletin_archive", "image_privacy", "events", "history_catalog", "site_search"]
+ALL_PLUGINS = [
+    "ward_content",
+    "bulletin_archive",
+    "image_privacy",
+    "events",
+    "history_catalog",
+    "site_search",
+    "responsive_images",
+]
 
 
 def written(output: Path) -> set[str]:

@@ -56,7 +56,7 @@ EXPECTED = [
     ("news/js-url.md", 5, "本文", "javascript: URL in content", "javascript: のリンクは使えません"),
     ("news/missing-title.md", 3, "title", "missing required field", "必須の項目です。title: を書いてください"),
     ("news/no-alt.md", 5, "本文", "image without alt text", "画像「../images/photo.jpg」に代替テキストがありません"),
-    ("news/no-alt.md", 5, "本文", "link to missing file", "リンク先のファイル「../images/photo.jpg」が見つかりません"),
+    ("news/no-alt.md", 5, "本文", "image file missing", "画像「../images/photo.jpg」が見つかりません"),
     (
         "news/no-front-matter.md",
         1,

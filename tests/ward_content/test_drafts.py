@@ -26,6 +26,7 @@ def _pdf() -> bytes:
 
 EVENT = """---
 title: 下書きの催し
+announced: 2026-11-01
 section: festival
 start: 2026-12-05 19:00
 venue:
@@ -137,7 +138,7 @@ def test_event_state_moved_out_of_status_with_a_hint(tmp_path):
         load_document(root, "events/a.md")
     (error,) = caught.value.errors
     assert error.format() == (
-        "content/events/a.md:8: status: 「中止」は status ではなく event_status に書きます（event_status: 中止）。"
+        "content/events/a.md:9: status: 「中止」は status ではなく event_status に書きます（event_status: 中止）。"
         "status は published（公開）か draft（下書き）です (event state in status)"
     )
 

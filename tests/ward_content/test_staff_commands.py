@@ -37,7 +37,7 @@ def test_new_page_copies_no_facts_and_every_placeholder_is_reported_at_its_line(
     text = path.read_text(encoding="utf-8")
     front = split(text, rel)
     kind_ = types().by_name(kind)
-    known = {kind_.title_field, "date", "issue_date", "number", "pdf"}
+    known = {kind_.title_field, "date", "announced", "issue_date", "number", "pdf"}
     for name, value in front.data.items():
         if name not in known:
             assert all(MARK in str(v) for v in _values(value)), f"{name}: {value!r} is pre-filled"
@@ -60,7 +60,9 @@ def test_new_page_copies_no_facts_and_every_placeholder_is_reported_at_its_line(
 
 def test_new_event_carries_no_sample_date(tmp_path):
     text = new_page(tmp_path, "event", "秋の史跡めぐり", TODAY).read_text(encoding="utf-8")
-    assert not re.search(r"\d{4}-\d{1,2}-\d{1,2}", text)
+    # The only date is the day it is announced (written): today, never another event's.
+    assert re.findall(r"\d{4}-\d{1,2}-\d{1,2}", text) == ["2026-11-28"]
+    assert "announced: 2026-11-28" in text
     assert "start: 【要入力】" in text
 
 

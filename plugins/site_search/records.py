@@ -1,0 +1,125 @@
+"""One search record per written page that marks its content with data-pagefind-body.
+
+A record keeps the page's natural text (for titles and excerpts shown to residents) apart from
+the text to index (the same, plus ruby readings), so results never show bigram tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+
+# Elements whose text is never indexed (as Pagefind's own HTML indexer skips them).
+SKIPPED = frozenset({"script", "style", "template", "noscript", "svg", "rp"})
+# Elements that end a run of text: their text never joins the next element's into one bigram.
+BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+        "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+        "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul", "img",
+    }
+)  # fmt: skip
+SPACES = re.compile(r"\s+")
+YEAR = re.compile(r"^(\d{4})-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the index holds about one page: URL, natural title and text, indexed text, filters."""
+
+    url: str
+    title: str
+    text: str
+    indexed: str
+    section: str | None  # the section's name, shown with the result (歴史)
+    section_slug: str | None  # its slug, the filter's value (history)
+    year: str | None
+
+
+def _texts(element, readings: bool) -> list[str]:
+    """Text of an element in document order; blocks separated by newlines, readings only if `readings`."""
+    pieces: list[str] = []
+
+    def walk(node) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        # Readings: ruby text, and hidden text a template marks for the index only (an event's カナ).
+        reading = tag == "rt" or "data-search-only" in node.attrib
+        skipped = tag in SKIPPED or "data-pagefind-ignore" in node.attrib or (reading and not readings)
+        if not skipped:
+            block = tag in BLOCKS or reading
+            if block:
+                pieces.append("\n")
+            if node.text and tag:
+                pieces.append(node.text)
+            for child in node:
+                walk(child)
+            if block:
+                pieces.append("\n")
+        if node.tail:
+            pieces.append(node.tail)
+
+    text = element.text or ""
+    pieces.append(text)
+    for child in element:
+        walk(child)
+    return pieces
+
+
+def clean(pieces: list[str]) -> str:
+    """Whitespace (block boundaries included) collapsed to single spaces, trimmed."""
+    return SPACES.sub(" ", "".join(pieces)).strip()
+
+
+def page_record(html: str, url: str, sections: dict[str, tuple[str, str]]) -> Record | None:
+    """The record of one written page, or None when the page marks nothing for the index.
+
+    `sections` maps a URL's first folder to its section's slug and name (news -> news, お知らせ).
+    The year is that of the first <time datetime> outside a table (a history site's table holds
+    its designation date, which is not when the page was published).
+    """
+    root = lxml.html.document_fromstring(html)
+    bodies = root.xpath("//*[@data-pagefind-body]")
+    if not bodies:
+        return None
+    body = bodies[0]
+    headings = body.xpath(".//h1")
+    title_source = headings[0] if headings else root.find(".//title")
+    title = clean(_texts(title_source, readings=False)) if title_source is not None else url
+    year = None
+    for time in body.xpath(".//time[@datetime][not(ancestor::table)]"):
+        match = YEAR.match(time.get("datetime", ""))
+        if match:
+            year = match.group(1)
+            break
+    slug, name = sections.get(url.strip("/").split("/", 1)[0], (None, None))
+    return Record(
+        url=url,
+        title=title,
+        text=clean(_texts(body, readings=False)),
+        indexed=clean(_texts(body, readings=True)),
+        section=name,
+        section_slug=slug,
+        year=year,
+    )
+
+
+def page_url(output: Path, path: Path) -> str:
+    """The URL Pagefind would give a written file: /a/b/ for a/b/index.html."""
+    rel = path.relative_to(output).as_posix()
+    if rel == "index.html":
+        return "/"
+    return "/" + rel.removesuffix("index.html")
+
+
+def site_records(output: Path, sections: dict[str, tuple[str, str]]) -> list[Record]:
+    """Records of every marked page under `output`, in URL order (deterministic index)."""
+    records = []
+    for path in sorted(output.rglob("*.html")):
+        # Pelican writes UTF-8; decoding here spares lxml guessing from a <meta> it may not find.
+        record = page_record(path.read_text(encoding="utf-8"), page_url(output, path), sections)
+        if record is not None:
+            records.append(record)
+    return records

@@ -1,0 +1,182 @@
+"""Photos named in content: where `![説明](images/x.jpg)` and `image:` point, and whether the file is usable.
+
+Staff write a photo's place the way they see it: relative to the Markdown file
+(`![…](hanabi.jpg)` next to it, `../images/hanabi.jpg`) or relative to content/
+(`images/hanabi.jpg`); `{static}/images/…` and `/images/…` are content-relative too. The file
+next to the Markdown wins when both exist. The image itself is opened by Pillow here, so a
+missing file, a non-image, a damaged file and a decompression bomb are located problems in
+`invoke check` and in the build, before any encoding.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, UnidentifiedImageError
+
+from .errors import ContentError
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+PHOTO_FORMATS = frozenset({"JPEG", "PNG", "WEBP"})
+# Just under Pillow's own bomb limit (89.5 megapixels): a 50-megapixel camera's photo passes; a
+# larger "image" is refused from its header, before anything is decoded.
+MAX_PIXELS = 89_000_000
+_PREFIX = re.compile(r"^\{(static|attach|filename)\}")
+_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
+BODY = "本文"
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """A photo named by a document: the text as written, its source line and field, and the file it means."""
+
+    written: str
+    line: int
+    field: str
+    resolved: str | None  # content-relative path; None when no such file exists
+
+
+def is_external(src: str) -> bool:
+    """http(s):, data: and protocol-relative URLs are not files under content/."""
+    return bool(_EXTERNAL.match(src.strip()))
+
+
+def resolve_image(src: str, md_rel_path: str | None, root: Path) -> str | None:
+    """The content-relative path of an existing file `src` means, or None; never outside content/."""
+    path = _PREFIX.sub("", src.strip()).split("#", 1)[0].split("?", 1)[0]
+    if not path or is_external(path):
+        return None
+    candidates = []
+    if path.startswith("/") or _PREFIX.match(src.strip()):
+        candidates.append(path.lstrip("/"))
+    else:
+        if md_rel_path:
+            candidates.append(posixpath.join(posixpath.dirname(md_rel_path), path))
+        candidates.append(path)
+    for candidate in candidates:
+        normal = posixpath.normpath(candidate)
+        if normal.startswith(("../", "/")) or normal in ("..", "."):
+            continue
+        if (root / normal).is_file():
+            return normal
+    return None
+
+
+def image_problem(path: Path) -> tuple[str, str] | None:
+    """(Japanese message, English code) when the file cannot be published as a photo, else None.
+
+    JPEGs are decoded at 1/8 scale (draft), so checking a 50-megapixel photo stays cheap.
+    """
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns from 89.5 megapixels; our own limit, just below, gives the staff message.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
+        with image:
+            if image.format not in PHOTO_FORMATS:
+                return (
+                    f"写真は JPEG・PNG・WebP にしてください（このファイルは {image.format} です）。"
+                    "写真のアプリで JPEG として書き出してから置いてください",
+                    "unsupported image format",
+                )
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                return (
+                    f"画像が大きすぎます（{width}×{height} ピクセル、{width * height // 1_000_000} 百万画素）。"
+                    f"{MAX_PIXELS // 1_000_000} 百万画素以下に縮小してから置いてください",
+                    "image too large (decompression bomb)",
+                )
+            if image.format == "JPEG":
+                image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+            image.load()
+    except Image.DecompressionBombError:
+        return (
+            f"画像が大きすぎます（{MAX_PIXELS // 1_000_000} 百万画素を超えています）。縮小してから置いてください",
+            "image too large (decompression bomb)",
+        )
+    except UnidentifiedImageError:
+        return (
+            "画像として読めないファイルです。写真を JPEG・PNG・WebP で保存し直してから置いてください",
+            "not an image",
+        )
+    except (OSError, SyntaxError, ValueError) as exc:
+        return (
+            f"画像ファイルが壊れています（{exc}）。元の写真からもう一度書き出して置き直してください",
+            "damaged image",
+        )
+    return None
+
+
+def body_image_refs(body: str, body_line: int, md_rel_path: str, root: Path) -> Iterator[ImageRef]:
+    """`![説明](…)` in a Markdown body (not in code blocks), each with its line."""
+    in_code = False
+    for offset, line in enumerate(body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        for _alt, target in _MD_IMAGE.findall(line):
+            if not is_external(target):
+                yield ImageRef(target, body_line + offset, BODY, resolve_image(target, md_rel_path, root))
+
+
+def field_image_refs(meta: Any, front, md_rel_path: str, root: Path) -> Iterator[ImageRef]:
+    """Every `Image` (src, alt) in the validated front matter (`image`, `images.0`...), with its line."""
+    from .schemas.base import Image as ImageField
+
+    def walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
+        if isinstance(value, ImageField):
+            yield path, value
+        elif isinstance(value, (list, tuple)):
+            for index, item in enumerate(value):
+                yield from walk(item, f"{path}.{index}")
+        elif hasattr(value, "__class__") and hasattr(type(value), "model_fields"):
+            for name in type(value).model_fields:
+                yield from walk(getattr(value, name), f"{path}.{name}" if path else name)
+
+    for path, image in walk(meta, ""):
+        field = f"{path}.src"
+        if not is_external(image.src):
+            yield ImageRef(image.src, front.line_of(field), field, resolve_image(image.src, md_rel_path, root))
+
+
+def image_errors(refs: Iterator[ImageRef], shown: str, root: Path) -> list[ContentError]:
+    """A located problem for every reference to a missing or unusable photo (each file opened once)."""
+    errors = []
+    problems: dict[str, tuple[str, str] | None] = {}
+    for ref in refs:
+        if ref.resolved is None:
+            if ref.field == BODY:
+                where = (
+                    "content/images/ に置いて ![説明](images/ファイル名) と書くか、"
+                    "この Markdown ファイルからの場所を書いてください"
+                )
+            else:
+                where = f"content/{ref.written.lstrip('/')} に置くか、src を直してください"
+            errors.append(
+                ContentError(
+                    shown, ref.line, ref.field, f"画像「{ref.written}」が見つかりません。{where}", "image file missing"
+                )
+            )
+            continue
+        if not ref.resolved.lower().endswith(PHOTO_SUFFIXES):
+            problem = (
+                f"「{ref.written}」は写真のファイルではありません。写真は JPEG・PNG・WebP で置いてください",
+                "not an image",
+            )
+        else:
+            if ref.resolved not in problems:
+                problems[ref.resolved] = image_problem(root / ref.resolved)
+            problem = problems[ref.resolved]
+        if problem:
+            message, code = problem
+            errors.append(ContentError(shown, ref.line, ref.field, f"画像「{ref.written}」: {message}", code))
+    return errors

@@ -1,0 +1,123 @@
+"""PDFs are content: committed, never shadowed by samples, checked against their Markdown, warned when large."""
+
+# ruff: noqa: F401, F811 (pytest fixtures are imported from bulletin_fixtures and used as arguments)
+
+import subprocess
+
+import pytest
+from bulletin_archive.pdf_identity import PdfIdentity, identity_of_text, read_identity
+from bulletin_archive.settings import read_settings
+from bulletin_fixtures import archive_files, cache_dir, issue_text, number_of, pdf_bytes
+from conftest import ROOT, build_site, check_tree
+
+from tools.sample_bulletins import ensure_pdfs
+from ward_content.errors import ConfigurationError, WardBuildError
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (("広報よこはま金沢区版 令和7年3月号 No.329", ""), PdfIdentity(2025, 3, 329)),
+        (("", "広報よこはま 金沢区版\r\n令和8年12月号\u3000No.350\u3000毎月1日発行"), PdfIdentity(2026, 12, 350)),
+        (("", "2026年8月号 第346号"), PdfIdentity(2026, 8, 346)),
+        (("", "令和元年5月号No.２３７"), PdfIdentity(2019, 5, 237)),
+        (("", "令和８年（2026年）８月号"), PdfIdentity(2026, 8, None)),
+        # A date in an article is not the issue's month; only 「…月号」 is.
+        (("", "花火大会は2026年8月29日です。"), PdfIdentity()),
+        # The title wins over the first page.
+        (("令和7年3月号 No.329", "令和7年4月号 No.330"), PdfIdentity(2025, 3, 329)),
+        (("Untitled", ""), PdfIdentity()),
+    ],
+)
+def test_identity_is_read_from_title_then_first_page(texts, expected):
+    assert identity_of_text(*texts) == expected
+
+
+def test_identity_of_the_sample_pdf(tmp_path, pdf_bytes):
+    path = tmp_path / "x.pdf"
+    path.write_bytes(pdf_bytes["2025-03"])
+    assert read_identity(path) == PdfIdentity(2025, 3, 329)
+
+
+def test_pdf_of_another_month_is_a_located_error_in_check_and_build(tmp_path, archive_files, cache_dir, pdf_bytes):
+    files = archive_files("2026-02", "2026-03")
+    files["bulletins/2026-03.pdf"] = pdf_bytes["2026-02"]  # staff put last month's PDF under the new name
+    month = (
+        "content/bulletins/2026-03.md:2: issue_date: PDF「2026-03.pdf」は 2026年2月号です（PDF の題名か表紙による）が、"
+        "このファイルは 2026年3月号です。別の月の PDF を置いていないか、issue_date が正しいかを確かめてください"
+        " (pdf month differs from issue_date)"
+    )
+    number = (
+        "content/bulletins/2026-03.md:3: number: PDF「2026-03.pdf」の号数は No.340 です（PDF の題名か表紙による）が、"
+        "number は 341 です。別の号の PDF を置いていないか、number が正しいかを確かめてください"
+        " (pdf number differs from number)"
+    )
+    with pytest.raises(WardBuildError) as caught:
+        build_site(tmp_path, files=files, BULLETIN_CACHE_PATH=str(cache_dir))
+    assert [e.format() for e in caught.value.errors] == [month, number]
+    assert [e.format() for e in check_tree(tmp_path / "content").errors] == [month, number]
+
+
+def test_large_pdf_warns_with_how_to_reduce_it_and_still_builds(tmp_path, archive_files, cache_dir, capsys):
+    files = archive_files("2026-03")
+    files["files/boshu.pdf"] = b"%PDF-1.4\n" + b"0" * 30_000
+    output = build_site(tmp_path, files=files, BULLETIN_CACHE_PATH=str(cache_dir), BULLETIN_PDF_SIZE_LIMIT_MB=0.02)
+    assert (output / "bulletins/2026-03.pdf").is_file()
+    lines = capsys.readouterr().err.splitlines()
+    issue = next(
+        line for line in lines if line.startswith("content/bulletins/2026-03.md:4: pdf: 警告: PDF「2026-03.pdf」は")
+    )
+    assert "目安の 20KB を超えています" in issue and "PDF を圧縮" in issue
+    assert issue.endswith("(pdf larger than the size limit)")
+    assert any(line.startswith("content/files/boshu.pdf:1: 警告: PDF「boshu.pdf」は 29KB あり") for line in lines)
+
+
+def test_small_pdfs_give_no_warning(tmp_path, archive_files, cache_dir, capsys):
+    build_site(tmp_path, files=archive_files("2026-03"), BULLETIN_CACHE_PATH=str(cache_dir))
+    assert "警告" not in capsys.readouterr().err
+
+
+def test_sample_tool_never_overwrites_a_staff_pdf(tmp_path, pdf_bytes):
+    staff = tmp_path / "bulletins" / "2026-03.pdf"
+    staff.parent.mkdir(parents=True)
+    staff.write_bytes(b"%PDF-1.7 the real issue")
+    (tmp_path / "bulletins" / "2027-01.pdf").write_bytes(b"%PDF-1.7 a month after the samples")
+    written = ensure_pdfs(tmp_path)
+    assert staff.read_bytes() == b"%PDF-1.7 the real issue"
+    assert (tmp_path / "bulletins" / "2027-01.pdf").read_bytes() == b"%PDF-1.7 a month after the samples"
+    assert len(written) == 23 and staff not in written
+
+
+def test_committed_sample_pdfs_are_the_reproducible_ones(pdf_bytes):
+    for month, data in pdf_bytes.items():
+        assert (ROOT / "content" / "bulletins" / f"{month}.pdf").read_bytes() == data, month
+
+
+def test_bulletin_and_linked_pdfs_are_not_ignored_by_git():
+    for rel in ("content/bulletins/2027-01.pdf", "content/files/boshu.pdf"):
+        ignored = subprocess.run(["git", "check-ignore", "-q", rel], cwd=ROOT, check=False)
+        assert ignored.returncode == 1, rel
+    tracked = subprocess.run(
+        ["git", "ls-files", "content/bulletins/*.pdf"], cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    assert len(tracked.stdout.split()) >= 24
+
+
+@pytest.mark.parametrize("value", [0, -1, "10MB", True])
+def test_wrong_size_limit_is_named(value):
+    with pytest.raises(ConfigurationError) as caught:
+        read_settings({"PATH": "content", "BULLETIN_PDF_SIZE_LIMIT_MB": value})
+    assert str(caught.value) == f"BULLETIN_PDF_SIZE_LIMIT_MB: expected a positive number of MB, received {value!r}"
+
+
+def test_size_limit_default_is_ten_megabytes():
+    assert read_settings({"PATH": "content"}).pdf_size_limit_bytes == 10 * 1024 * 1024
+
+
+def test_make_build_and_test_never_regenerate_pdfs():
+    rules = {}
+    for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines():
+        if ":" in line and not line.startswith(("\t", "#", ".")) and "=" not in line.split(":", 1)[0]:
+            target, _, prerequisites = line.partition(":")
+            rules[target.strip()] = prerequisites.split()
+    assert "sample-pdfs" not in rules["build"] and "sample-pdfs" not in rules["test"]

@@ -1,0 +1,115 @@
+"""Records read from written pages, and the Pagefind bundle a real build writes from them."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from conftest import article, build_site
+from site_search.indexer import record_content
+from site_search.records import page_record
+from site_search.text import encode, index_tokens
+
+SECTIONS = {"news": ("news", "お知らせ"), "history": ("history", "歴史")}
+
+PAGE = """<!doctype html><html lang="ja"><head><title>題｜金沢区</title><script>var x = "金沢";</script></head>
+<body><header><p>ヘッダーの言葉</p></header><main>
+<article data-pagefind-body>
+<h1><ruby>称名寺<rp>（</rp><rt>しょうみょうじ</rt><rp>）</rp></ruby>の案内</h1><span hidden data-search-only>アンナイ</span>
+<table><tr><th>指定日</th><td><time datetime="1922-10-12">1922年</time></td></tr></table>
+<p>公開 <time datetime="2026-04-01">2026年4月1日</time></p>
+<p>金沢</p><p>文庫</p>
+<div data-pagefind-ignore>無視する文</div><script>var y = "秘密";</script>
+</article></main></body></html>"""
+
+
+def test_a_page_gives_natural_title_and_text_and_indexed_readings():
+    record = page_record(PAGE, "/history/shomyoji/", SECTIONS)
+    assert record.title == "称名寺の案内"
+    assert record.text == "称名寺の案内 指定日 1922年 公開 2026年4月1日 金沢 文庫"
+    assert record.indexed.startswith("称名寺 しょうみょうじ の案内 アンナイ ")
+    # Section from the first folder, year from the first date outside a table.
+    assert (record.section, record.section_slug, record.year) == ("歴史", "history", "2026")
+
+
+def test_blocks_never_join_into_one_bigram_and_ignored_parts_stay_out():
+    record = page_record(PAGE, "/history/shomyoji/", SECTIONS)
+    tokens = index_tokens(record.indexed)
+    assert encode("金沢") in tokens and encode("文庫") in tokens
+    assert encode("沢文") not in tokens
+    assert "無視" not in record.indexed and "秘密" not in record.indexed and "ヘッダー" not in record.indexed
+
+
+def test_pages_without_a_marked_body_and_unknown_folders():
+    assert page_record("<html><body><p>text</p></body></html>", "/x/", SECTIONS) is None
+    html = "<html><body><article data-pagefind-body><p>本文</p></article></body></html>"
+    record = page_record(html, "/about/", SECTIONS)
+    assert (record.title, record.section, record.year) == ("/about/", None, None)
+
+
+def test_title_tokens_are_weighted_before_the_body():
+    record = page_record(PAGE, "/history/shomyoji/", SECTIONS)
+    content = record_content(record)
+    assert content.startswith(
+        "___PAGEFIND_WEIGHT___7 " + " ".join(index_tokens("称名寺の案内")) + " ___END_PAGEFIND_WEIGHT___ "
+    )
+
+
+def read_fragment(path):
+    data = gzip.decompress(path.read_bytes())
+    assert data[:12] == b"pagefind_dcd"
+    return json.loads(data[12:])
+
+
+def test_a_build_writes_one_record_per_marked_page_with_natural_metadata(tmp_path):
+    output = build_site(
+        tmp_path,
+        files={
+            "news/a.md": article(title="カナザワブンコの催し", body="神奈川県立金沢文庫で講座を開きます。"),
+            "news/b.md": article(title="花火のお知らせ", date="2027-08-01", body="海の公園で花火大会。"),
+        },
+        SITE_SEARCH_INDEX=True,
+    )
+    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    marked = [p for p in output.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert list(entry["languages"]) == ["ja"]
+    # Only what our search page loads is published: none of Pagefind's ready-made interfaces.
+    assert sorted(p.name for p in (output / "pagefind").iterdir() if p.is_file() and "ui" in p.name) == []
+    assert not (output / "pagefind" / "pagefind-highlight.js").exists()
+    assert entry["languages"]["ja"]["page_count"] == len(marked) >= 2
+    fragments = {f["url"]: f for f in map(read_fragment, (output / "pagefind" / "fragment").iterdir())}
+    first = next(f for url, f in fragments.items() if "カナザワブンコ" in f["meta"]["title"])
+    assert first["meta"]["title"] == "カナザワブンコの催し"
+    assert "神奈川県立金沢文庫で講座を開きます。" in first["meta"]["text"]
+    assert (first["meta"]["section"], first["meta"]["year"], first["filters"]) == ("お知らせ", "2026", {})
+    # What Pagefind indexed is the token text: かなざわ (hiragana) stands for the katakana title.
+    assert encode("かな") in first["content"] and "カナ" not in first["content"]
+    assert sorted(f["meta"]["year"] for f in fragments.values()) == ["2026", "2027"]
+    # The filters' choices, beside the search page.
+    facets = json.loads((output / "search" / "facets.json").read_text(encoding="utf-8"))
+    assert facets == {"sections": {"news": 2}, "years": [{"year": "2027", "pages": 1}, {"year": "2026", "pages": 1}]}
+
+
+def test_the_bundle_is_byte_identical_across_builds(tmp_path):
+    files = {f"news/n{i}.md": article(title=f"お知らせ{i}", body="称名寺と金沢文庫。" * i) for i in range(1, 6)}
+    bundles = []
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        output = build_site(tmp_path / name, files=files, SITE_SEARCH_INDEX=True)
+        bundle = output / "pagefind"
+        bundles.append({p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()})
+    assert sorted(bundles[0]) == sorted(bundles[1])
+    assert [name for name in bundles[0] if bundles[0][name] != bundles[1][name]] == []
+
+
+def test_the_chunk_size_setting_reaches_pagefind(tmp_path):
+    body = "".join(chr(0x4E00 + i) for i in range(3000))  # 3,000 distinct kanji: 3,000 positions
+    files = {"news/a.md": article(title="長い記事", body=body)}
+    counts = []
+    for locations in (500, 20000):
+        (tmp_path / str(locations)).mkdir()
+        output = build_site(
+            tmp_path / str(locations), files=files, SITE_SEARCH_INDEX=True, SITE_SEARCH_CHUNK_LOCATIONS=locations
+        )
+        counts.append(len(list((output / "pagefind" / "index").iterdir())))
+    assert counts[0] > 2 and counts[1] == 1

@@ -1,0 +1,114 @@
+"""The search normaliser and tokeniser: Python (index) and search-text.js (queries) must agree."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT
+from site_search import text
+
+# Width, kana, readings, names, mixed scripts, numbers, rare characters, punctuation.
+SAMPLES = [
+    "神奈川県立金沢文庫",
+    "金沢文庫",
+    "かなざわぶんこ",
+    "カナザワブンコ",
+    "ｶﾅｻﾞﾜﾌﾞﾝｺ",
+    "しょうみょうじ",
+    "ショウミョウジ",
+    "称名寺（称名寺境内）",
+    "海の公園",
+    "瀬戸神社",
+    "金沢まつり花火大会",
+    "２０２６年度の花火大会",
+    "令和8年8月号（No.346）",
+    "QRコード",
+    "Let's エコアクション！",
+    "佐々木さん・〆切",
+    "ヴァイオリン ヵ月 ヽ",
+    "𠮷野家",
+    "café Ａｂｃ",
+    "庫",
+    "",
+    "海の公園 花火",
+    "Ⅻ① ﬁle ß İstanbul ２ｍ²",
+    "〒236-0021 横浜市金沢区泥亀2-9-1",
+    "ゝゞヽヾ〻ゟヿ",
+]
+
+
+FACETS = [["section", "history"], ["year", "2026"], ["section", "Kosodate-2"], ["year", ""]]
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalised"),
+    [
+        ("ショウミョウジ", "しょうみょうじ"),
+        ("ｶﾅｻﾞﾜ", "かなざわ"),
+        ("ＡＢＣ１２３", "abc123"),
+        ("ヴ", "ゔ"),
+        ("金沢文庫", "金沢文庫"),
+    ],
+)
+def test_normalise_folds_width_case_and_katakana(raw, normalised):
+    assert text.normalise(raw) == normalised
+
+
+def test_cjk_runs_become_overlapping_bigrams_and_the_last_character():
+    assert text.index_tokens("金沢文庫") == [text.encode(x) for x in ("金沢", "沢文", "文庫", "庫")]
+    assert text.index_tokens("QRコード 2026年") == [
+        "qr",
+        text.encode("こー"),
+        text.encode("ーど"),
+        text.encode("ど"),
+        "2026",
+        text.encode("年"),
+    ]
+
+
+def test_kana_forms_and_widths_index_alike():
+    assert text.index_tokens("ショウミョウジ") == text.index_tokens("しょうみょうじ") == text.index_tokens("ｼｮｳﾐｮｳｼﾞ")
+
+
+def test_query_parts_are_phrases_of_bigrams_or_single_tokens():
+    assert text.query_parts("金沢文庫 花火 庫 pdf") == [
+        text.QueryPart(tuple(text.encode(x) for x in ("金沢", "沢文", "文庫")), True),
+        text.QueryPart((text.encode("花火"),), False),
+        text.QueryPart((text.encode("庫"),), False),
+        text.QueryPart(("pdf",), False),
+    ]
+
+
+def test_tokens_are_ascii_so_no_segmenter_can_cut_them_again():
+    tokens = text.index_tokens("".join(SAMPLES[:17]))  # up to the first character outside the CJK range
+    assert all(token.isascii() and token.isalnum() for token in tokens)
+    # A query token of one character is a prefix of every token starting with it.
+    tokens = text.index_tokens("金沢文庫の沢")
+    assert [t for t in tokens if t.startswith(text.encode("沢"))] == [text.encode("沢文"), text.encode("沢")]
+
+
+def test_python_and_javascript_cut_every_sample_alike():
+    from browser_support import chromium
+
+    script = (ROOT / "theme" / "static" / "js" / "search-text.js").read_text(encoding="utf-8")
+    with chromium() as browser:
+        page = browser.new_page()
+        page.set_content('<html lang="ja"><body></body></html>')
+        page.add_script_tag(content=script)
+        javascript = page.evaluate(
+            """samples => samples.map(s => [WardSearchText.normalise(s), WardSearchText.indexTokens(s),
+                WardSearchText.queryParts(s)])""",
+            SAMPLES,
+        )
+        facets = page.evaluate("pairs => pairs.map(p => WardSearchText.facetToken(p[0], p[1]))", FACETS)
+    python = [
+        [
+            text.normalise(s),
+            text.index_tokens(s),
+            [{"tokens": list(p.tokens), "phrase": p.phrase} for p in text.query_parts(s)],
+        ]
+        for s in SAMPLES
+    ]
+    assert json.dumps(javascript, ensure_ascii=False) == json.dumps(python, ensure_ascii=False)
+    assert facets == [text.facet_token(kind, value) for kind, value in FACETS]
