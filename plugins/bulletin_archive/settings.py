@@ -1,31 +1,78 @@
-"""BULLETIN_* settings, read once into a frozen object with defaults."""
+"""BULLETIN_* settings: one typed model, validated once per build with every plugin's settings."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
-from ward_content.errors import ConfigurationError
+from pydantic import field_validator
+
+from ward_content.config import PluginSettings, PositiveInt, RelativePath, read
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-@dataclass(frozen=True)
-class BulletinSettings:
+class BulletinSettings(PluginSettings):
     """Which months were not published, how covers are made, where the feed goes."""
+
+    prefix: ClassVar[str] = "BULLETIN_"
 
     # Months with no issue on purpose (e.g. a merged issue), as (year, month): not a gap.
     not_published: frozenset[tuple[int, int]] = frozenset()
     cover_size: tuple[int, int] = (240, 340)
     cover_format: str = "webp"
-    cover_quality: int = 80
+    cover_quality: PositiveInt = 80
     cache_path: Path = Path(".cache/bulletin_covers")
-    feed_path: str = "feeds/bulletins.atom.xml"
-    feed_max_items: int = 24
+    feed_atom: RelativePath = "feeds/bulletins.atom.xml"
+    feed_max_items: PositiveInt = 24
     # Larger PDFs (issues and content/files/) get a warning with how to reduce them.
     pdf_size_limit_mb: float = 10
     linked_files_folder: str = "files"
+
+    @field_validator("not_published", mode="before")
+    @classmethod
+    def _months(cls, value):
+        months = []
+        for item in value:
+            match = _MONTH.match(str(item))
+            if not match or not 1 <= int(match.group(2)) <= 12:
+                raise ValueError("expected 'YYYY-MM' strings")
+            months.append((int(match.group(1)), int(match.group(2))))
+        return frozenset(months)
+
+    @field_validator("cover_size", mode="before")
+    @classmethod
+    def _size(cls, value):
+        size = tuple(value)
+        if len(size) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in size):
+            raise ValueError("expected (width, height) in pixels")
+        return size
+
+    @field_validator("cover_format", mode="before")
+    @classmethod
+    def _format(cls, value):
+        if str(value).lower() not in ("webp", "jpeg"):
+            raise ValueError("expected one of: webp, jpeg, but received " + repr(value))
+        return str(value).lower()
+
+    @field_validator("pdf_size_limit_mb", mode="before")
+    @classmethod
+    def _limit(cls, value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ValueError("expected a positive number of MB")
+        return value
+
+    @classmethod
+    def derived(cls, settings: dict) -> dict:
+        if settings.get("BULLETIN_CACHE_PATH"):
+            return {}
+        return {"cache_path": Path(settings["PATH"]).resolve().parent / ".cache" / "bulletin_covers"}
+
+    @property
+    def feed_path(self) -> str:
+        """Where the Atom feed is written (BULLETIN_FEED_ATOM)."""
+        return self.feed_atom
 
     @property
     def pdf_size_limit_bytes(self) -> int:
@@ -33,31 +80,10 @@ class BulletinSettings:
         return int(self.pdf_size_limit_mb * 1024 * 1024)
 
 
+def provide_settings(sender) -> type[BulletinSettings]:
+    return BulletinSettings
+
+
 def read_settings(settings: dict) -> BulletinSettings:
-    """Validate every BULLETIN_* value before any work; a wrong value is a developer's error."""
-    months = []
-    for value in settings.get("BULLETIN_NOT_PUBLISHED", ()):
-        match = _MONTH.match(str(value))
-        if not match or not 1 <= int(match.group(2)) <= 12:
-            raise ConfigurationError(f"BULLETIN_NOT_PUBLISHED: expected 'YYYY-MM' strings, received {value!r}")
-        months.append((int(match.group(1)), int(match.group(2))))
-    size = tuple(settings.get("BULLETIN_COVER_SIZE", (240, 340)))
-    if len(size) != 2 or not all(isinstance(v, int) and v > 0 for v in size):
-        raise ConfigurationError(f"BULLETIN_COVER_SIZE: expected (width, height) in pixels, received {size!r}")
-    cover_format = str(settings.get("BULLETIN_COVER_FORMAT", "webp")).lower()
-    if cover_format not in ("webp", "jpeg"):
-        raise ConfigurationError(f"BULLETIN_COVER_FORMAT: expected one of: webp, jpeg, but received {cover_format!r}")
-    limit = settings.get("BULLETIN_PDF_SIZE_LIMIT_MB", 10)
-    if isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit <= 0:
-        raise ConfigurationError(f"BULLETIN_PDF_SIZE_LIMIT_MB: expected a positive number of MB, received {limit!r}")
-    default_cache = Path(settings["PATH"]).resolve().parent / ".cache" / "bulletin_covers"
-    return BulletinSettings(
-        not_published=frozenset(months),
-        cover_size=(size[0], size[1]),
-        cover_format=cover_format,
-        cover_quality=int(settings.get("BULLETIN_COVER_QUALITY", 80)),
-        cache_path=Path(settings.get("BULLETIN_CACHE_PATH") or default_cache),
-        feed_path=str(settings.get("BULLETIN_FEED_ATOM", "feeds/bulletins.atom.xml")),
-        feed_max_items=int(settings.get("BULLETIN_FEED_MAX_ITEMS", 24)),
-        pdf_size_limit_mb=limit,
-    )
+    """Validated once per build (the build's copy), or here for tools that run no build."""
+    return read(settings, BulletinSettings)

@@ -1,38 +1,28 @@
-"""EVENTS_* settings, read once into a frozen object with defaults."""
+"""EVENTS_* settings: one typed model, validated once per build with every plugin's settings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import ClassVar
 
-from ward_content.errors import ConfigurationError
+from ward_content.config import PluginSettings, PositiveInt, RelativePath, read
 
 
-@dataclass(frozen=True)
-class EventsSettings:
+class EventsSettings(PluginSettings):
     """Where the feeds go and how much the home page shows."""
 
-    home_count: int = 5
-    ics_path: str = "events/events.ics"
-    feed_path: str = "feeds/events.atom.xml"
-    feed_max_items: int = 30
+    prefix: ClassVar[str] = "EVENTS_"
+
+    home_count: PositiveInt = 5
+    ics_path: RelativePath = "events/events.ics"
+    feed_path: RelativePath = "feeds/events.atom.xml"
+    feed_max_items: PositiveInt = 30
     # The CSV's name and its code and name columns come from ward_content.opendata (WARD_OPENDATA_*).
 
 
+def provide_settings(sender) -> type[EventsSettings]:
+    return EventsSettings
+
+
 def read_settings(settings: dict) -> EventsSettings:
-    """Validate every EVENTS_* value before any work; a wrong value is a developer's error."""
-    values = {}
-    for name in ("home_count", "feed_max_items"):
-        key = f"EVENTS_{name.upper()}"
-        if key in settings:
-            value = settings[key]
-            if not isinstance(value, int) or value < 1:
-                raise ConfigurationError(f"{key}: expected a positive integer, received {value!r}")
-            values[name] = value
-    for name in ("ics_path", "feed_path"):
-        key = f"EVENTS_{name.upper()}"
-        if key in settings:
-            value = settings[key]
-            if not isinstance(value, str) or not value or value.startswith("/"):
-                raise ConfigurationError(f"{key}: expected a non-empty relative string, received {value!r}")
-            values[name] = value
-    return EventsSettings(**values)
+    """Validated once per build (the build's copy), or here for tools that run no build."""
+    return read(settings, EventsSettings)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from ward_content.config import settings_models
 from ward_content.errors import ContentError, WardBuildError
 
 from .core import SUFFIXES, strip_metadata
@@ -79,5 +80,10 @@ def finalize(pelican) -> None:
     clean_published_images(Path(pelican.output_path), read_settings(pelican.settings))
 
 
+def provide_settings(sender):
+    return ImagePrivacySettings
+
+
 def register() -> None:
+    settings_models.connect(provide_settings)
     signals.finalized.connect(finalize)

@@ -1,41 +1,48 @@
-"""IMAGE_PRIVACY_* settings, read once into a frozen object with defaults."""
+"""IMAGE_PRIVACY_* settings: one typed model, validated once per build with every plugin's settings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
-from ward_content.errors import ConfigurationError
+from pydantic import field_validator
+
+from ward_content.config import Percent, PluginSettings, read
 
 
-@dataclass(frozen=True)
-class ImagePrivacySettings:
+class ImagePrivacySettings(PluginSettings):
     """Which copied folders are cleaned, where cleaned copies are cached, how re-encoded JPEGs are saved."""
+
+    prefix: ClassVar[str] = "IMAGE_PRIVACY_"
 
     folders: tuple[str, ...] = ("images", "files")
     cache_path: Path = Path(".cache/image_privacy")
     # Only used when a photo had to be rotated upright; otherwise the original quantisation is kept.
-    jpeg_quality: int = 90
-    webp_quality: int = 90
+    jpeg_quality: Percent = 90
+    webp_quality: Percent = 90
+
+    @field_validator("folders", mode="before")
+    @classmethod
+    def _folders(cls, value):
+        if isinstance(value, str) or not all(isinstance(f, str) and f for f in value):
+            raise ValueError("expected a list of folder names")
+        return tuple(f.strip("/") for f in value)
+
+    @classmethod
+    def derived(cls, settings: dict) -> dict:
+        # Defaults that depend on other settings: the static folders, and a cache beside content/.
+        values: dict = {}
+        if "IMAGE_PRIVACY_FOLDERS" not in settings:
+            values["folders"] = settings.get("STATIC_PATHS") or ("images",)
+        if not settings.get("IMAGE_PRIVACY_CACHE_PATH"):
+            values["cache_path"] = Path(settings["PATH"]).resolve().parent / ".cache" / "image_privacy"
+        return values
+
+
+def provide_settings(sender) -> type[ImagePrivacySettings]:
+    return ImagePrivacySettings
 
 
 def read_settings(settings: dict) -> ImagePrivacySettings:
-    """Validate every IMAGE_PRIVACY_* value before any work; a wrong value is a developer's error."""
-    folders = settings.get("IMAGE_PRIVACY_FOLDERS")
-    if folders is None:
-        folders = settings.get("STATIC_PATHS") or ("images",)
-    if isinstance(folders, str) or not all(isinstance(f, str) and f for f in folders):
-        raise ConfigurationError(f"IMAGE_PRIVACY_FOLDERS: expected a list of folder names, received {folders!r}")
-    values = {}
-    for name in ("jpeg_quality", "webp_quality"):
-        key = f"IMAGE_PRIVACY_{name.upper()}"
-        value = settings.get(key, getattr(ImagePrivacySettings, name))
-        if not isinstance(value, int) or not 1 <= value <= 100:
-            raise ConfigurationError(f"{key}: expected an integer from 1 to 100, received {value!r}")
-        values[name] = value
-    default_cache = Path(settings["PATH"]).resolve().parent / ".cache" / "image_privacy"
-    return ImagePrivacySettings(
-        folders=tuple(str(f).strip("/") for f in folders),
-        cache_path=Path(settings.get("IMAGE_PRIVACY_CACHE_PATH") or default_cache),
-        **values,
-    )
+    """Validated once per build (the build's copy), or here for tools that run no build."""
+    return read(settings, ImagePrivacySettings)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import Any, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from .errors import ConfigurationError
 from .registry import ward_signals
@@ -22,6 +22,30 @@ from .registry import ward_signals
 settings_models = ward_signals.signal("ward_settings_models")
 
 T = TypeVar("T", bound="PluginSettings")
+
+
+def _positive_int(value):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError("expected a positive integer")
+    return value
+
+
+def _relative_path(value):
+    if not isinstance(value, str) or not value or value.startswith("/"):
+        raise ValueError("expected a non-empty relative string")
+    return value
+
+
+def _percent(value):
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+        raise ValueError("expected an integer from 1 to 100")
+    return value
+
+
+# Field types shared by the plugins' settings, with the messages developers read.
+PositiveInt = Annotated[int, BeforeValidator(_positive_int)]
+RelativePath = Annotated[str, BeforeValidator(_relative_path)]
+Percent = Annotated[int, BeforeValidator(_percent)]
 
 
 class PluginSettings(BaseModel):
@@ -60,7 +84,8 @@ def problems_of(settings: dict, model: type[PluginSettings]) -> tuple[PluginSett
         for error in exc.errors():
             field = str(error["loc"][0]) if error["loc"] else ""
             where = model.setting_name(field) + "".join(f"[{part!r}]" for part in error["loc"][1:])
-            problems.append(f"{where}: {error['msg']}, received {error.get('input')!r}")
+            message = str(error["msg"]).removeprefix("Value error, ")
+            problems.append(f"{where}: {message}, received {error.get('input')!r}")
         validated = None
     return (validated if not problems else None), problems
 

@@ -156,12 +156,12 @@ def test_invoke_check_reports_the_same_and_exits_1(tmp_path):
         (
             "WARD_OPENDATA_CODE",
             "14100",
-            "WARD_OPENDATA_CODE: Value error, expected a 6-digit 全国地方公共団体コード, received '14100'",
+            "WARD_OPENDATA_CODE: expected a 6-digit 全国地方公共団体コード, received '14100'",
         ),
         (
             "WARD_OPENDATA_LOCATION_CODE",
             "14108",
-            "WARD_OPENDATA_LOCATION_CODE: Value error, expected a 6-digit 全国地方公共団体コード, received '14108'",
+            "WARD_OPENDATA_LOCATION_CODE: expected a 6-digit 全国地方公共団体コード, received '14108'",
         ),
         ("HISTORY_NEAREST_COUNT", 0, "HISTORY_NEAREST_COUNT: expected a positive integer, received 0"),
         (

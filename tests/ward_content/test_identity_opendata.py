@@ -61,7 +61,7 @@ def test_a_wrong_publisher_code_is_a_developer_error():
         read_publisher({"WARD_OPENDATA_CODE": "14100"})
     assert (
         str(caught.value)
-        == "WARD_OPENDATA_CODE: Value error, expected a 6-digit 全国地方公共団体コード, received '14100'"
+        == "WARD_OPENDATA_CODE: expected a 6-digit 全国地方公共団体コード, received '14100'"
     )
 
 
@@ -80,6 +80,6 @@ def test_the_identity_setting_is_checked_with_the_others():
 
     _, problems = problems_of({"WARD_IDENTITY": "https://kanazawa-ward.github.io/"}, WardSettings)
     assert problems == [
-        "WARD_IDENTITY: Value error, expected a tag URI prefix such as 'tag:city.yokohama.lg.jp,2026:kanazawa/', "
+        "WARD_IDENTITY: expected a tag URI prefix such as 'tag:city.yokohama.lg.jp,2026:kanazawa/', "
         "received 'https://kanazawa-ward.github.io/'"
     ]
