@@ -221,12 +221,10 @@ def _numbering_problems(documents: Sequence[Document]) -> list[ContentError]:
 
 
 def issue_urls(documents: Sequence[Document]) -> list[str]:
-    """The archive's landing page, feed, fiscal-year pages and each issue's cover."""
+    """The archive's landing page, fiscal-year pages and each issue's cover."""
     from ward_content.dates import fiscal_year
 
-    from .settings import BulletinSettings
-
-    urls = ["bulletins/", BulletinSettings.feed_path]
+    urls = ["bulletins/"]
     for doc in documents:
         urls += [f"bulletins/fy{fiscal_year(doc.meta.issue_date)}/", f"{doc.url}cover.webp", f"{doc.url}cover.jpg"]
     return urls

@@ -364,11 +364,9 @@ def check_events(documents: Sequence[Document], everything: Sequence[Document] =
 
 
 def event_urls(documents: Sequence[Document]) -> list[str]:
-    """The events plugin's other pages and files: filters, calendar months, each event's .ics, open data."""
-    from .settings import EventsSettings
-
+    """The events plugin's other pages and files: filters, calendar months, each event's .ics."""
     urls = [f"events/section/{key}/" for key in EVENT_SECTIONS]
-    urls += [EventsSettings.ics_path, EventsSettings.feed_path, "campaigns/"]
+    urls.append("campaigns/")
     for doc in documents:
         urls.append(f"{doc.url}event.ics")
         first, last = _day(doc.meta.start), _day(doc.meta.end or doc.meta.start)

@@ -28,6 +28,8 @@ CORE_URLS = ("", "404.html", "robots.txt", "sitemap.xml", "feeds/all.atom.xml", 
 _MD_TARGET = re.compile(r"\]\(\s*<?(/[^)\s>]*)")
 _HTML_TARGET = re.compile(r"""\b(?:href|src)\s*=\s*["']?(/[^"'\s>]*)""", re.I)
 _FENCE = ("```", "~~~")
+# Files plugins write where their settings say: open data, feeds, calendars.
+_GENERATED_FILE = re.compile(r"^(opendata/[^/]+\.(csv|geojson)|feeds/[^/]+\.atom\.xml|[^?#]+\.ics)$")
 
 
 def static_files(content_root: Path) -> set[str]:
@@ -70,8 +72,8 @@ def _normalised(link: str) -> str | None:
 
 
 def _exists(path: str, urls: frozenset[str]) -> bool:
-    if path.startswith("opendata/") and path.endswith((".csv", ".geojson")):
-        return True  # named by ward_content.opendata, written by the plugins; the publish link check sees them
+    if _GENERATED_FILE.match(path):
+        return True  # named by settings, written by the plugins; the publish link check sees them
     return path in urls or f"{path}/" in urls or (path.endswith("/") and path.rstrip("/") in urls)
 
 

@@ -10,7 +10,7 @@ from ward_content.errors import ContentErrors
 BODY = """本文です。
 
 [読書のページ](/reading/)、[催し](/events/)、[史跡の地図](/history/map/)、[データ](/opendata/)、[検索](/search/)。
-[キックオフ](/reading/kickoff/#a) と [募集要項](/files/boshu.pdf)。
+[キックオフ](/reading/kickoff/#a) と [募集要項](/files/boshu.pdf)、[予定表](/events/events.ics)、[新着](/feeds/events.atom.xml)。
 
 [ない記事](/reading/no-such-page/)
 
