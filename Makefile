@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-.PHONY: build test check system-deps fonts sample-pdfs clean
+.PHONY: build test check system-deps fonts sample-pdfs clean cms
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,14 @@ $(STAMP): requirements.txt
 # The sample bulletin PDFs are committed; this re-creates only missing ones and never overwrites a file.
 sample-pdfs: $(STAMP) fonts
 	$(BIN)/invoke sample-pdfs
+
+# decap-server, the CMS's local backend (`invoke cms`), from the npm registry at the locked version.
+NODE_STAMP := node_modules/.installed-$(shell sha1sum package-lock.json | cut -c1-12)
+
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -f node_modules/.installed-*
+	touch $(NODE_STAMP)
 
 build: $(STAMP)
 	$(BIN)/invoke build
@@ -30,7 +38,11 @@ system-deps:
 fonts:
 	bash scripts/system-deps.sh fonts
 
-test: $(STAMP) system-deps
+# Edit in the browser at http://localhost:8000/admin/ without a GitHub account.
+cms: $(STAMP) $(NODE_STAMP)
+	$(BIN)/invoke cms
+
+test: $(STAMP) system-deps $(NODE_STAMP)
 	$(BIN)/invoke test
 
 clean:

@@ -12,6 +12,7 @@ from responsive_images.markup import FILTERS as PHOTO_FILTERS  # noqa: E402
 
 from ward_content.jinja_filters import FILTERS  # noqa: E402 (needs the plugins folder on sys.path)
 from ward_content.order import newest_first, page_order  # noqa: E402
+from ward_content.sources import pelican_ignore_files  # noqa: E402
 
 AUTHOR = "横浜市金沢区役所"
 SITENAME = "金沢区ホームページ"
@@ -39,12 +40,14 @@ PLUGINS = [
     "ward_content",
     "bulletin_archive",
     "image_privacy",
+    "pdf_privacy",
     "events",
     "history_catalog",
     "site_search",
     "emergency",
     "evacuation",
     "responsive_images",
+    "cms_admin",
 ]
 # `picture`/`pictures` are always defined, so the theme renders without the responsive_images plugin too.
 JINJA_FILTERS = {**FILTERS, **PHOTO_FILTERS}
@@ -57,7 +60,11 @@ PAGE_PATHS = ["pages"]
 # Photos (content/images/ and beside the Markdown) are published only as resized copies by the
 # responsive_images plugin, never as the original; files/ (募集要項, maps) is copied as it is.
 STATIC_PATHS = ["files"]
-IGNORE_FILES = [".#*", "*~", "*.swp"]
+# Editor, Office and OS lock and backup files (#x#, x.save, ~$x.docx, Thumbs.db...): never read or published.
+IGNORE_FILES = pelican_ignore_files()
+# Pelican would publish an .html or .rst file in a content folder as a page, script and all; only our
+# Markdown reader reads content (an .html file under content/ is refused by the content check).
+READERS = {"html": None, "htm": None, "rst": None}
 USE_FOLDER_AS_CATEGORY = True
 
 ARTICLE_URL = "{category}/{slug}/"
@@ -193,6 +200,13 @@ EVACUATION_URL = "bousai/hinan/"
 EVACUATION_BOUNDS = (35.30, 139.57, 35.39, 139.68)  # (south, west, north, east) around 金沢区
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Editing in the browser (Decap CMS at /admin/): plugins/cms_admin/settings.py, docs/cms.md.
+# The repository the CMS commits to in production, and the OAuth proxy the ward runs for GitHub sign-in
+# (docs/staff-guide.md). No secrets here: the proxy holds the OAuth app's secret.
+CMS_GITHUB_REPO = "OWNER/REPOSITORY"
+CMS_GITHUB_BRANCH = "main"
+CMS_AUTH_BASE_URL = None
 
 # Photos: plugins/responsive_images/settings.py has every option. Each photo a page shows is
 # published as <picture> of copies at these widths (never wider than the original), AVIF and

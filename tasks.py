@@ -27,8 +27,10 @@ def _content_failure(exc) -> Exit:
 @task
 def clean(c):
     """Remove the built site (output/) and caches."""
-    for path in (OUTPUT, ROOT / ".cache"):
-        shutil.rmtree(path, ignore_errors=True)
+    from tools.atomic_output import remove_output
+
+    remove_output(OUTPUT)
+    shutil.rmtree(ROOT / ".cache", ignore_errors=True)
 
 
 @task
@@ -40,6 +42,12 @@ def build(c, settings="pelicanconf.py"):
         written, removed = site_build.build(settings, OUTPUT)
     except ContentErrors as exc:
         raise _content_failure(exc) from None
+    except OSError as exc:  # a full disk, a read-only folder: the new release was removed
+        raise Exit(
+            f"サイトを書き出せませんでした（{exc.strerror or exc}: {exc.filename or ''}）。"
+            "ディスクの空きを確かめてください。output/ は前のままです (write failed)",
+            code=1,
+        ) from None
     print(f"output/ を更新しました（書き換え {written} ファイル、削除 {removed} ファイル）")
 
 
@@ -133,6 +141,32 @@ def docs(c):
 
     (ROOT / "docs" / "fields.md").write_text(field_reference(), encoding="utf-8")
     print("docs/fields.md を作り直しました。")
+
+
+@task(name="cms-config")
+def cms_config(c):
+    """Regenerate admin/config.yml (the CMS's forms) from the content schemas."""
+    from tools.cms_config import CONFIG_PATH, project_config
+
+    (ROOT / CONFIG_PATH).write_text(project_config(ROOT), encoding="utf-8")
+    print(f"{CONFIG_PATH} を作り直しました。")
+
+
+@task(name="cms-vendor")
+def cms_vendor(c):
+    """Fetch the pinned Decap CMS from the npm registry into theme/static/vendor/decap-cms/ (integrity-checked)."""
+    from tools.cms_vendor import PACKAGE, TARGET, VERSION, vendor
+
+    files = vendor()
+    print(f"{PACKAGE} {VERSION}: {len(files)} ファイルを {TARGET.relative_to(ROOT)} に置きました。")
+
+
+@task(help={"port": "site port (default 8000)", "backend_port": "decap-server port (default 8081)"})
+def cms(c, port=8000, backend_port=8081):
+    """Edit in the browser without GitHub: decap-server on the working copy, and the site at /admin/."""
+    from tools.cms_local import run
+
+    run(ROOT, OUTPUT, int(port), int(backend_port))
 
 
 @task(help={"port": "ポート番号（既定 8000）", "host": "待ち受けるアドレス（スマートフォンから見るときは 0.0.0.0）"})

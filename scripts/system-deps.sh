@@ -24,6 +24,8 @@ if [ "${1:-}" = "fonts" ]; then
 fi
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+# npm (with nodejs) installs decap-server, the CMS's local backend, from package-lock.json.
+command -v npm >/dev/null 2>&1 || need+=(npm)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 [ -f /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || need+=(fonts-ipafont-gothic)
 [ -f /usr/share/fonts/opentype/ipafont-mincho/ipam.ttf ] || need+=(fonts-ipafont-mincho)

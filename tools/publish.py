@@ -6,13 +6,13 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from tools import site_build
+from tools.atomic_output import publish_release
 from tools.link_check import check_links
 from tools.output_hygiene import check_output, local_paths
 
@@ -59,7 +59,7 @@ def publish(
     overrides: dict | None = None,
     github: bool = False,
 ) -> PublishResult:
-    """Build into a fresh temporary folder (the build checks every file once), check the built site, then sync.
+    """Build into a fresh release folder (the build checks every file once), check the built site, then switch.
 
     Raises PublishFailed with every problem of the first failing stage; `output` is then untouched.
     """
@@ -67,16 +67,16 @@ def publish(
 
     settings = site_build.load_settings(settings_file, overrides)
     content_root = Path(settings["PATH"]).resolve()
-    staging = Path(tempfile.mkdtemp(prefix="ward-publish-"))
-    try:
+
+    def build_and_check(release: Path) -> None:
         try:
-            site_build.build_into(settings_file, staging, overrides)
+            site_build.build_into(settings_file, release, overrides)
         except ContentErrors as exc:
             raise PublishFailed("content", _content_lines(exc.errors, github)) from None
-        check_site(staging, settings, forbidden=local_paths(ROOT, content_root, staging, output))
-        written, removed = site_build.sync_tree(staging, output)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        check_site(release, settings, forbidden=local_paths(ROOT, content_root, release, output))
+
+    # The release folder becomes output/ in one rename, only after every check passed.
+    written, removed = publish_release(output, build_and_check)
     return PublishResult(written, removed, settings)
 
 

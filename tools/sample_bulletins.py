@@ -244,7 +244,7 @@ def draw_issue(plan: IssuePlan, target: Path, font: str) -> None:
 
 def markdown_for(plan: IssuePlan) -> str:
     """The issue's Markdown file: front matter matching the PDF, and a short introduction."""
-    import yaml
+    from tools.cms_yaml import dump_front
 
     front = {
         "issue_date": plan.issue_date.isoformat(),
@@ -253,7 +253,7 @@ def markdown_for(plan: IssuePlan) -> str:
         "headline": plan.headline,
         "contents": [{"title": title, "page": page} for title, page in plan.contents],
     }
-    dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=200)
+    dumped = dump_front(front)  # as Decap CMS writes it, so an edit in /admin/ changes only its own line
     intro = f"{wareki_label(plan.issue_date)}（No.{plan.number}）の特集と、この号の内容です。"
     return f"---\n{dumped}---\n{intro}\n"
 

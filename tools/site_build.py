@@ -1,4 +1,4 @@
-"""Building the site into a fresh folder, then moving only changed files into place."""
+"""Building the site into a fresh release folder, then switching output/ to it in one step."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 from jinja2 import BytecodeCache
+
+from tools.atomic_output import build_lock, publish_release
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,8 +49,12 @@ def project_types(settings_file: str = "pelicanconf.py", overrides: dict | None 
 def check_content(content_root: Path, settings_file: str = "pelicanconf.py", overrides: dict | None = None):
     """`invoke check`: the content set of a folder, with the types of the configured plugins."""
     from ward_content.check import check_tree
+    from ward_content.limits import read_limits
+    from ward_content.plugin_loading import types_for_settings
 
-    return check_tree(content_root, project_types(settings_file, overrides))
+    # The build's own limits (WARD_LIMITS), so a check never passes what the build refuses.
+    settings = load_settings(settings_file, overrides)
+    return check_tree(content_root, types_for_settings(settings), read_limits(settings))
 
 
 def build_into(settings_file: str, target: Path, overrides: dict | None = None) -> None:
@@ -115,24 +121,22 @@ def sync_tree(source: Path, destination: Path) -> tuple[int, int]:
 
 
 def build(settings_file: str, output: Path, overrides: dict | None = None) -> tuple[int, int]:
-    """Build into a sibling temporary folder, then sync: a failed build leaves `output` as it was.
+    """Build into a new release folder, then switch `output` to it atomically (tools/atomic_output.py).
 
+    A failed or killed build leaves `output` as it was; a second build at once waits for the first.
     With nothing changed since the last build into `output`, nothing is built or written.
+    Returns (files new or changed, files gone).
     """
     from tools import build_stamp
 
     settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(output)})
-    stamp = build_stamp.input_stamp(settings, (ROOT / settings_file, ROOT / "pelicanconf.py"))
-    if build_stamp.unchanged(output, stamp):
-        return 0, 0
-    staging = output.parent / f".{output.name}.staging"
-    try:
-        build_into(settings_file, staging, overrides)
-        result = sync_tree(staging, output)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
-    build_stamp.remember(output, stamp)
+    # Under the lock: a build that waited for another then finds the site it would write already there.
+    with build_lock(output):
+        stamp = build_stamp.input_stamp(settings, (ROOT / settings_file, ROOT / "pelicanconf.py"))
+        if build_stamp.unchanged(output, stamp):
+            return 0, 0
+        result = publish_release(output, lambda release: build_into(settings_file, release, overrides), lock=False)
+        build_stamp.remember(output, stamp)
     return result
 
 

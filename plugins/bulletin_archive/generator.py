@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
+from pdf_privacy.core import PdfUnreadable
+from pdf_privacy.plugin import cleaned_bytes
 from responsive_images.pipeline import picture_of, produce, tasks_for
 from responsive_images.settings import read_settings as read_photo_settings
 
 from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
+from ward_content.limits import read_limits
 from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
+from ward_content.sources import file_problems
 
-from .covers import cover_for, cover_widths, master_for
+from .covers import CoverProblem, cover_for, cover_widths, inspect_bounded, master_for
 from .feed import atom_feed
 from .model import Issue, find_gaps, make_archive
-from .pdf import PdfProblem, inspect_pdf
+from .pdf import PdfProblem
 from .pdf_size import linked_file_warnings, size_warning
 from .schema import KIND
 from .settings import read_settings
@@ -39,20 +44,31 @@ class BulletinGenerator(WardFolderGenerator):
         self.ward_errors.extend(find_gaps(published, self.bulletin.not_published))
         issues = []
         own_hosts = read_ward_settings(self.settings).own_hosts
+        limits = read_limits(self.settings)
         limit = self.bulletin.pdf_size_limit_bytes
         root = Path(self.settings["PATH"]).resolve()
         self.ward_warnings.extend(linked_file_warnings(root, self.bulletin.linked_files_folder, limit))
         for doc in (d for d in usable if d.meta.status == "published"):
             path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
+            # A link out of content/ or a PDF beyond the limits never reaches pdfium; the
+            # foundation's scan of content/ reports it, located on the PDF itself.
+            if file_problems(doc.root, path.relative_to(doc.root).as_posix(), limits):
+                continue
             if warning := size_warning(path, doc.shown, doc.line_of("pdf"), "pdf", limit):
                 self.ward_warnings.append(warning)
             try:
-                info = inspect_pdf(path)
-            except PdfProblem:
+                # pdfium reads the PDF only in a process of its own, under WARD_LIMITS' memory and time.
+                info = inspect_bounded(path, self.bulletin, limits)
+                # The size shown and sent in the feed is that of the copy published, without metadata.
+                info = replace(info, size=len(self._published_pdf(path)))
+            except CoverProblem:
+                self.ward_errors.append(_no_cover(doc))
+                continue
+            except (PdfProblem, PdfUnreadable):
                 self.ward_errors.append(_unreadable(doc))
                 continue
             intro = document_html(doc, own_hosts)
-            master = master_for(path, info.sha256, self.bulletin)
+            master = master_for(path, info.sha256, self.bulletin, limits)
             suffix = "jpg" if self.bulletin.cover_format == "jpeg" else "webp"
             issues.append(Issue(doc, info, suffix, intro, str(master), cover_widths(self.bulletin)))
         self.archive = make_archive(issues)
@@ -67,7 +83,9 @@ class BulletinGenerator(WardFolderGenerator):
         archive = self.archive
         self._write_cover_copies(output)
         for issue in archive.issues:
-            self._copy(root / issue.source_pdf, output / issue.pdf_url)
+            target = output / issue.pdf_url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self._published_pdf(root / issue.source_pdf))
             cover = cover_for(root / issue.source_pdf, issue.pdf.sha256, self.bulletin)
             self._copy(cover, output / issue.cover_url)
             self._write(
@@ -114,19 +132,22 @@ class BulletinGenerator(WardFolderGenerator):
     def _write_drafts(self, writer, section, root: Path, output: Path) -> None:
         """Draft issues whose PDF is in place, at /drafts/<URL> (preview builds only)."""
         own_hosts = read_ward_settings(self.settings).own_hosts
+        limits = read_limits(self.settings)
         for doc in self.drafts_of(self.kind.name):
             path = root / Path(doc.rel_path).parent / doc.meta.pdf
-            try:
-                info = inspect_pdf(path)
-            except (PdfProblem, OSError):
+            if not path.is_file() or file_problems(doc.root, path.relative_to(doc.root).as_posix(), limits):
                 continue  # a draft may wait for its PDF; its page comes once the PDF is there
+            try:
+                info = inspect_bounded(path, self.bulletin, limits)
+            except (PdfProblem, PdfUnreadable, CoverProblem):
+                continue
             intro = document_html(doc, own_hosts)
-            master = master_for(path, info.sha256, self.bulletin)
+            master = master_for(path, info.sha256, self.bulletin, limits)
             suffix = "jpg" if self.bulletin.cover_format == "jpeg" else "webp"
             issue = Issue(doc, info, suffix, intro, str(master), cover_widths(self.bulletin))
             # The page links the PDF and cover at their usual URLs; in the preview they are there.
             self._copy(path, output / issue.pdf_url)
-            self._copy(cover_for(path, info.sha256, self.bulletin), output / issue.cover_url)
+            self._copy(cover_for(path, info.sha256, self.bulletin, limits), output / issue.cover_url)
             drafts_archive = make_archive((issue,))
             self._write_cover_copies(output, drafts_archive.issues)
             year = drafts_archive.years[0]
@@ -143,10 +164,27 @@ class BulletinGenerator(WardFolderGenerator):
                 bulletin_feed=self.bulletin.feed_path,
             )
 
+    def _published_pdf(self, path: Path) -> bytes:
+        """The PDF without author, creator tool or XMP (cached by content hash), or as it is if it has none."""
+        data = path.read_bytes()
+        cache = Path(self.settings.get("PDF_PRIVACY_CACHE_PATH") or self.bulletin.cache_path.parent / "pdf_privacy")
+        return cleaned_bytes(data, cache) or data
+
     @staticmethod
     def _copy(source: Path, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+
+
+def _no_cover(doc) -> ContentError:
+    return ContentError(
+        doc.shown,
+        doc.line_of("pdf"),
+        "pdf",
+        f"PDF「{doc.meta.pdf}」の表紙を決められた時間とメモリの中で描けませんでした。"
+        "ページの大きさや画像の多さを確かめ、PDF を作り直して置いてください",
+        "pdf cover not rendered",
+    )
 
 
 def _unreadable(doc) -> ContentError:

@@ -59,11 +59,15 @@ class BulletinMeta(WardModel):
     """Front matter of one issue of 広報よこはま金沢区版."""
 
     issue_date: Annotated[JpDate, AfterValidator(_first_of_month)] = Field(
-        description="発行日（毎月1日）。ファイル名は年-月にします（例: 2026-08.md）", examples=["2026-08-01"]
+        description="発行日（毎月1日）。ファイル名は年-月にします（例: 2026-08.md）",
+        examples=["2026-08-01"],
+        json_schema_extra={"cms": {"file_name": "YYYY-MM"}},
     )
     number: int = Field(ge=1, description="号数（No. の数字）。毎月1ずつ増えます", examples=[346])
     pdf: Annotated[Text, AfterValidator(_pdf_name)] = Field(
-        description="この号の PDF のファイル名。Markdown ファイルと同じフォルダに置きます", examples=["2026-08.pdf"]
+        description="この号の PDF のファイル名。Markdown ファイルと同じフォルダに置きます",
+        examples=["2026-08.pdf"],
+        json_schema_extra={"cms": {"file": "beside"}},
     )
     headline: Text = Field(description="特集の見出し", examples=["金沢まつり花火大会"])
     contents: list[ContentsEntry] = Field(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from pelican import signals
 
 from ward_content.config import settings_models
@@ -36,7 +38,8 @@ def add_to_site_feed(context, feed) -> None:
         link=f"{public_url}/{entry.path}",
         # The site's one identity (ward_content.feeds), so the id survives a change of address.
         unique_id=tag_uri(read_ward_settings(context).identity, entry.path),
-        description=entry.description,
+        # Plain text in a type="html" summary: escaped once here, as ward_content.feeds does.
+        description=escape(entry.description),
         pubdate=entry.published,
         updateddate=entry.updated,
         author_name=context["AUTHOR"],

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 import geojson
 
+from ward_content.csv_cells import safe_row
+
 from .model import Place
 
 
@@ -19,7 +21,7 @@ def places_csv(places: Sequence[Place], columns: Sequence[str], public_url: str,
     for place in sorted(places, key=lambda p: p.number):
         row = dict(place.row)
         row["URL"] = row.get("URL") or f"{public_url}/{base_url}{place.id}/"
-        writer.writerow(row)
+        writer.writerow(safe_row(row))
     return buffer.getvalue().encode("utf-8-sig")
 
 

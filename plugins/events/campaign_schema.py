@@ -25,7 +25,9 @@ class CampaignMeta(WardModel):
         None, description="URL に使う英数字名。省略するとファイル名になります", examples=["happy-teeth"]
     )
     section: Annotated[str, AfterValidator(_section)] = Field(
-        description="分類: " + ", ".join(f"{k}（{v}）" for k, v in EVENT_SECTIONS.items()), examples=["health"]
+        description="分類: " + ", ".join(f"{k}（{v}）" for k, v in EVENT_SECTIONS.items()),
+        examples=["health"],
+        json_schema_extra={"cms": {"choices": EVENT_SECTIONS}},
     )
     start: JpDate = Field(description="実施期間の始まり", examples=["2026-04-01"])
     end: JpDate = Field(description="実施期間の終わり", examples=["2027-03-31"])

@@ -142,7 +142,9 @@ class EventMeta(WardModel):
         examples=[1],
     )
     section: Annotated[str, AfterValidator(_section)] = Field(
-        description="分類: " + ", ".join(f"{k}（{v}）" for k, v in EVENT_SECTIONS.items()), examples=["festival"]
+        description="分類: " + ", ".join(f"{k}（{v}）" for k, v in EVENT_SECTIONS.items()),
+        examples=["festival"],
+        json_schema_extra={"cms": {"choices": EVENT_SECTIONS}},
     )
     start: JpDateTime = Field(description="始まり（日付、または日付と時刻。日本時間）", examples=["2026-08-22 19:00"])
     end: JpDateTime | None = Field(
@@ -163,7 +165,10 @@ class EventMeta(WardModel):
         examples=["海の公園で開く金沢の夏の風物詩です。"],
     )
     event_status: Annotated[str, AfterValidator(_event_status)] = Field(
-        "予定", description="予定、中止、延期 のどれか。延期なら new_date に新しい日程を書きます", examples=["予定"]
+        "予定",
+        description="予定、中止、延期 のどれか。延期なら new_date に新しい日程を書きます",
+        examples=["予定"],
+        json_schema_extra={"cms": {"choices": {s: s for s in STATUSES}}},
     )
     new_date: JpDateTime | None = Field(
         None, description="延期後の始まり（event_status が 延期 のとき）", examples=["2026-09-05 19:00"]
@@ -186,10 +191,16 @@ class EventMeta(WardModel):
         examples=[{"frequency": "monthly", "until": "2027-03-31"}],
     )
     campaign: Slug | None = Field(
-        None, description="この催しが属するキャンペーン（content/campaigns/ のファイル名）", examples=["happy-teeth"]
+        None,
+        description="この催しが属するキャンペーン（content/campaigns/ のファイル名）",
+        examples=["happy-teeth"],
+        json_schema_extra={"cms": {"relation": "campaign"}},
     )
     status: Annotated[str, AfterValidator(_status)] = Field(
-        "published", description="published（公開）または draft（下書き、公開しない）", examples=["draft"]
+        "published",
+        description="published（公開）または draft（下書き、公開しない）",
+        examples=["draft"],
+        json_schema_extra={"cms": {"choices": {"published": "published", "draft": "draft"}}},
     )
 
 

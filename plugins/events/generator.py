@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ward_content.folder_generator import WardFolderGenerator
 from ward_content.opendata import read_publisher
+from ward_content.registry import published_photo_path
 from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 
@@ -43,7 +44,11 @@ class EventsGenerator(WardFolderGenerator):
         self.context["event_programme"] = self.programme
         self.context["upcoming_events"] = self.programme.upcoming[: self.events_settings.home_count]
         # Made here, not in generate_output: the open-data page states each file's size (JIS X 8341-3).
-        self.records = {e.url: event_record(e, self.publisher, self._public_url()) for e in self.programme.events}
+        root = self.content_set.root
+        photo = lambda src: published_photo_path(src, root, self.settings)  # noqa: E731
+        self.records = {
+            e.url: event_record(e, self.publisher, self._public_url(), photo) for e in self.programme.events
+        }
         self.csv_bytes = events_csv([self.records[e.url] for e in self.programme.events], self.publisher)
         # The file changes when an event does, not every day: dated by the latest announcement or change.
         changes = [e.meta.modified or e.meta.announced for e in self.programme.events]

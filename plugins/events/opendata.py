@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from ward_content.csv_cells import safe_row
 from ward_content.opendata import Publisher
 
 from .record import EventRecord
@@ -91,5 +92,5 @@ def events_csv(records: Sequence[EventRecord], publisher: Publisher) -> bytes:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for number, record in enumerate(records, start=1):
-        writer.writerow(row(number, record, publisher))
+        writer.writerow(safe_row(row(number, record, publisher)))
     return out.getvalue().encode("utf-8-sig")

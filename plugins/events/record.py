@@ -3,6 +3,7 @@ never disagree (address, coordinates, image, URL), and every empty required cell
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -82,8 +83,13 @@ def _date_notes(event: Event) -> str:
     return "。".join(notes)
 
 
-def event_record(event: Event, publisher: Publisher, public_url: str) -> EventRecord:
-    """The record of one event; a regular class spans its first to last day, with the pattern noted."""
+def event_record(
+    event: Event, publisher: Publisher, public_url: str, photo_path: Callable[[str], str] = str
+) -> EventRecord:
+    """The record of one event; a regular class spans its first to last day, with the pattern noted.
+
+    `photo_path` gives the published file of a content photo (originals are not published).
+    """
     meta = event.meta
     venue = meta.venue
     base = public_url.rstrip("/")
@@ -120,7 +126,7 @@ def event_record(event: Event, publisher: Publisher, public_url: str) -> EventRe
         deadline_time=_time(deadline),
         method=(registration.method or "") if registration else "",
         url=f"{base}/{event.url}",
-        image_url=f"{base}/{meta.image.src}" if meta.image else None,
+        image_url=f"{base}/{photo_path(meta.image.src)}" if meta.image else None,
         blanks=tuple(blanks),
         notes=notes,
     )

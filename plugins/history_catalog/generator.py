@@ -6,6 +6,7 @@ import dataclasses
 
 from ward_content.folder_generator import WardFolderGenerator
 from ward_content.opendata import read_publisher
+from ward_content.registry import published_photo_path
 from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 from ward_content.text import html_to_text
@@ -47,7 +48,11 @@ class HistoryCatalogGenerator(WardFolderGenerator):
             sites.append(Site(doc, html, html_to_text(html)))
         sites = self._linked(sites)
         self.catalog = make_catalog(sites)
-        self.records = {site.slug: site_record(site, self.public_url, self.publisher) for site in self.catalog.by_era}
+        root = self.content_set.root
+        photo = lambda src: published_photo_path(src, root, self.settings)  # noqa: E731
+        self.records = {
+            site.slug: site_record(site, self.public_url, self.publisher, photo) for site in self.catalog.by_era
+        }
         records = [self.records[site.slug] for site in self.catalog.by_era]
         self.files = {
             self.csv_path: catalog_csv(records, self.publisher),

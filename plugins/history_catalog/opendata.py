@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import geojson
 import jaconv
 
+from ward_content.csv_cells import safe_row
 from ward_content.opendata import Address, Publisher
 
 from .model import UNCONFIRMED, Site
@@ -137,8 +138,13 @@ def _named(source) -> str:
     return f"{source.title} {source.url}" if source.url else source.title
 
 
-def site_record(site: Site, public_url: str, publisher: Publisher) -> SiteRecord:
-    """The record of one site; an empty required column is named in 備考 (要確認, or 未登録)."""
+def site_record(
+    site: Site, public_url: str, publisher: Publisher, photo_path: Callable[[str], str] = str
+) -> SiteRecord:
+    """The record of one site; an empty required column is named in 備考 (要確認, or 未登録).
+
+    `photo_path` gives the published file of a content photo (originals are not published).
+    """
     coords = site.coordinates
     image = site.image
     kana = jaconv.hira2kata(site.reading) if site.reading else None
@@ -162,7 +168,7 @@ def site_record(site: Site, public_url: str, publisher: Publisher) -> SiteRecord
         longitude=coords[1] if coords else None,
         designated_on=site.designated_on.isoformat() if site.designated_on else None,
         hours=site.meta.hours,
-        image_url=f"{public_url}/{image.src}" if image else None,
+        image_url=f"{public_url}/{photo_path(image.src)}" if image else None,
         description=site.description_text,
         url=f"{public_url}/{site.url}",
         remarks=_remarks(site, blanks),
@@ -208,7 +214,7 @@ def catalog_csv(records: Sequence[SiteRecord], publisher: Publisher) -> bytes:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for number, record in enumerate(records, start=1):
-        writer.writerow(csv_row(number, record, publisher))
+        writer.writerow(safe_row(csv_row(number, record, publisher)))
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -294,7 +294,10 @@ class HistorySiteMeta(WardModel):
         examples=[[{"src": "images/history/shomyoji.jpg", "alt": "阿字ヶ池と反橋"}]],
     )
     related: list[Slug] = Field(
-        default_factory=list, description="関連する史跡のファイル名（.md を除く）", examples=[["kanazawa-bunko"]]
+        default_factory=list,
+        description="関連する史跡のファイル名（.md を除く）",
+        examples=[["kanazawa-bunko"]],
+        json_schema_extra={"cms": {"relation": "history"}},
     )
     sources: list[Source] = Field(
         min_length=1,

@@ -8,7 +8,8 @@ from PIL import ExifTags, Image, ImageOps
 
 from .settings import ImagePrivacySettings
 
-SUFFIXES = frozenset({".jpg", ".jpeg", ".webp", ".png"})
+# .jfif and .jpe are JPEG under other names (cameras, Windows); TIFF is refused by the content check.
+SUFFIXES = frozenset({".jpg", ".jpeg", ".jfif", ".jpe", ".webp", ".png", ".gif"})
 # Keys Pillow puts in `info` for metadata that can name a person, a place or a device.
 PRIVATE_INFO_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "iptc")
 # Keys that only describe how to show the pixels; kept so colours and size look the same.
@@ -43,7 +44,7 @@ def strip_metadata(data: bytes, settings: ImagePrivacySettings) -> bytes | None:
     orientation tag goes with the rest of the EXIF.
     """
     with Image.open(io.BytesIO(data)) as image:
-        if image.format not in ("JPEG", "WEBP", "PNG") or not carries_metadata(image):
+        if image.format not in ("JPEG", "WEBP", "PNG", "GIF") or not carries_metadata(image):
             return None
         image_format = image.format
         kept = {key: image.info[key] for key in KEPT_INFO_KEYS if key in image.info}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 
 from .content_set import ContentSet
 from .errors import ContentError, ContentErrors
@@ -103,12 +104,18 @@ def register_link_targets(context: dict, generators: Iterable) -> None:
                 generated.setdefault(doc.rel_path, LinkTarget(doc.url))
 
 
+def _dangling_link_warning(message: str) -> bool:
+    """Pelican's static generator cannot date a dangling link; the scan of content/ reports it, located."""
+    prefix = "Cannot get modification stamp for "
+    return message.startswith(prefix) and Path(message[len(prefix) :].splitlines()[0]).is_symlink()
+
+
 def log_errors(records: Iterable[logging.LogRecord]) -> list[ContentError]:
     """Pelican's warnings and errors as build problems (a file our reader refused is reported already)."""
     errors = []
     for record in records:
         message = record.getMessage()
-        if message.startswith("Could not process"):
+        if message.startswith("Could not process") or _dangling_link_warning(message):
             continue
         errors.append(ContentError("(pelican)", 0, "", message.splitlines()[0], f"pelican {record.levelname.lower()}"))
     return errors

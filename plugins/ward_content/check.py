@@ -8,6 +8,7 @@ from pathlib import Path
 from .content_set import ContentSet, load_content_set
 from .document import Document
 from .errors import ContentError
+from .limits import DEFAULT_LIMITS, Limits
 from .registry import ContentTypes
 
 
@@ -21,7 +22,11 @@ class CheckResult:
     warnings: tuple[ContentError, ...] = ()
 
 
-def check_tree(content_root: Path, types: ContentTypes) -> CheckResult:
-    """Validate every file and the links between them; nothing is skipped silently."""
-    content = load_content_set(content_root, types)
+def check_tree(content_root: Path, types: ContentTypes, limits: Limits = DEFAULT_LIMITS) -> CheckResult:
+    """Validate every file and the links between them; nothing is skipped silently.
+
+    Photos, PDFs and anything else under the folder are checked as the build checks them
+    (`sources.scan_tree`), with the same limits, so a check never passes what the build refuses.
+    """
+    content = load_content_set(content_root, types, limits)
     return CheckResult(content.documents, content.errors, content, content.warnings)

@@ -16,17 +16,20 @@ from pathlib import Path
 from .data_files import check_data_files
 from .document import CONTENT_SUFFIXES, Document, display_path, load_document
 from .errors import ContentError, ContentErrors, split_warnings
+from .limits import DEFAULT_LIMITS, Limits
 from .registry import ContentTypes
 from .site_links import site_link_problems
+from .sources import is_ignored, scan_tree
 
 
 def content_files(content_root: Path) -> list[str]:
     """Every Markdown file under the content folder, content-relative, sorted (never directory order)."""
     found = []
     for folder, dirs, files in os.walk(content_root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not is_ignored(d))
         for name in files:
-            if name.endswith(CONTENT_SUFFIXES):
+            # Editor, Office and OS lock and backup files (.#x.md, #x.md#) are never read.
+            if name.endswith(CONTENT_SUFFIXES) and not is_ignored(name):
                 found.append(Path(folder, name).relative_to(content_root).as_posix())
     return sorted(found)
 
@@ -46,6 +49,10 @@ class ContentSet:
     # Every valid document in path order, and the shown paths a cross-file check refused (derived).
     documents: tuple[Document, ...] = ()
     refused: frozenset[str] = frozenset()
+    # The limits every file was read under, and what the scan of every file under the folder found
+    # (links out of content/, refused file types, bombs), photos and PDFs included.
+    limits: Limits = DEFAULT_LIMITS
+    source_errors: tuple[ContentError, ...] = ()
     # Warnings found across files: reported by `invoke check` and the build, refusing nothing.
     warnings: tuple[ContentError, ...] = ()
 
@@ -53,7 +60,7 @@ class ContentSet:
     def errors(self) -> tuple[ContentError, ...]:
         """Every problem of the set, sorted by file and line."""
         own = [e for errors in self.file_errors.values() for e in errors]
-        return tuple(sorted(set(own) | set(self.cross_errors)))
+        return tuple(sorted(set(own) | set(self.cross_errors) | set(self.source_errors)))
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -88,23 +95,28 @@ class ContentSet:
         file_errors = dict(self.file_errors)
         by_path.pop(rel_path, None)
         file_errors.pop(rel_path, None)
-        if (self.root / rel_path).is_file():
-            _load_into(self.root, rel_path, self.types, by_path, file_errors)
-        return _checked(replace(self, by_path=by_path, file_errors=file_errors))
+        name = Path(rel_path).name
+        if (self.root / rel_path).is_file() and name.endswith(CONTENT_SUFFIXES) and not is_ignored(name):
+            _load_into(self.root, rel_path, self.types, by_path, file_errors, self.limits)
+        sources = tuple(scan_tree(self.root, self.limits))
+        return _checked(replace(self, by_path=by_path, file_errors=file_errors, source_errors=sources))
 
 
-def load_content_set(content_root: Path, types: ContentTypes) -> ContentSet:
+def load_content_set(content_root: Path, types: ContentTypes, limits: Limits = DEFAULT_LIMITS) -> ContentSet:
     """Read every content file once, then run the checks across files on what loaded."""
     by_path: dict[str, Document] = {}
     file_errors: dict[str, tuple[ContentError, ...]] = {}
     for rel_path in content_files(content_root):
-        _load_into(content_root, rel_path, types, by_path, file_errors)
-    return _checked(ContentSet(content_root, types, by_path, file_errors))
+        _load_into(content_root, rel_path, types, by_path, file_errors, limits)
+    sources = tuple(scan_tree(content_root, limits))
+    return _checked(ContentSet(content_root, types, by_path, file_errors, limits=limits, source_errors=sources))
 
 
-def _load_into(root: Path, rel_path: str, types: ContentTypes, by_path: dict, file_errors: dict) -> None:
+def _load_into(
+    root: Path, rel_path: str, types: ContentTypes, by_path: dict, file_errors: dict, limits: Limits
+) -> None:
     try:
-        by_path[rel_path] = load_document(root, rel_path, types)
+        by_path[rel_path] = load_document(root, rel_path, types, limits)
     except ContentErrors as exc:
         file_errors[rel_path] = exc.errors
 

@@ -11,16 +11,26 @@ from typing import Any
 from pydantic import ValidationError
 
 from .body_checks import check_body
+from .bounds import (
+    control_characters,
+    control_message,
+    control_values,
+    html_depth_problem,
+    markup_density_problem,
+    nesting_problem,
+)
 from .errors import ContentError, ContentErrors
 from .frontmatter import FrontMatter, decode, split
+from .html_checks import check_html
 from .images import body_image_refs, field_image_refs, image_errors
 from .kinds import Kind
+from .limits import DEFAULT_LIMITS, Limits
 from .placeholders import body_placeholders, front_placeholders
 from .registry import ContentTypes
 from .schemas.base import SLUG_PATTERN, WardModel
 from .slugs import propose_slug
-
-CONTENT_SUFFIXES = (".md", ".markdown")
+from .sources import CONTENT_SUFFIXES as CONTENT_SUFFIXES  # re-exported
+from .sources import file_problems
 
 
 @dataclass(frozen=True)
@@ -70,15 +80,34 @@ def display_path(content_root: Path, rel_path: str) -> str:
     return f"{content_root.name}/{rel_path}"
 
 
-def load_document(content_root: Path, rel_path: str, types: ContentTypes) -> Document:
-    """Read, decode, parse and validate one file; raise ContentErrors with every problem found."""
+def load_document(content_root: Path, rel_path: str, types: ContentTypes, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read, decode, parse and validate one file; raise ContentErrors with every problem found.
+
+    A link out of content/, an oversized file or a control character stops here, before parsing.
+    """
     shown = display_path(content_root, rel_path)
+    refused = file_problems(content_root, rel_path, limits)
+    if refused:
+        raise ContentErrors(refused)
     text = decode((content_root / rel_path).read_bytes(), shown)
+    controls = control_characters(text, shown, _front_end(text))
+    if controls:
+        raise ContentErrors(controls)
     front = split(text, shown)
-    return validate(content_root, rel_path, front, types)
+    return validate(content_root, rel_path, front, types, limits)
 
 
-def validate(content_root: Path, rel_path: str, front: FrontMatter, types: ContentTypes) -> Document:
+def _front_end(text: str) -> int | None:
+    """The line of the closing `---`, if any (a control character after it is in the body)."""
+    lines = text.split("\n", 2000)
+    if not lines or lines[0].strip() != "---":
+        return None
+    return next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+
+
+def validate(
+    content_root: Path, rel_path: str, front: FrontMatter, types: ContentTypes, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     """Schema, slug and body checks for parsed front matter; all problems at once."""
     shown = display_path(content_root, rel_path)
     owner = types.kind_for(rel_path)
@@ -99,6 +128,10 @@ def validate(content_root: Path, rel_path: str, front: FrontMatter, types: Conte
     errors = _unknown_fields(kind, front, shown)
     left, unfilled = front_placeholders(front, shown)
     errors += left
+    errors += [
+        ContentError(shown, front.line_of(field), field, control_message(character), "control character")
+        for field, character in control_values(front.data)
+    ]
     known = {k: v for k, v in front.data.items() if k in kind.schema.model_fields}
     meta = None
     try:
@@ -109,11 +142,23 @@ def validate(content_root: Path, rel_path: str, front: FrontMatter, types: Conte
         errors += [e for e in translated if not any(_within(e.field, f) for f in unfilled)]
     if not front.data.get("slug"):
         errors += _check_file_slug(rel_path, str(known.get(kind.title_field, "")), shown)
+    errors += _check_slug_length(front, rel_path, shown, limits)
     errors += check_body(front.body, front.body_line, shown, lambda p: (content_root / p).is_file())
     errors += image_errors(body_image_refs(front.body, front.body_line, rel_path, content_root), shown, content_root)
     if meta is not None:
         errors += image_errors(field_image_refs(meta, front, rel_path, content_root), shown, content_root)
     errors += body_placeholders(front.body, front.body_line, shown)
+    # Rendering is what a deep or dense body makes expensive, so it is only rendered once known to be bounded.
+    costly = [
+        problem
+        for problem in (
+            nesting_problem(front.body, front.body_line, shown, limits.nesting),
+            html_depth_problem(front.body, front.body_line, shown, limits.nesting),
+            markup_density_problem(front.body, front.body_line, shown, limits.markup_per_paragraph),
+        )
+        if problem
+    ]
+    errors += costly or check_html(front.body, front.body_line, shown)
     if errors:
         raise ContentErrors(errors)
     return Document(root=content_root, rel_path=rel_path, shown=shown, kind=kind, folder=folder, meta=meta, front=front)
@@ -137,6 +182,22 @@ def _unknown_fields(kind: Kind, front: FrontMatter, shown: str) -> list[ContentE
             ContentError(shown, front.line_of(name), name, f"「{name}」という項目はありません。{hint}", "unknown field")
         )
     return errors
+
+
+def _check_slug_length(front: FrontMatter, rel_path: str, shown: str, limits: Limits) -> list[ContentError]:
+    slug = str(front.data.get("slug") or Path(rel_path).stem)
+    if len(slug) <= limits.slug_length:
+        return []
+    line = front.line_of("slug") if "slug" in front.lines else 1
+    return [
+        ContentError(
+            shown,
+            line,
+            "slug",
+            f"URL に使う名前が長すぎます（{len(slug)}字、{limits.slug_length}字まで）。短い英数字名にしてください",
+            "slug too long",
+        )
+    ]
 
 
 def _check_file_slug(rel_path: str, title: str, shown: str) -> list[ContentError]:

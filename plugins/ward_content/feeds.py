@@ -16,6 +16,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 
 from feedgenerator import Atom1Feed, Enclosure
 
@@ -30,7 +31,7 @@ class FeedEntry:
 
     title: str
     path: str  # site path of the page, e.g. "events/hanabi-2026/"
-    description: str
+    description: str  # plain text, never markup
     published: datetime  # when it was announced
     updated: datetime  # when it last changed (= published if never)
     enclosure: tuple[str, int, str] | None = None  # (site path, bytes, media type)
@@ -80,7 +81,9 @@ def atom_bytes(
             title=entry.title,
             link=f"{base}/{entry.path}",
             unique_id=tag_uri(ward.identity, entry.path),
-            description=entry.description,
+            # Atom's summary is type="html": plain text is escaped once here, and the XML writer
+            # escapes that once more, so a reader shows 「<b>」 as text and never runs markup.
+            description=escape(entry.description),
             pubdate=entry.published,
             updateddate=entry.updated,
             author_name=settings["AUTHOR"],

@@ -115,8 +115,41 @@ def split(text: str, path: str) -> FrontMatter:
     return FrontMatter(data=data, lines=key_lines, body=body, body_line=end + 2, end_line=end + 1)
 
 
+# Front matter is a flat list of fields with a few nested values; deeper means a mistake or an attack.
+MAX_YAML_DEPTH = 20
+
+
+def _refuse_aliases(yaml_text: str, path: str, first_line: int) -> None:
+    """Anchors and aliases (&a, *a) are refused before anything is built: a few lines of them expand
+    into gigabytes ("billion laughs"), and staff never need them."""
+    depth = 0
+    for event in yaml.parse(yaml_text, Loader=_Loader):
+        line = first_line + event.start_mark.line
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _problem(
+                path,
+                line,
+                "",
+                "front matter に & や * で始まる参照（YAML のアンカー・エイリアス）は使えません。値をそのまま書いてください",
+                "YAML alias",
+            )
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise _problem(
+                    path,
+                    line,
+                    "",
+                    f"front matter の入れ子が深すぎます（{MAX_YAML_DEPTH}段まで）",
+                    "YAML nesting too deep",
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def _load_yaml(yaml_text: str, path: str, first_line: int) -> tuple[dict, dict[str, int]]:
     try:
+        _refuse_aliases(yaml_text, path, first_line)
         loader = _Loader(yaml_text)
         try:
             # One parse: the node tree gives line numbers, and is then constructed into values.

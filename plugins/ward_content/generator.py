@@ -77,6 +77,8 @@ class WardSiteGenerator(Generator):
         from .folder_generator import DRAFTS_FOLDER
 
         documents = [doc for doc in ensure_scope().content.documents if doc.is_draft]
+        if not documents:
+            return  # no drafts, no drafts/ folder at all
         drafts = [
             {"title": doc.title, "label": doc.kind.label, "source": doc.shown, "url": f"{DRAFTS_FOLDER}/{doc.url}"}
             for doc in sorted(documents, key=lambda d: d.rel_path)

@@ -11,6 +11,7 @@ from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 
 from . import markdown_images
+from .sanitize import sanitize
 
 EXTENSIONS = ("extra", "sane_lists", "toc")
 
@@ -52,13 +53,15 @@ def make_converter(own_hosts: frozenset[str] = frozenset()) -> markdown.Markdown
 
 
 def render(converter: markdown.Markdown, body: str, document=None) -> str:
-    """Convert one body; the converter is reset so no state leaks between documents.
+    """Convert one body and keep only what the allow-list allows; the converter is reset between documents.
 
     `document` (a ward_content Document) lets photo paths resolve relative to its Markdown file.
+    What the allow-list removes was reported to the writer when the file was validated
+    (`html_checks`); a page never carries it, whichever way it got into the HTML.
     """
     converter.reset()
     converter.ward_document = document
     try:
-        return converter.convert(body)
+        return sanitize(converter.convert(body))
     finally:
         converter.ward_document = None

@@ -12,15 +12,18 @@ from pelican import signals
 from .accounting import LogCapture, account, build_warnings, drop_could_not_process, log_errors, register_link_targets
 from .build_scope import ensure_scope
 from .config import collect_models, settings_models, validate_all
+from .containment import drop_outside_links, drop_outside_static_files
 from .content_set import load_content_set
 from .errors import WardBuildError
 from .feeds import restamp_pelican_feed
 from .generator import WardSiteGenerator
+from .limits import read_limits
 from .reader import WardMarkdownReader
 from .registry import collect, content_types
 from .schemas import news, page
 from .settings import WardSettings
 from .sitemap import write_sitemap
+from .sources import links_out_of
 
 
 def provide_kinds(sender):
@@ -47,7 +50,9 @@ def start_build(pelican) -> None:
     scope.written = set()
     if scope.content is None:  # the preview hands in the content set it keeps between rebuilds
         scope.types = collect(pelican)
-        scope.content = load_content_set(Path(pelican.settings["PATH"]).resolve(), scope.types)
+        scope.content = load_content_set(
+            Path(pelican.settings["PATH"]).resolve(), scope.types, read_limits(pelican.settings)
+        )
 
 
 def add_reader(readers) -> None:
@@ -64,6 +69,8 @@ def account_for_every_file(generators) -> None:
     scope = ensure_scope()
     site = next(g for g in generators if isinstance(g, WardSiteGenerator))
     errors = account(scope.content, generators, scope.capture.take())
+    # The theme's files are copied into the site too: none may come from outside it.
+    errors += links_out_of(Path(site.settings["THEME"]), "theme")
     # Pelican's log is captured as errors, so warnings go to stderr directly, one line each.
     for warning in build_warnings(scope.content, generators):
         print(warning.format(), file=sys.stderr)
@@ -101,3 +108,6 @@ def register() -> None:
     signals.content_written.connect(remember_page)
     signals.finalized.connect(finish)
     signals.feed_generated.connect(restamp_pelican_feed)
+    signals.article_generator_finalized.connect(drop_outside_links)
+    signals.page_generator_finalized.connect(drop_outside_links)
+    signals.static_generator_finalized.connect(drop_outside_static_files)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from html import escape
 from pathlib import Path
@@ -33,7 +34,9 @@ class WardMarkdownReader(BaseReader):
 
     def read(self, source_path: str) -> tuple[str, dict]:
         content = ensure_scope().content
-        rel_path = Path(source_path).resolve().relative_to(content.root).as_posix()
+        # Not resolved: a symbolic link is judged (and refused) by where it sits, not where it leads.
+        rel_path = Path(os.path.relpath(os.path.abspath(source_path), os.path.abspath(self.settings["PATH"])))
+        rel_path = rel_path.as_posix()
         # Taken from the build's content set, read and checked once; a refused file never reaches Pelican.
         doc = content.usable(rel_path)
         if doc is None:

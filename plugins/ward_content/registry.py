@@ -18,6 +18,17 @@ from .kinds import Kind
 ward_signals = Namespace()
 # Receivers return a Kind or an iterable of Kinds: `def provide_kinds(sender): return (KIND,)`.
 content_types = ward_signals.signal("ward_content_types")
+# Where a photo named in content is published (sender: its content-relative path; keyword
+# arguments root and settings); the plugin that publishes photos answers with a site-relative path.
+published_photo = ward_signals.signal("ward_published_photo")
+
+
+def published_photo_path(rel: str, root, settings: dict) -> str:
+    """The site-relative path of the published copy of a content photo (the largest fallback copy)."""
+    for _receiver, answer in published_photo.send(rel, root=root, settings=settings):
+        if answer:
+            return answer
+    return rel
 
 
 @dataclass(frozen=True)

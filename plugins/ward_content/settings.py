@@ -54,6 +54,21 @@ class WardSettings(PluginSettings):
     opendata_municipality: str = Field("横浜市", min_length=1)
     opendata_location_code: str = "141089"
     opendata_ward: str = Field("金沢区", min_length=1)
+    # What one content file may cost, e.g. {"pdf_pages": 200}; see ward_content.limits.Limits for the
+    # names and defaults (read there by `read_limits`, which the check and the build both use).
+    limits: dict = Field(default_factory=dict)
+
+    @field_validator("limits")
+    @classmethod
+    def _limits(cls, value):
+        from .errors import ConfigurationError
+        from .limits import read_limits
+
+        try:
+            read_limits({"WARD_LIMITS": value})
+        except ConfigurationError as exc:
+            raise ValueError(str(exc).removeprefix("WARD_LIMITS: ")) from None
+        return value
 
     @field_validator("build_date", mode="before")
     @classmethod

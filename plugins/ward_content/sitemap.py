@@ -14,7 +14,7 @@ def page_urls(pages: Iterable[str], site_url: str) -> list[str]:
     """Absolute URLs of the written HTML pages (output-relative paths), `dir/index.html` written as `dir/`."""
     urls = []
     for rel in sorted(set(pages)):
-        if not rel.endswith(".html") or rel in EXCLUDED or rel.startswith(("drafts/", "theme/")):
+        if not rel.endswith(".html") or rel in EXCLUDED or rel.startswith(("drafts/", "theme/", "admin/")):
             continue
         rel = rel[: -len("index.html")] if rel.endswith("index.html") else rel
         urls.append(f"{site_url.rstrip('/')}/{rel}")

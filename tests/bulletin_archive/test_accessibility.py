@@ -5,7 +5,7 @@
 import json
 
 import pytest
-from browser_support import axe_violations, chromium, open_details
+from browser_support import axe_violations, open_details
 from bulletin_fixtures import archive_files, cache_dir, pdf_bytes
 from conftest import build_site
 
@@ -13,17 +13,19 @@ PAGES = ("bulletins/index.html", "bulletins/fy2025/index.html", "bulletins/2026-
 
 
 @pytest.mark.browser
-def test_archive_pages_have_no_axe_violations(tmp_path, archive_files, cache_dir):
+def test_archive_pages_have_no_axe_violations(tmp_path, archive_files, cache_dir, chromium_browser):
     output = build_site(
         tmp_path, files=archive_files("2026-02", "2026-03", "2026-04"), BULLETIN_CACHE_PATH=str(cache_dir)
     )
     found = {}
-    with chromium() as browser:
-        page = browser.new_page()
+    page = chromium_browser.new_page()
+    try:
         for rel in PAGES:
             page.goto((output / rel).as_uri())
             open_details(page)
             result = axe_violations(page, ("wcag2a", "wcag2aa"))
             if result:
                 found[rel] = result
+    finally:
+        page.close()
     assert not found, json.dumps(found, ensure_ascii=False, indent=1)

@@ -8,7 +8,8 @@ import posixpath
 import xml.etree.ElementTree as ET
 
 import pypdf
-from bulletin_fixtures import archive_files, cache_dir, pdf_bytes
+import pytest
+from bulletin_fixtures import archive_files, cache_dir, issue_text, number_of, pdf_bytes
 from conftest import build_site, soup
 from PIL import Image
 
@@ -22,8 +23,19 @@ def _build(tmp_path, archive_files, cache_dir, **overrides):
     return build_site(tmp_path, files=archive_files(*MONTHS), BULLETIN_CACHE_PATH=str(cache_dir), **overrides)
 
 
-def test_landing_groups_by_fiscal_year_at_the_april_and_march_edges(tmp_path, archive_files, cache_dir):
-    output = _build(tmp_path, archive_files, cache_dir)
+@pytest.fixture(scope="module")
+def archive_site(tmp_path_factory, pdf_bytes):
+    """The archive of MONTHS built once for the tests that only read it (tests that build differently build)."""
+    root = tmp_path_factory.mktemp("archive")
+    files: dict[str, str | bytes] = {}
+    for month in MONTHS:
+        files[f"bulletins/{month}.md"] = issue_text(month, number_of(month))
+        files[f"bulletins/{month}.pdf"] = pdf_bytes[month]
+    return build_site(root, files=files, BULLETIN_CACHE_PATH=str(root / "covers-cache"))
+
+
+def test_landing_groups_by_fiscal_year_at_the_april_and_march_edges(archive_site):
+    output = archive_site
     page = soup(output, "bulletins/index.html")
     assert page.select_one("h1").get_text() == "広報よこはま金沢区版"
     years = page.select(".ward-bulletin-year")
@@ -43,15 +55,17 @@ def test_landing_groups_by_fiscal_year_at_the_april_and_march_edges(tmp_path, ar
     )
 
 
-def test_issue_page_states_the_real_pdf_size_and_pages_and_links_resolve(tmp_path, archive_files, cache_dir, pdf_bytes):
-    output = _build(tmp_path, archive_files, cache_dir)
+def test_issue_page_states_the_real_pdf_size_and_pages_and_links_resolve(archive_site, pdf_bytes):
+    output = archive_site
     page = soup(output, "bulletins/2026-03/index.html")
     link = page.select_one(".ward-bulletin__download a")
     pages = len(pypdf.PdfReader(io.BytesIO(pdf_bytes["2026-03"])).pages)
-    size_kb = round(len(pdf_bytes["2026-03"]) / 1024)
-    assert link.get_text() == f"令和8年3月号をダウンロード（PDF {size_kb}KB・{pages}ページ）"
     target = output / posixpath.normpath(posixpath.join("bulletins/2026-03", link["href"]))
-    assert target.read_bytes() == pdf_bytes["2026-03"]
+    # The published copy is the PDF without its metadata (pdf_privacy); its size is the one stated.
+    published = pypdf.PdfReader(target)
+    assert len(published.pages) == pages and "/Producer" not in (published.metadata or {})
+    size_kb = round(target.stat().st_size / 1024)
+    assert link.get_text() == f"令和8年3月号をダウンロード（PDF {size_kb}KB・{pages}ページ）"
     assert page.select_one(".ward-bulletin__prev a")["href"].endswith("/bulletins/2026-02/")
     assert page.select_one(".ward-bulletin__next a")["href"].endswith("/bulletins/2026-04/")
     assert [li.get_text() for li in page.select(".ward-bulletin__contents li")] == [
@@ -62,8 +76,8 @@ def test_issue_page_states_the_real_pdf_size_and_pages_and_links_resolve(tmp_pat
     assert cover["alt"] == "令和8年3月号の表紙。特集「3月号の特集」"
 
 
-def test_full_text_from_the_pdf_is_in_a_details_section_with_headings(tmp_path, archive_files, cache_dir):
-    output = _build(tmp_path, archive_files, cache_dir)
+def test_full_text_from_the_pdf_is_in_a_details_section_with_headings(archive_site):
+    output = archive_site
     details = soup(output, "bulletins/2026-03/index.html").select_one("details.ward-bulletin__text")
     assert "全文を読む" in details.select_one("summary").get_text()
     text = details.get_text()
@@ -107,22 +121,22 @@ def test_jpeg_covers_of_another_size(tmp_path, archive_files, cache_dir):
     )
 
 
-def test_home_page_shows_the_latest_issue(tmp_path, archive_files, cache_dir):
-    output = _build(tmp_path, archive_files, cache_dir)
+def test_home_page_shows_the_latest_issue(archive_site):
+    output = archive_site
     block = soup(output, "index.html").select_one("section[aria-labelledby=home-bulletin]")
     assert block.select_one("h2").get_text() == "広報よこはま金沢区版"
     assert block.select_one(".ward-bulletin-card__title").get_text() == "令和8年4月号（No.342）"
     assert "PDF" in block.select_one(".ward-bulletin-card__pdf").get_text()
 
 
-def test_atom_feed_lists_issues_newest_first_with_the_pdf(tmp_path, archive_files, cache_dir, pdf_bytes):
-    output = _build(tmp_path, archive_files, cache_dir)
+def test_atom_feed_lists_issues_newest_first_with_the_pdf(archive_site, pdf_bytes):
+    output = archive_site
     feed = ET.fromstring((output / "feeds/bulletins.atom.xml").read_bytes())
     entries = feed.findall(f"{ATOM}entry")
     assert [e.find(f"{ATOM}title").text.split()[0] for e in entries] == ["令和8年4月号", "令和8年3月号", "令和8年2月号"]
     enclosure = entries[1].find(f"{ATOM}link[@rel='enclosure']")
     assert enclosure.get("href") == "http://localhost:8000/bulletins/2026-03.pdf"
-    assert enclosure.get("length") == str(len(pdf_bytes["2026-03"]))
+    assert enclosure.get("length") == str((output / "bulletins" / "2026-03.pdf").stat().st_size)  # as published
     assert feed.find(f"{ATOM}updated").text == "2026-04-01T00:00:00+09:00"
 
 

@@ -58,9 +58,27 @@ def test_pdf_of_another_month_is_a_located_error_in_check_and_build(tmp_path, ar
     assert [e.format() for e in check_tree(tmp_path / "content").errors] == [month, number]
 
 
+def _pdf_of_size(size: int) -> bytes:
+    import io
+
+    import pypdf
+
+    def make(padding: int) -> bytes:
+        writer = pypdf.PdfWriter()
+        writer.add_blank_page(595, 842)
+        writer.add_metadata({"/Subject": "0" * padding})
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+    base = len(make(0))
+    return make(size - base)
+
+
 def test_large_pdf_warns_with_how_to_reduce_it_and_still_builds(tmp_path, archive_files, cache_dir, capsys):
     files = archive_files("2026-03")
-    files["files/boshu.pdf"] = b"%PDF-1.4\n" + b"0" * 30_000
+    # A real PDF of 30,000 bytes: one that pypdf cannot read is refused (its metadata could not be removed).
+    files["files/boshu.pdf"] = _pdf_of_size(30_000)
     output = build_site(tmp_path, files=files, BULLETIN_CACHE_PATH=str(cache_dir), BULLETIN_PDF_SIZE_LIMIT_MB=0.02)
     assert (output / "bulletins/2026-03.pdf").is_file()
     lines = capsys.readouterr().err.splitlines()

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from browser_support import axe_violations, chromium, serve
+from browser_support import axe_violations, serve
 from conftest import build_site
 from emergency_fixtures import with_notice
 
@@ -11,10 +11,11 @@ PAGES = ("", "news/", "news/oshirase/", "about/", "history/", "events/", "emerge
 
 
 @pytest.mark.browser
-def test_pages_with_the_banner_have_no_axe_violations_at_phone_and_desktop_widths(tmp_path):
+def test_pages_with_the_banner_have_no_axe_violations_at_phone_and_desktop_widths(tmp_path, chromium_browser):
     output = build_site(tmp_path, files=with_notice())
     found = {}
-    with chromium() as browser, serve(output) as url:
+    browser = chromium_browser  # the session's chromium (conftest)
+    with serve(output) as url:
         for width in (375, 1280):
             page = browser.new_page(viewport={"width": width, "height": 800})
             for rel in PAGES:
@@ -27,9 +28,10 @@ def test_pages_with_the_banner_have_no_axe_violations_at_phone_and_desktop_width
 
 
 @pytest.mark.browser
-def test_banner_is_read_first_and_keeps_its_border_in_forced_colours(tmp_path):
+def test_banner_is_read_first_and_keeps_its_border_in_forced_colours(tmp_path, chromium_browser):
     output = build_site(tmp_path, files=with_notice())
-    with chromium() as browser, serve(output) as url:
+    browser = chromium_browser  # the session's chromium (conftest)
+    with serve(output) as url:
         page = browser.new_page(viewport={"width": 375, "height": 800})
         page.goto(f"{url}/news/")
         # Reading order: the first text after the (visually hidden) skip link is the banner's title.
@@ -46,3 +48,4 @@ def test_banner_is_read_first_and_keeps_its_border_in_forced_colours(tmp_path):
         style = page.evaluate("getComputedStyle(document.querySelector('.ward-emergency__inner')).borderTopStyle")
         assert style == "solid"
         assert axe_violations(page) == []
+        page.close()

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from browser_support import axe_violations, chromium, serve
+from browser_support import axe_violations, serve
 from conftest import build_site
 from evacuation_fixtures import files
 
@@ -17,10 +17,11 @@ PAGES = (
 
 
 @pytest.mark.browser
-def test_evacuation_pages_have_no_axe_violations(tmp_path):
+def test_evacuation_pages_have_no_axe_violations(tmp_path, chromium_browser):
     output = build_site(tmp_path, files=files())
     found = {}
-    with chromium() as browser, serve(output) as url:
+    browser = chromium_browser  # the session's chromium (conftest)
+    with serve(output) as url:
         for width in (375, 1280):
             page = browser.new_page(viewport={"width": width, "height": 800})
             for rel in PAGES:

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from browser_support import axe_violations, chromium, serve
+from browser_support import axe_violations, serve
 from conftest import build_site
 from test_events_build import FILES
 
@@ -22,14 +22,17 @@ PAGES = (
 
 
 @pytest.mark.browser
-def test_events_pages_have_no_axe_violations(tmp_path):
+def test_events_pages_have_no_axe_violations(tmp_path, chromium_browser):
     output = build_site(tmp_path, files=FILES)
     found = {}
-    with chromium() as browser, serve(output) as url:
-        page = browser.new_page()
-        for rel in PAGES:
-            page.goto(f"{url}/{rel.removesuffix('index.html')}")
-            violations = axe_violations(page)
-            if violations:
-                found[rel] = violations
+    with serve(output) as url:
+        page = chromium_browser.new_page()
+        try:
+            for rel in PAGES:
+                page.goto(f"{url}/{rel.removesuffix('index.html')}")
+                violations = axe_violations(page)
+                if violations:
+                    found[rel] = violations
+        finally:
+            page.close()
     assert not found, json.dumps(found, ensure_ascii=False, indent=1)

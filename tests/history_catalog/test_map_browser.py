@@ -4,7 +4,7 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import axe_violations, chromium, serve
+from browser_support import axe_violations, serve
 from conftest import build_site
 from history_fixtures import PLUGINS, small_catalog
 
@@ -19,9 +19,9 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
+def browser(chromium_browser):
+    """The session's chromium (conftest), launched once for every browser test."""
+    return chromium_browser
 
 
 def _recording_page(browser):

@@ -13,6 +13,9 @@ from icalendar import Calendar
 from publishing_site import tiny_files
 from reportlab.pdfgen import canvas
 
+# Tiny builds without the publishing checks (no Java): in the fast tier, unlike most of tests/publishing/.
+pytestmark = pytest.mark.build
+
 IDENTITY = "tag:city.yokohama.lg.jp,2026:kanazawa/"
 
 

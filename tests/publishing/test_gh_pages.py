@@ -11,10 +11,11 @@ import pytest
 from conftest import BUILD_DATE, ROOT, article, write_files
 from publishing_site import write_tiny_content
 
+CNAME = "www.example.invalid"
 INVOKE = str(Path(ROOT / ".venv" / "bin" / "invoke"))
 # What a copy of the project needs to build; content/ is the tiny site instead of the real one.
 PROJECT_FILES = ("pelicanconf.py", "publishconf.py", "tasks.py", "pyproject.toml", ".gitignore")
-PROJECT_FOLDERS = ("plugins", "theme", "tools")
+PROJECT_FOLDERS = ("admin", "plugins", "theme", "tools")
 ENV = {
     "GIT_AUTHOR_NAME": "Test",
     "GIT_AUTHOR_EMAIL": "test@example.invalid",
@@ -22,6 +23,9 @@ ENV = {
     "GIT_COMMITTER_EMAIL": "test@example.invalid",
     "WARD_BUILD_DATE": BUILD_DATE,
     "WARD_SITEURL": "https://example.invalid/kanazawa",
+    # Every run publishes with the same custom domain, so a run that starts from the module's shared first
+    # push (which writes CNAME) compares like with like.
+    "WARD_CNAME": CNAME,
     "PYTHONDONTWRITEBYTECODE": "1",
 }
 
@@ -58,8 +62,7 @@ def branch_files(repo: Path, ref: str) -> dict[str, bytes]:
     }
 
 
-@pytest.fixture
-def project(tmp_path):
+def make_project(tmp_path: Path) -> tuple[Path, Path]:
     """A throwaway git copy of the project with the tiny site, and a bare repository as its `origin`."""
     repo = tmp_path / "work"
     repo.mkdir()
@@ -77,16 +80,43 @@ def project(tmp_path):
     return repo, remote
 
 
-def test_push_publishes_exactly_the_built_site(project):
-    repo, remote = project
+@pytest.fixture
+def project(tmp_path):
+    """A fresh project that has never published."""
+    return make_project(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def first_push(tmp_path_factory):
+    """One project published with `invoke gh-pages --push` once per module: (folder, source commit, the run)."""
+    root = tmp_path_factory.mktemp("gh-pages")
+    repo, _remote = make_project(root)
     source = git(repo, "rev-parse", "HEAD")
-    done = run_task(repo, "gh-pages", "--push", WARD_CNAME="www.example.invalid")
+    return root, source, run_task(repo, "gh-pages", "--push", WARD_CNAME=CNAME)
+
+
+@pytest.fixture
+def pushed(first_push, tmp_path):
+    """This test's own copy of the project and its remote right after the first push."""
+    root, _source, done = first_push
+    assert done.returncode == 0, done.stderr
+    repo, remote = tmp_path / "work", tmp_path / "remote.git"
+    shutil.copytree(root / "work", repo, symlinks=True)
+    shutil.copytree(root / "remote.git", remote, symlinks=True)
+    # The copy must push to its own remote, not to the shared one.
+    git(repo, "remote", "set-url", "origin", str(remote))
+    return repo, remote
+
+
+def test_push_publishes_exactly_the_built_site(first_push):
+    root, source, done = first_push
+    repo, remote = root / "work", root / "remote.git"
     assert done.returncode == 0, done.stderr
     published = branch_files(remote, "gh-pages")
     built = {
         p.relative_to(repo / "output").as_posix(): p.read_bytes() for p in (repo / "output").rglob("*") if p.is_file()
     }
-    assert published == {**built, ".nojekyll": b"", "CNAME": b"www.example.invalid"}
+    assert published == {**built, ".nojekyll": b"", "CNAME": CNAME.encode()}
     assert "news/with-photo/index.html" in published
     assert b'href="https://example.invalid/kanazawa/news/' in published["index.html"]
     message = git(remote, "log", "-1", "--format=%B", "gh-pages")
@@ -96,9 +126,8 @@ def test_push_publishes_exactly_the_built_site(project):
     assert git(remote, "rev-parse", "main") == source
 
 
-def test_second_publish_without_change_makes_no_commit(project):
-    repo, remote = project
-    assert run_task(repo, "gh-pages", "--push").returncode == 0
+def test_second_publish_without_change_makes_no_commit(pushed):
+    repo, remote = pushed
     first = git(remote, "rev-parse", "gh-pages")
     # A new source commit that does not change the built site (a README edit) publishes nothing new either.
     (repo / "NOTES.txt").write_text("メモ\n", encoding="utf-8")
@@ -110,9 +139,8 @@ def test_second_publish_without_change_makes_no_commit(project):
     assert git(repo, "rev-parse", "gh-pages") == first
 
 
-def test_changed_content_adds_one_commit(project):
-    repo, remote = project
-    assert run_task(repo, "gh-pages", "--push").returncode == 0
+def test_changed_content_adds_one_commit(pushed):
+    repo, remote = pushed
     first = git(remote, "rev-parse", "gh-pages")
     write_files(repo / "content", {"news/new-item.md": article("新しいお知らせ", "2026-11-27")})
     source = commit_all(repo, "New item")
@@ -122,9 +150,8 @@ def test_changed_content_adds_one_commit(project):
     assert git(remote, "log", "-1", "--format=%s", "gh-pages") == f"Publish site from {source}"
 
 
-def test_failing_check_leaves_the_branch_as_it_was(project):
-    repo, remote = project
-    assert run_task(repo, "gh-pages", "--push").returncode == 0
+def test_failing_check_leaves_the_branch_as_it_was(pushed):
+    repo, remote = pushed
     first = git(remote, "rev-parse", "gh-pages")
     write_files(repo / "content", {"news/broken-anchor.md": article("壊れたリンク", body="[会場の案内](#nai)")})
     commit_all(repo, "Broken anchor")

@@ -7,6 +7,9 @@ from conftest import write_files
 
 from tools.link_check import LinkProblem, check_links
 
+# Pure checks on hand-written files: in the fast tier, unlike the rest of tests/publishing/.
+pytestmark = pytest.mark.unit
+
 SITE = "https://kanazawa-ward.example/ward"
 
 

@@ -17,6 +17,9 @@ from conftest import build_site, soup
 from PIL import Image
 from publishing_site import photo
 
+# Tiny builds without the publishing checks (no Java): in the fast tier, unlike most of tests/publishing/.
+pytestmark = pytest.mark.build
+
 REQUIRED = {
     "event": ("イベント名", "イベント名_カナ", "開始日", "終了日", "開始時間", "終了時間", "説明", "場所名称", "住所"),
     "cultural_property": ("名称", "名称_カナ", "文化財分類"),
@@ -167,9 +170,10 @@ def test_event_jsonld_says_what_the_csv_row_says(output):
     geo = data["location"]["geo"]
     assert (str(geo["latitude"]), str(geo["longitude"])) == (row["緯度"], row["経度"])
     assert data["url"] == row["URL"] and data["name"] == row["イベント名"]
-    assert data["image"].endswith("/images/events/hanabi.jpg")
+    assert data["image"].endswith("/images/events/hanabi-jpg-64w.jpg")  # the published copy, not the original
+    assert (output / data["image"].split("/", 3)[3]).is_file()
     shown = soup(output, "events/hanabi/index.html").select_one(".ward-event__photo img")
-    assert (shown["src"].rsplit("/", 2)[-2:], shown["alt"]) == (["events", "hanabi.jpg"], "夜空の花火")
+    assert (shown["src"].rsplit("/", 2)[-2:], shown["alt"]) == (["events", "hanabi-jpg-64w.jpg"], "夜空の花火")
     plain = jsonld(output, "events/all-day/")
     assert "image" not in plain and "geo" not in plain["location"]
     assert "postalCode" not in plain["location"]["address"]

@@ -8,6 +8,9 @@ import pytest
 import yaml
 from conftest import ROOT
 
+# Pure checks on hand-written files: in the fast tier, unlike the rest of tests/publishing/.
+pytestmark = pytest.mark.unit
+
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 # Inputs of each official action at the pinned major version, from its action.yml.
 KNOWN_ACTIONS = {

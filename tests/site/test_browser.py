@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from browser_support import axe_violations, chromium, local_only, open_details, serve
+from browser_support import axe_violations, local_only, open_details, serve
 from conftest import ROOT
 
 WIDTHS = (375, 1280)
@@ -51,9 +51,9 @@ def site_url(sample_site):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
+def browser(chromium_browser):
+    """The session's chromium (conftest), launched once for every browser test."""
+    return chromium_browser
 
 
 @pytest.mark.browser

@@ -54,7 +54,8 @@ def test_failed_build_leaves_previous_output_untouched(tmp_path, monkeypatch):
     (content / "news").mkdir(parents=True)
     (content / "news" / "a.md").write_text(article("最初の版"), encoding="utf-8")
     output = tmp_path / "output"
-    overrides = {"PATH": str(content), "WARD_BUILD_DATE": "2026-11-28"}
+    # build() directly, not build_site(): Pagefind stays off as there (seconds a build, no part of this test).
+    overrides = {"PATH": str(content), "WARD_BUILD_DATE": "2026-11-28", "SITE_SEARCH_INDEX": False}
     build("pelicanconf.py", output, overrides)
     before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
     (content / "news" / "a.md").write_text(article("二番目の版"), encoding="utf-8")
@@ -71,7 +72,8 @@ def test_rebuild_rewrites_only_changed_files(tmp_path):
     (content / "news").mkdir(parents=True)
     (content / "news" / "a.md").write_text(article("最初"), encoding="utf-8")
     output = tmp_path / "output"
-    overrides = {"PATH": str(content), "WARD_BUILD_DATE": "2026-11-28"}
+    # build() directly, not build_site(): Pagefind stays off as there (seconds a build, no part of this test).
+    overrides = {"PATH": str(content), "WARD_BUILD_DATE": "2026-11-28", "SITE_SEARCH_INDEX": False}
     written, _ = build("pelicanconf.py", output, overrides)
     assert written > 10
     assert build("pelicanconf.py", output, overrides) == (0, 0)
@@ -161,7 +163,8 @@ def test_a_rebuild_with_nothing_changed_builds_nothing(tmp_path, monkeypatch):
     (content / "news").mkdir(parents=True)
     (content / "news" / "a.md").write_text(article("最初"), encoding="utf-8")
     output = tmp_path / "output"
-    overrides = {"PATH": str(content), "WARD_BUILD_DATE": "2026-11-28"}
+    # build() directly, not build_site(): Pagefind stays off as there (seconds a build, no part of this test).
+    overrides = {"PATH": str(content), "WARD_BUILD_DATE": "2026-11-28", "SITE_SEARCH_INDEX": False}
     build("pelicanconf.py", output, overrides)
     real_build_into = site_build.build_into
     calls = []

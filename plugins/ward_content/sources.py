@@ -1,0 +1,208 @@
+"""Which files under content/ may be published: only the repository's own, of allowed types and bounded size.
+
+Editors, Office and the OS leave lock and backup files beside the ones staff save; those are
+ignored everywhere. Anything else that is not a page, a photo or a PDF is refused with a located
+message, and so is a symbolic link that leads out of the content folder.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import warnings
+from pathlib import Path
+
+from PIL import Image
+
+from .errors import ContentError
+from .limits import DEFAULT_LIMITS, Limits
+
+# fnmatch patterns, compared case-insensitively with the file name (Pelican's IGNORE_FILES takes them too).
+IGNORED_PATTERNS = (
+    ".*",  # hidden: .DS_Store, .#x.md (Emacs lock), ._x (macOS), .~lock.x# (LibreOffice)
+    "#*#",  # Emacs auto-save
+    "*~",  # Emacs, gedit backup
+    "*.save",  # nano
+    "*.swp",
+    "*.swo",  # vim
+    "*.bak",
+    "*.tmp",
+    "~$*",  # Word, Excel lock
+    "thumbs.db",
+    "desktop.ini",
+)
+CONTENT_SUFFIXES = (".md", ".markdown")
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jfif", ".jpe", ".png", ".webp", ".gif"})
+# .csv: data a plugin reads (content/data/evacuation_*.csv); plain text, no metadata to strip.
+PUBLISHABLE_SUFFIXES = frozenset({*CONTENT_SUFFIXES, *IMAGE_SUFFIXES, ".pdf", ".csv"})
+_REFUSED_HINTS = {
+    ".svg": "SVG は中にプログラムを含められるため公開できません。PNG に書き出して置いてください",
+    ".html": "HTML ファイルは中にプログラムを含められるため公開できません。Markdown のページにしてください",
+    ".htm": "HTML ファイルは中にプログラムを含められるため公開できません。Markdown のページにしてください",
+    ".tif": "TIFF は位置情報などを消せないため公開できません。JPEG か PNG で保存し直してください",
+    ".tiff": "TIFF は位置情報などを消せないため公開できません。JPEG か PNG で保存し直してください",
+}
+_OFFICE_HINT = "作成者などの情報を消せないため公開できません。PDF に書き出して置いてください"
+
+
+def pelican_ignore_files() -> list[str]:
+    """IGNORE_FILES for Pelican, whose matching is case-sensitive: each pattern also as Windows writes it."""
+    return sorted({*IGNORED_PATTERNS, "Thumbs.db", "Desktop.ini", "THUMBS.DB", "DESKTOP.INI"})
+
+
+def is_ignored(name: str) -> bool:
+    """An editor, Office or OS lock or backup file (or any hidden file): never read, never published."""
+    lowered = name.lower()
+    return any(fnmatch.fnmatchcase(lowered, pattern) for pattern in IGNORED_PATTERNS)
+
+
+def _error(shown: str, message: str, code: str, line: int = 1, field: str = "") -> ContentError:
+    return ContentError(shown, line, field, message, code)
+
+
+def link_problem(content_root: Path, rel_path: str) -> ContentError | None:
+    """A symbolic link that leads out of content/ or nowhere (followed or not, it is refused)."""
+    path = content_root / rel_path
+    if not path.is_symlink():
+        return None
+    shown = f"{content_root.name}/{rel_path}"
+    target = Path(os.path.realpath(path))
+    if not target.exists():
+        return _error(
+            shown, "リンク先のないショートカット（シンボリックリンク）です。消してください", "dangling symlink"
+        )
+    root = Path(os.path.realpath(content_root))
+    if not target.is_relative_to(root):
+        return _error(
+            shown,
+            f"{content_root.name}/ の外を指すショートカット（シンボリックリンク）は公開できません。"
+            "ファイルそのものをここに置いてください",
+            "symlink out of content",
+        )
+    return None
+
+
+def file_problems(content_root: Path, rel_path: str, limits: Limits = DEFAULT_LIMITS) -> list[ContentError]:
+    """Everything that keeps one file under content/ from being published, each located."""
+    shown = f"{content_root.name}/{rel_path}"
+    linked = link_problem(content_root, rel_path)
+    if linked:
+        return [linked]
+    path = content_root / rel_path
+    suffix = path.suffix.lower()
+    if suffix not in PUBLISHABLE_SUFFIXES:
+        hint = _REFUSED_HINTS.get(suffix)
+        if hint is None and suffix in (".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods"):
+            hint = f"Office の文書は{_OFFICE_HINT}"
+        if hint is None:
+            allowed = "、".join(sorted(PUBLISHABLE_SUFFIXES))
+            hint = f"この種類のファイル（{suffix or '拡張子なし'}）は公開できません。置けるのは {allowed} です"
+        return [_error(shown, hint, "file type not allowed")]
+    size = path.stat().st_size
+    if suffix in CONTENT_SUFFIXES:
+        if size > limits.markdown_bytes:
+            return [_too_big(shown, size, limits.markdown_bytes)]
+        return []
+    if size > limits.static_bytes:
+        return [_too_big(shown, size, limits.static_bytes)]
+    if suffix in IMAGE_SUFFIXES:
+        return image_problems(path, shown, limits)
+    if suffix == ".pdf":
+        return pdf_problems(path, shown, limits)
+    return []
+
+
+def _too_big(shown: str, size: int, limit: int) -> ContentError:
+    return _error(
+        shown,
+        f"ファイルが大きすぎます（{size:,} バイト、{limit:,} バイトまで）。小さくするか分けてください",
+        "file too large",
+    )
+
+
+def image_problems(path: Path, shown: str, limits: Limits) -> list[ContentError]:
+    """The image's size from its header only: a decompression bomb is never decoded."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        width = height = None
+    except (OSError, ValueError, SyntaxError):
+        return [
+            _error(
+                shown,
+                "画像として読めないファイルです。撮影した写真を JPEG・PNG・WebP で保存し直してから置いてください"
+                "（位置情報などを消せないため公開しません）",
+                "unreadable image",
+            )
+        ]
+    if width is None or width * height > limits.image_pixels:
+        size = "とても大きな画像" if width is None else f"{width}×{height} 画素"
+        return [
+            _error(
+                shown,
+                f"画像の画素数が多すぎます（{size}、{limits.image_pixels:,} 画素まで）。縮小して保存し直してください",
+                "image too large",
+            )
+        ]
+    return []
+
+
+def pdf_problems(path: Path, shown: str, limits: Limits) -> list[ContentError]:
+    """Page count and page size read by pypdf, before pdfium renders or reads anything of it."""
+    from .pdf_bounds import PdfBoundsProblem, check_pdf_bounds
+
+    try:
+        check_pdf_bounds(path, limits)
+    except PdfBoundsProblem as problem:
+        return [_error(shown, problem.message_ja, problem.code)]
+    return []
+
+
+def links_out_of(folder: Path, shown_as: str) -> list[ContentError]:
+    """Symbolic links under a source folder other than content/ (the theme) that lead out of it or nowhere."""
+    errors = []
+    root = Path(os.path.realpath(folder))
+    for base, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(dirs + files):
+            path = Path(base, name)
+            if not path.is_symlink():
+                continue
+            target = Path(os.path.realpath(path))
+            if not target.exists() or not target.is_relative_to(root):
+                rel = path.relative_to(folder).as_posix()
+                errors.append(
+                    _error(
+                        f"{shown_as}/{rel}",
+                        f"{shown_as}/ の外を指すか、どこも指さないシンボリックリンクです。ファイルそのものを置いてください",
+                        "symlink out of source folder",
+                    )
+                )
+    return errors
+
+
+def scan_tree(content_root: Path, limits: Limits = DEFAULT_LIMITS) -> list[ContentError]:
+    """Every file and folder under content/: ignored, or checked by `file_problems`."""
+    errors: list[ContentError] = []
+    root = Path(content_root)
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        kept = []
+        for name in sorted(dirs):
+            if is_ignored(name):
+                continue
+            rel = (here / name).relative_to(root).as_posix()
+            linked = link_problem(root, rel)
+            if linked:
+                errors.append(linked)
+            elif not (here / name).is_symlink():
+                kept.append(name)
+        dirs[:] = kept
+        for name in sorted(files):
+            if is_ignored(name):
+                continue
+            errors.extend(file_problems(root, (here / name).relative_to(root).as_posix(), limits))
+    return sorted(errors)

@@ -1,0 +1,36 @@
+"""/admin/ is written by the build: noindex, outside the sitemap and the search index, local scripts only."""
+
+from __future__ import annotations
+
+from conftest import ROOT, build_site, soup
+from site_search.records import page_record
+
+from tools.cms_vendor import TARGET, VERSION
+from tools.output_hygiene import check_output, local_paths
+
+
+def test_admin_page_is_noindex_local_and_kept_out_of_sitemap_and_search(tmp_path):
+    output = build_site(tmp_path, {})
+    page = soup(output, "admin/index.html")
+    assert page.html["lang"] == "ja"
+    assert page.select_one('meta[name="robots"]')["content"] == "noindex, nofollow"
+    assert page.select("[data-pagefind-body]") == []
+    assert page_record((output / "admin" / "index.html").read_text(encoding="utf-8"), "/admin/", {}) is None
+    scripts = [s["src"] for s in page.select("script[src]")]
+    assert scripts == ["../theme/vendor/decap-cms/decap-cms.js", "../theme/admin/admin.js"]
+    assert page.select_one('link[rel="cms-config-url"]')["href"] == "config.yml"
+    assert (output / "admin" / "config.yml").read_bytes() == (ROOT / "admin" / "config.yml").read_bytes()
+    assert (output / "theme" / "vendor" / "decap-cms" / "decap-cms.js").is_file()
+    assert "/admin/" not in (output / "sitemap.xml").read_text(encoding="utf-8")
+    # The publish checks accept the served config and the vendored bundle (two chunks carry Decap's own file:// build path).
+    problems = check_output(output, local_paths(ROOT, tmp_path))
+    assert [p for p in problems if p.path.startswith(("admin/", "theme/vendor/decap-cms/"))] == []
+
+
+def test_vendored_cms_records_its_version_and_licence():
+    record = (TARGET / "VERSION").read_text(encoding="utf-8")
+    assert f"decap-cms {VERSION}" in record
+    assert "license: MIT" in record
+    assert "MIT License" in (TARGET / "LICENSE").read_text(encoding="utf-8")
+    # No sources maps or the duplicate cms.js build: only what the page loads.
+    assert sorted(p.name for p in TARGET.glob("*.map")) == []
