@@ -14,6 +14,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from tools import site_build  # noqa: E402
+from tools.invoke_help import HelpfulTask, print_task_help  # noqa: E402
 
 OUTPUT = ROOT / "output"
 
@@ -63,41 +64,59 @@ def check(c, format="text", content="content"):
 
 
 @task(
+    klass=HelpfulTask,
+    positional=["kind", "title"],
     help={
-        "kind": "news, page, event, campaign, history, bulletin (`invoke new --help`)",
+        "kind": "news, page, event, campaign, history, bulletin",
         "title": "タイトル（日本語）",
         "folder": "置くフォルダ（記事なら news, reading, kosodate, health, bousai, office, history）",
-        "slug": "URL に使う英数字名（省略するとタイトルからローマ字で提案）",
-    }
+        "slug": "URL に使う英数字名（省略するとタイトルからローマ字で提案。広報は発行月 2027-01）",
+        "help": "この説明を表示します",
+    },
 )
-def new(c, kind, title, folder=None, slug=None):
-    """Write a new content file with every required field and commented optional ones."""
-    from tools.newpage import NewPageError, new_page
+def new(c, kind, title, folder=None, slug=None, help=False):
+    """Write a new content file: every value to supply is a 【要入力】 placeholder that `invoke check` reports."""
+    from tools.newpage import NewPageError, new_page, placeholders_in
     from ward_content.dates import today_tokyo
 
+    if help:
+        print_task_help("new")
+        return
     try:
         path = new_page(ROOT / "content", kind, title, today_tokyo(), folder=folder, slug=slug)
     except NewPageError as exc:
         raise Exit(str(exc), code=1) from None
     rel = path.relative_to(ROOT)
     print(f"{rel} を作りました。")
-    print(f"URL のもとになる名前は「{path.stem}」です。ローマ字が違っていたら、公開前にファイル名を直してください。")
+    print(f"「【要入力】」の所（{placeholders_in(path)} か所）を書き換えてください。残っていると点検で止まります。")
+    if kind == "bulletin":
+        print(f"PDF は {rel.with_suffix('.pdf')} という名前で、同じフォルダに置いてください。")
+    else:
+        print(
+            f"URL のもとになる名前は「{path.stem}」です。ローマ字が違っていたら、公開前にファイル名を直してください。"
+        )
 
 
 @task(
+    klass=HelpfulTask,
+    positional=["text"],
     help={
         "text": "バナーに出す短い説明（100文字以内）",
         "level": "緊急（既定）、警戒、お知らせ",
         "title": "見出し（30文字以内、省略可）",
         "expires": "掲載終了日時（例: 2026-11-30 18:00、省略可）",
-    }
+        "help": "この説明を表示します（緊急情報は書きません）",
+    },
 )
-def emergency(c, text, level="緊急", title=None, expires=None):
+def emergency(c, text, level="緊急", title=None, expires=None, help=False):
     """Turn emergency mode on: writes content/emergency.md (then `invoke build`); `invoke emergency-off` ends it."""
     from emergency.command import ContentErrors, notice_text, write_notice
 
     from ward_content.dates import TOKYO
 
+    if help:  # `invoke emergency --help` once published "--help" as the emergency notice
+        print_task_help("emergency")
+        return
     try:
         path = write_notice(ROOT / "content", notice_text(text, level, datetime.now(TOKYO), expires, title))
     except ContentErrors as exc:
@@ -150,14 +169,14 @@ def cms(c, port=8000, backend_port=8081):
     run(ROOT, OUTPUT, int(port), int(backend_port))
 
 
-@task
-def serve(c, port=8000):
+@task(help={"port": "ポート番号（既定 8000）", "host": "待ち受けるアドレス（スマートフォンから見るときは 0.0.0.0）"})
+def serve(c, port=8000, host="127.0.0.1"):
     """Serve output/ at http://localhost:8000."""
     import functools
     import http.server
 
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(OUTPUT))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler) as server:
+    with http.server.ThreadingHTTPServer((host, int(port)), handler) as server:
         print(f"http://localhost:{port}/ で表示しています（Ctrl+C で終了）")
         server.serve_forever()
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tools import site_build
 from tools.atomic_output import publish_release
@@ -15,6 +17,8 @@ from tools.link_check import check_links
 from tools.output_hygiene import check_output, local_paths
 
 ROOT = site_build.ROOT
+# `content/news/x.md:12: …`: a line that names its source file and line.
+_SOURCE_LINE = re.compile(r"^(content/[^:]+\.md):(\d+): (.*)$", re.S)
 
 
 class PublishFailed(Exception):
@@ -81,12 +85,47 @@ def check_site(site: Path, settings: dict, forbidden: tuple[str, ...] = ()) -> N
     own_urls = tuple(sorted({settings.get("SITEURL") or "", settings.get("WARD_PUBLIC_URL") or ""} - {""}))
     results = (
         ("hygiene", [problem.format() for problem in check_output(site, forbidden)]),
-        ("links", group_link_problems(check_links(site, own_urls))),
+        ("links", link_lines(check_links(site, own_urls), settings)),
         ("html", validate_html(site)),
     )
     failed = [(stage, lines) for stage, lines in results if lines]
     if failed:
         raise PublishFailed(", ".join(stage for stage, _ in failed), [line for _, lines in failed for line in lines])
+
+
+def link_lines(problems, settings: dict) -> list[str]:
+    """Broken links of pages written from Markdown at their source line; the rest grouped by link."""
+    if not problems:
+        return []
+    located, rest = [], []
+    by_url = _documents_by_url(settings)
+    for problem in problems:
+        source = markdown_source(problem, by_url)
+        if source is None:
+            rest.append(problem)
+        else:
+            located.append(f"{source}: 本文: リンク「{problem.link}」: {problem.message_ja} ({problem.code_en})")
+    return sorted(set(located)) + group_link_problems(rest)
+
+
+def _documents_by_url(settings: dict) -> dict:
+    """The content set's documents by URL (read again: a broken link is rare, the set small)."""
+    result = site_build.check_content(Path(settings["PATH"]).resolve())
+    return {doc.url: doc for doc in result.documents}
+
+
+def markdown_source(problem, by_url: dict) -> str | None:
+    """`content/news/x.md:12` for a link the page's Markdown body carries, else None (template, header)."""
+    doc = by_url.get(problem.page.removesuffix("index.html"))
+    if doc is None:
+        return None
+    fragment = urlsplit(problem.link).fragment
+    needles = [problem.link] + ([f"#{fragment}"] if fragment else [])
+    for needle in needles:
+        for offset, line in enumerate(doc.front.body.split("\n")):
+            if needle in line:
+                return f"{doc.shown}:{doc.front.body_line + offset}"
+    return None
 
 
 def group_link_problems(problems, shown: int = 3) -> list[str]:
@@ -137,12 +176,19 @@ def failure_lines(failure: PublishFailed, github: bool = False) -> list[str]:
     """The lines to print for a failed publish; on GitHub every line is an annotation of the run."""
     if not github:
         return list(failure.lines)
-    return [
-        line
-        if line.startswith("::")
-        else f"::error title=publish ({failure.stage})::" + line.replace("%", "%25").replace("\n", "%0A")
-        for line in failure.lines
-    ]
+    lines = []
+    for line in failure.lines:
+        if line.startswith("::"):
+            lines.append(line)
+            continue
+        text = line.replace("%", "%25").replace("\n", "%0A")
+        located = _SOURCE_LINE.match(text)
+        if located:  # a problem traced back to a Markdown line: annotate that file
+            path, number, rest = located.groups()
+            lines.append(f"::error file={path},line={number},title=publish ({failure.stage})::{rest}")
+        else:
+            lines.append(f"::error title=publish ({failure.stage})::" + text)
+    return lines
 
 
 def _content_lines(errors, github: bool) -> list[str]:

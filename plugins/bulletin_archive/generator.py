@@ -101,6 +101,8 @@ class BulletinGenerator(WardFolderGenerator):
         for year in archive.years:
             self._write(writer, "bulletins/year.html", f"{year.url(self.folder)}index.html", section=section, year=year)
         self._write(writer, "bulletins/index.html", f"{self.folder}/index.html", section=section)
+        if self.previews_drafts:
+            self._write_drafts(writer, section, root, output)
         feed = atom_feed(
             archive.newest_first[: self.bulletin.feed_max_items],
             self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"],
@@ -111,11 +113,11 @@ class BulletinGenerator(WardFolderGenerator):
         if feed is not None:  # none until the first issue
             self.write_bytes(self.bulletin.feed_path, feed)
 
-    def _write_cover_copies(self, output: Path) -> None:
+    def _write_cover_copies(self, output: Path, issues=None) -> None:
         """Every cover at 1x, 2x and 3x in AVIF, WebP and JPEG, cached and encoded in parallel (responsive_images)."""
         photos = read_photo_settings(self.settings)
         tasks = []
-        for issue in self.archive.issues:
+        for issue in self.archive.issues if issues is None else issues:
             facts, picture = picture_of(issue.cover_picture, photos)
             tasks += tasks_for(issue.cover_picture, facts, picture, photos)
         outcome = produce(tasks, output, photos)
@@ -126,6 +128,41 @@ class BulletinGenerator(WardFolderGenerator):
         self.write_page(
             writer, template, save_as, bulletin_folder=self.folder, bulletin_feed=self.bulletin.feed_path, **values
         )
+
+    def _write_drafts(self, writer, section, root: Path, output: Path) -> None:
+        """Draft issues whose PDF is in place, at /drafts/<URL> (preview builds only)."""
+        own_hosts = read_ward_settings(self.settings).own_hosts
+        limits = read_limits(self.settings)
+        for doc in self.drafts_of(self.kind.name):
+            path = root / Path(doc.rel_path).parent / doc.meta.pdf
+            if not path.is_file() or file_problems(doc.root, path.relative_to(doc.root).as_posix(), limits):
+                continue  # a draft may wait for its PDF; its page comes once the PDF is there
+            try:
+                info = inspect_bounded(path, self.bulletin, limits)
+            except (PdfProblem, PdfUnreadable, CoverProblem):
+                continue
+            intro = document_html(doc, own_hosts)
+            master = master_for(path, info.sha256, self.bulletin, limits)
+            suffix = "jpg" if self.bulletin.cover_format == "jpeg" else "webp"
+            issue = Issue(doc, info, suffix, intro, str(master), cover_widths(self.bulletin))
+            # The page links the PDF and cover at their usual URLs; in the preview they are there.
+            self._copy(path, output / issue.pdf_url)
+            self._copy(cover_for(path, info.sha256, self.bulletin, limits), output / issue.cover_url)
+            drafts_archive = make_archive((issue,))
+            self._write_cover_copies(output, drafts_archive.issues)
+            year = drafts_archive.years[0]
+            self.write_draft(
+                writer,
+                "bulletins/issue.html",
+                issue.url,
+                section=section,
+                issue=issue,
+                previous_issue=None,
+                next_issue=None,
+                year=year,
+                bulletin_folder=self.folder,
+                bulletin_feed=self.bulletin.feed_path,
+            )
 
     def _published_pdf(self, path: Path) -> bytes:
         """The PDF without author, creator tool or XMP (cached by content hash), or as it is if it has none."""

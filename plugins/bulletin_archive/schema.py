@@ -224,6 +224,16 @@ def _numbering_problems(documents: Sequence[Document]) -> list[ContentError]:
     return errors
 
 
+def issue_urls(documents: Sequence[Document]) -> list[str]:
+    """The archive's landing page, fiscal-year pages and each issue's cover."""
+    from ward_content.dates import fiscal_year
+
+    urls = ["bulletins/"]
+    for doc in documents:
+        urls += [f"bulletins/fy{fiscal_year(doc.meta.issue_date)}/", f"{doc.url}cover.webp", f"{doc.url}cover.jpg"]
+    return urls
+
+
 KIND = Kind(
     name="bulletin",
     label="広報よこはま金沢区版（各号）",
@@ -232,4 +242,5 @@ KIND = Kind(
     url="{folder}/{slug}/",
     title_field="headline",
     collection_check=check_issues,
+    site_urls=issue_urls,
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
@@ -42,7 +42,9 @@ class CampaignMeta(WardModel):
     contact: Contact | None = Field(
         None, description="お問合せ先", examples=[{"department": "金沢区福祉保健センター福祉保健課"}]
     )
-    draft: bool = Field(False, description="true にすると下書き（公開しない）", examples=[True])
+    status: Literal["published", "draft"] = Field(
+        "published", description="published（公開）または draft（下書き、公開しない）", examples=["draft"]
+    )
 
 
 def check_campaigns(documents: Sequence[Document], everything: Sequence[Document] = ()) -> list[ContentError]:

@@ -37,11 +37,26 @@ EVENT_SECTIONS = {
 RESERVED_SLUGS = frozenset({"past", "calendar", "section"})
 
 
-def _status(value: str) -> str:
+def _event_status(value: str) -> str:
     if value not in STATUSES:
         raise content_error(
             "unknown event status",
-            f"status「{value}」は使えません。次のどれかを書いてください: {', '.join(STATUSES)}",
+            f"event_status「{value}」は使えません。次のどれかを書いてください: {', '.join(STATUSES)}",
+        )
+    return value
+
+
+def _status(value: str) -> str:
+    """`status` means the same for every kind (published or draft); 中止/延期 have a field of their own."""
+    if value in STATUSES:
+        raise content_error(
+            "event state in status",
+            f"「{value}」は status ではなく event_status に書きます（event_status: {value}）。"
+            "status は published（公開）か draft（下書き）です",
+        )
+    if value not in ("published", "draft"):
+        raise content_error(
+            "value not allowed", f"「{value}」は使えません。次のどれかを書いてください: published, draft"
         )
     return value
 
@@ -149,14 +164,14 @@ class EventMeta(WardModel):
         description="一覧とオープンデータに出す説明（120字程度）",
         examples=["海の公園で開く金沢の夏の風物詩です。"],
     )
-    status: Annotated[str, AfterValidator(_status)] = Field(
+    event_status: Annotated[str, AfterValidator(_event_status)] = Field(
         "予定",
         description="予定、中止、延期 のどれか。延期なら new_date に新しい日程を書きます",
         examples=["予定"],
         json_schema_extra={"cms": {"choices": {s: s for s in STATUSES}}},
     )
     new_date: JpDateTime | None = Field(
-        None, description="延期後の始まり（status が 延期 のとき）", examples=["2026-09-05 19:00"]
+        None, description="延期後の始まり（event_status が 延期 のとき）", examples=["2026-09-05 19:00"]
     )
     backup_date: JpDate | None = Field(None, description="雨天順延のときの予備日", examples=["2026-08-23"])
     fee: Text | None = Field(None, description="参加費（例: 無料、500円）", examples=["無料"])
@@ -181,7 +196,12 @@ class EventMeta(WardModel):
         examples=["happy-teeth"],
         json_schema_extra={"cms": {"relation": "campaign"}},
     )
-    draft: bool = Field(False, description="true にすると下書き（公開しない）", examples=[True])
+    status: Annotated[str, AfterValidator(_status)] = Field(
+        "published",
+        description="published（公開）または draft（下書き、公開しない）",
+        examples=["draft"],
+        json_schema_extra={"cms": {"choices": {"published": "published", "draft": "draft"}}},
+    )
 
 
 def _day(value: date | datetime) -> date:
@@ -225,25 +245,25 @@ def event_problems(doc: Document) -> list[ContentError]:
                 "registration deadline after the event",
             )
         )
-    if meta.status == "延期" and meta.new_date is None:
+    if meta.event_status == "延期" and meta.new_date is None:
         errors.append(
             ContentError(
                 doc.shown,
-                doc.line_of("status"),
+                doc.line_of("event_status"),
                 "new_date",
-                "status が 延期 のときは、延期後の日程を new_date に書いてください（例: new_date: 2026-09-05 19:00）。"
-                "日程が決まっていなければ status: 中止 にして本文で説明してください",
+                "event_status が 延期 のときは、延期後の日程を new_date に書いてください（例: new_date: 2026-09-05 19:00）。"
+                "日程が決まっていなければ event_status: 中止 にして本文で説明してください",
                 "postponed without a new date",
             )
         )
-    if meta.new_date is not None and meta.status != "延期":
+    if meta.new_date is not None and meta.event_status != "延期":
         errors.append(
             ContentError(
                 doc.shown,
                 doc.line_of("new_date"),
                 "new_date",
-                f"new_date は延期したときだけ書きます。延期したなら status: 延期 と書き、"
-                f"延期していなければ new_date の行を消してください（今の status は {meta.status}）",
+                f"new_date は延期したときだけ書きます。延期したなら event_status: 延期 と書き、"
+                f"延期していなければ new_date の行を消してください（今の event_status は {meta.event_status}）",
                 "new date but not postponed",
             )
         )
@@ -308,13 +328,13 @@ def _change_problems(doc: Document) -> list[ContentError]:
                 "modified before announced",
             )
         )
-    if meta.status != "予定" and meta.sequence < 1:
+    if meta.event_status != "予定" and meta.sequence < 1:
         errors.append(
             ContentError(
                 doc.shown,
-                doc.line_of("status"),
+                doc.line_of("event_status"),
                 "sequence",
-                f"status が {meta.status} のときは、変更回数 sequence を 1 以上にしてください（例: sequence: 1）。"
+                f"event_status が {meta.event_status} のときは、変更回数 sequence を 1 以上にしてください（例: sequence: 1）。"
                 "カレンダーに登録した人の予定が更新されるために必要です",
                 "changed event without a sequence",
             )
@@ -354,6 +374,22 @@ def check_events(documents: Sequence[Document], everything: Sequence[Document] =
     return errors
 
 
+def event_urls(documents: Sequence[Document]) -> list[str]:
+    """The events plugin's other pages and files: filters, calendar months, each event's .ics."""
+    urls = [f"events/section/{key}/" for key in EVENT_SECTIONS]
+    urls.append("campaigns/")
+    for doc in documents:
+        urls.append(f"{doc.url}event.ics")
+        first, last = _day(doc.meta.start), _day(doc.meta.end or doc.meta.start)
+        if doc.meta.recurrence is not None:
+            last = max(last, doc.meta.recurrence.until)
+        month = date(first.year, first.month, 1)
+        while month <= last:
+            urls.append(f"events/calendar/{month:%Y-%m}/")
+            month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return urls
+
+
 KIND = Kind(
     name="event",
     label="イベント・教室",
@@ -363,4 +399,5 @@ KIND = Kind(
     collection_check=check_events,
     reserved_urls=("events/", *(f"events/{slug}/" for slug in sorted(RESERVED_SLUGS))),
     reserved_label="イベントの一覧",
+    site_urls=event_urls,
 )

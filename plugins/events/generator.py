@@ -14,7 +14,7 @@ from .event_schema import EVENT_SECTIONS
 from .event_schema import KIND as EVENT_KIND
 from .feed import atom_feed
 from .ics import event_ics, to_ics
-from .model import Programme, by_month, make_event, make_programme
+from .model import Campaign, Programme, by_month, make_event, make_programme
 from .opendata import events_csv
 from .record import event_record
 from .settings import read_settings
@@ -37,7 +37,7 @@ class EventsGenerator(WardFolderGenerator):
 
     def generate_context(self) -> None:
         usable = self.read_documents(*self.folders)
-        published = [d for d in usable if not d.meta.draft]
+        published = [d for d in usable if not d.is_draft]
         events = [make_event(d, document_html(d, self.ward.own_hosts)) for d in published if d.kind.name == "event"]
         campaigns = [(d, document_html(d, self.ward.own_hosts)) for d in published if d.kind.name == "campaign"]
         self.programme = make_programme(self.ward.build_date, events, campaigns)
@@ -127,6 +127,8 @@ class EventsGenerator(WardFolderGenerator):
             self.events_settings.ics_path, lambda: to_ics(programme.events, public_url, self.ward.identity)
         )
         self.write_bytes(self.csv_path, self.csv_bytes)
+        if self.previews_drafts:
+            self._write_drafts(writer, common, public_url)
         feed = atom_feed(
             programme.events,
             public_url,
@@ -136,3 +138,15 @@ class EventsGenerator(WardFolderGenerator):
         )
         if feed is not None:  # none (and no link to it) until the first event
             self.write_bytes(self.events_settings.feed_path, feed)
+
+    def _write_drafts(self, writer, common: dict, public_url: str) -> None:
+        """Draft events and campaigns at /drafts/<URL>, for the preview only; lists and files never show them."""
+        for doc in self.drafts_of("event"):
+            event = make_event(doc, document_html(doc, self.ward.own_hosts))
+            jsonld = jsonld_script(event_jsonld(event, event_record(event, self.publisher, public_url)))
+            self.write_draft(writer, "events/event.html", event.url, event=event, event_jsonld=jsonld, **common)
+        for doc in self.drafts_of("campaign"):
+            html = document_html(doc, self.ward.own_hosts)
+            named = tuple(e for e in self.programme.events if e.meta.campaign == doc.slug)
+            campaign = Campaign(doc, html, doc.url, doc.slug, named)
+            self.write_draft(writer, "events/campaign.html", campaign.url, campaign=campaign, **common)

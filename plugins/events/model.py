@@ -129,7 +129,7 @@ class Event:
 
     @property
     def status(self) -> str:
-        return self.meta.status
+        return self.meta.event_status
 
     @property
     def section_label(self) -> str:
@@ -164,7 +164,7 @@ def make_event(doc: Document, body_html: str = "") -> Event:
     meta = doc.meta
     end = meta.end or meta.start
     start, original = meta.start, None
-    if meta.status == "延期" and meta.new_date is not None:
+    if meta.event_status == "延期" and meta.new_date is not None:
         original = meta.start
         start = meta.new_date
         same_kind = isinstance(start, datetime) == isinstance(meta.start, datetime)

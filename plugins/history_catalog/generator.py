@@ -116,6 +116,21 @@ class HistoryCatalogGenerator(WardFolderGenerator):
                 site=site,
                 site_jsonld=site_jsonld(self.records[site.slug]),
             )
+        if self.previews_drafts:
+            for doc in self.drafts_of(self.kind.name):
+                html = document_html(doc, self.ward.own_hosts)
+                site = Site(doc, html, html_to_text(html))
+                jsonld = site_jsonld(site_record(site, self.public_url, self.publisher))
+                self.write_draft(
+                    writer,
+                    "history/site",
+                    site.url,
+                    history=self.history,
+                    catalog=self.catalog,
+                    section=section,
+                    site=site,
+                    site_jsonld=jsonld,
+                )
         for rel, data in sorted(self.files.items()):
             self.write_bytes(rel, data)
 

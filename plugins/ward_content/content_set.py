@@ -18,6 +18,7 @@ from .document import CONTENT_SUFFIXES, Document, display_path, load_document
 from .errors import ContentError, ContentErrors, split_warnings
 from .limits import DEFAULT_LIMITS, Limits
 from .registry import ContentTypes
+from .site_links import site_link_problems
 from .sources import is_ignored, scan_tree
 
 
@@ -124,6 +125,7 @@ def _checked(content: ContentSet) -> ContentSet:
     documents = tuple(content.by_path[p] for p in sorted(content.by_path))
     kinds = content.types.kinds
     problems = url_clashes(documents) + reserved_url_clashes(documents, kinds) + kind_checks(documents, kinds)
+    problems += site_link_problems(documents, kinds, content.root, content.types.data_checks)
     problems += check_data_files(content.root, content.types.data_checks)
     cross, warnings = split_warnings(set(problems))
     return replace(

@@ -9,7 +9,7 @@ reported once, by `invoke check` and by the build alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,9 @@ class DataCheck:
     name: str  # English key
     label: str  # Japanese name shown to staff
     check: Callable[[Path], list[ContentError]]  # content folder -> located problems
+    # The pages and files the plugin writes from these files (content folder -> URLs), so links to them
+    # in content are known (ward_content.site_links.known_urls).
+    site_urls: Callable[[Path], Iterable[str]] | None = None
 
 
 def collect_data_checks(sender: object = None) -> tuple[DataCheck, ...]:

@@ -44,6 +44,8 @@ def parse_date(value: object) -> date:
         return value.date()
     if isinstance(value, date):
         return value
+    if value is None or not str(value).strip():
+        raise DateFormatError(f"日付が空欄です。{DATE_HINT}。任意の項目なら、行ごと消してください")
     text = _WEEKDAY_SUFFIX.sub("", normalise_text(str(value)))
     for pattern in (_ISO, _SLASH, _KANJI):
         match = pattern.match(text)
@@ -75,6 +77,8 @@ def parse_time(value: object) -> time:
     if isinstance(value, int) and not isinstance(value, bool):
         # YAML 1.1 reads 19:00 as a sexagesimal integer (1140); undo that.
         value = f"{value // 60}:{value % 60:02d}"
+    if value is None or not str(value).strip():
+        raise DateFormatError("時刻が空欄です。19:00 のように24時間制で書くか、任意の項目なら行ごと消してください")
     text = normalise_text(str(value))
     match = _TIME.match(text)
     if match:
@@ -90,6 +94,8 @@ def parse_datetime(value: object) -> date | datetime:
         return value if value.tzinfo else value.replace(tzinfo=TOKYO)
     if isinstance(value, date):
         return value
+    if value is None or not str(value).strip():
+        return parse_date(value)  # the message for an empty date
     text = normalise_text(str(value))
     parts = re.split(r"[ T]+", text, maxsplit=1)
     if len(parts) == 2 and ":" in parts[1]:

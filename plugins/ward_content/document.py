@@ -25,6 +25,7 @@ from .html_checks import check_html
 from .images import body_image_refs, field_image_refs, image_errors
 from .kinds import Kind
 from .limits import DEFAULT_LIMITS, Limits
+from .placeholders import body_placeholders, front_placeholders
 from .registry import ContentTypes
 from .schemas.base import SLUG_PATTERN, WardModel
 from .slugs import propose_slug
@@ -53,6 +54,11 @@ class Document:
     def url(self) -> str:
         """The output URL, e.g. `news/hanabi/`."""
         return self.kind.url_for(self.folder, self.slug)
+
+    @property
+    def is_draft(self) -> bool:
+        """`status: draft`, the one way every kind marks a draft: checked, previewed under /drafts/, never published."""
+        return getattr(self.meta, "status", "published") == "draft"
 
     @property
     def body(self) -> str:
@@ -120,6 +126,8 @@ def validate(
         )
     kind, folder = owner
     errors = _unknown_fields(kind, front, shown)
+    left, unfilled = front_placeholders(front, shown)
+    errors += left
     errors += [
         ContentError(shown, front.line_of(field), field, control_message(character), "control character")
         for field, character in control_values(front.data)
@@ -129,7 +137,9 @@ def validate(
     try:
         meta = kind.schema.model_validate(known)
     except ValidationError as exc:
-        errors += [_translate(error, front, shown) for error in exc.errors()]
+        translated = [_translate(error, front, shown) for error in exc.errors()]
+        # A placeholder is reported once, as a placeholder, not again as "not a date".
+        errors += [e for e in translated if not any(_within(e.field, f) for f in unfilled)]
     if not front.data.get("slug"):
         errors += _check_file_slug(rel_path, str(known.get(kind.title_field, "")), shown)
     errors += _check_slug_length(front, rel_path, shown, limits)
@@ -137,6 +147,7 @@ def validate(
     errors += image_errors(body_image_refs(front.body, front.body_line, rel_path, content_root), shown, content_root)
     if meta is not None:
         errors += image_errors(field_image_refs(meta, front, rel_path, content_root), shown, content_root)
+    errors += body_placeholders(front.body, front.body_line, shown)
     # Rendering is what a deep or dense body makes expensive, so it is only rendered once known to be bounded.
     costly = [
         problem
@@ -153,6 +164,10 @@ def validate(
     return Document(root=content_root, rel_path=rel_path, shown=shown, kind=kind, folder=folder, meta=meta, front=front)
 
 
+def _within(field: str, outer: str) -> bool:
+    return field == outer or field.startswith(outer + ".")
+
+
 def _unknown_fields(kind: Kind, front: FrontMatter, shown: str) -> list[ContentError]:
     allowed = list(kind.schema.model_fields)
     errors = []
@@ -161,6 +176,8 @@ def _unknown_fields(kind: Kind, front: FrontMatter, shown: str) -> list[ContentE
             continue
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         hint = f"「{close[0]}」ですか？" if close else f"使える項目: {', '.join(allowed)}"
+        if name == "draft" and "status" in allowed:  # the old way for events and campaigns
+            hint = "下書きはどの種類でも status: draft と書きます（draft: の行は消してください）"
         errors.append(
             ContentError(shown, front.line_of(name), name, f"「{name}」という項目はありません。{hint}", "unknown field")
         )
@@ -235,6 +252,12 @@ def _translate(error: Any, front: FrontMatter, shown: str) -> ContentError:
         message = str(ctx.get("error", error["msg"]))
     elif "message" in ctx:  # raised by our validators with content_error(): already Japanese
         message = ctx["message"]
+    elif kind == "string_type" and isinstance(given, (list, dict)):
+        shape = "一覧（[ ]）" if isinstance(given, list) else "項目のまとまり（{ }）"
+        message = (
+            f"値がかっこで始まっているため、{shape}と読まれました。かっこを含む文字として書くときは、"
+            '値全体を " で囲んでください（例: title: "[未定]花火大会"）'
+        )
     elif kind in _MESSAGES:
         message = _MESSAGES[kind].format(field=field, **ctx)
         if kind != "missing" and given is not None and not isinstance(given, (dict, list)):

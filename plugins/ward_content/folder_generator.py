@@ -10,6 +10,9 @@ from pelican.generators import Generator
 from .build_scope import ensure_scope
 from .document import Document
 
+# Where every draft is previewed (Pelican's DRAFT_URL for articles points there too).
+DRAFTS_FOLDER = "drafts"
+
 
 class WardFolderGenerator(Generator):
     """Takes documents from the content set and exposes what the foundation's accounting reads.
@@ -56,6 +59,21 @@ class WardFolderGenerator(Generator):
             page_name=save_as.removesuffix("index.html").rstrip("/") or "index",
             **values,
         )
+
+    @property
+    def previews_drafts(self) -> bool:
+        """Drafts are written under drafts/ for the preview; publishconf empties DRAFT_SAVE_AS, so never in production."""
+        return bool(self.settings.get("DRAFT_SAVE_AS"))
+
+    def drafts_of(self, kind_name: str) -> list[Document]:
+        """This build's drafts of one kind that loaded, by file, for the preview."""
+        return sorted(
+            (d for d in self.ward_documents if d.is_draft and d.kind.name == kind_name), key=lambda d: d.rel_path
+        )
+
+    def write_draft(self, writer, template: str, url: str, **values) -> None:
+        """A draft's page at /drafts/<its URL>, rendered by its kind's own template."""
+        self.write_page(writer, template, f"{DRAFTS_FOLDER}/{url}index.html", ward_draft=True, **values)
 
     def write_bytes(self, rel: str, data: bytes | Callable[[], bytes]) -> None:
         """A non-HTML file (CSV, ICS, feed) built by a library; a callable is only called when needed.

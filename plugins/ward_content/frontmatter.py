@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .errors import ContentError, ContentErrors
+from .yaml_lint import explain_flow, line_problems
 
 # Encodings a Japanese office PC is likely to save in, tried in this order to name the culprit.
 _LIKELY_ENCODINGS = (("cp932", "Shift_JIS"), ("euc_jp", "EUC-JP"), ("iso2022_jp", "JIS (ISO-2022-JP)"))
@@ -103,6 +104,11 @@ def split(text: str, path: str) -> FrontMatter:
             "front matter が --- で閉じられていません。項目の後に --- だけの行を入れてください",
             "front matter not closed",
         ) from None
+    # Lines YAML would misread (全角, タブ, a value starting with *) are reported where they are,
+    # all at once, before YAML reports one of them lines later in other words.
+    misread = line_problems(lines[1:end], 2, path)
+    if misread:
+        raise ContentErrors(misread)
     yaml_text = "\n".join(lines[1:end])
     data, key_lines = _load_yaml(yaml_text, path, first_line=2)
     body = "\n".join(lines[end + 1 :])
@@ -156,6 +162,10 @@ def _load_yaml(yaml_text: str, path: str, first_line: int) -> tuple[dict, dict[s
         opened = exc.context and "flow" in exc.context
         mark = (exc.context_mark if opened else exc.problem_mark) or exc.context_mark or exc.problem_mark
         line = first_line + (mark.line if mark else 0)
+        flow = _flow_problem(yaml_text, exc, first_line)
+        if flow is not None:
+            line, key, explanation = flow
+            raise _problem(path, line, key, explanation, "YAML syntax error: value starts with a bracket") from None
         japanese, code = _yaml_problem(exc)
         raise _problem(
             path,
@@ -198,6 +208,17 @@ def _load_yaml(yaml_text: str, path: str, first_line: int) -> tuple[dict, dict[s
     for key_node, value_node in node.value:
         _nested_lines(value_node, str(key_node.value), first_line, lines)
     return {str(k): v for k, v in data.items()}, lines
+
+
+def _flow_problem(yaml_text: str, exc: yaml.MarkedYAMLError, first_line: int) -> tuple[int, str, str] | None:
+    """`title: [未定]花火` fails as a list: name the line that starts with the bracket, in staff words."""
+    lines = yaml_text.split("\n")
+    for mark in (exc.context_mark, exc.problem_mark):
+        if mark is not None and mark.line < len(lines):
+            explained = explain_flow(lines[mark.line])
+            if explained:
+                return (first_line + mark.line, *explained)
+    return None
 
 
 def _nested_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int]) -> None:

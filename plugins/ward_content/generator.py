@@ -40,6 +40,8 @@ class WardSiteGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         self._write_opendata(writer)
+        if self.settings.get("DRAFT_SAVE_AS"):  # preview builds only; publishconf empties it
+            self._write_drafts_index(writer)
         for view in self.context["ward_sections"]:
             if view.section.landing_by_plugin:
                 continue
@@ -67,4 +69,25 @@ class WardSiteGenerator(Generator):
             page_name="opendata/index",
             downloads=downloads,
             updated=updated,
+        )
+
+    def _write_drafts_index(self, writer) -> None:
+        """/drafts/ lists every draft of the content set, whatever its type, linked to its preview."""
+        from .build_scope import ensure_scope
+        from .folder_generator import DRAFTS_FOLDER
+
+        documents = [doc for doc in ensure_scope().content.documents if doc.is_draft]
+        if not documents:
+            return  # no drafts, no drafts/ folder at all
+        drafts = [
+            {"title": doc.title, "label": doc.kind.label, "source": doc.shown, "url": f"{DRAFTS_FOLDER}/{doc.url}"}
+            for doc in sorted(documents, key=lambda d: d.rel_path)
+        ]
+        writer.write_file(
+            f"{DRAFTS_FOLDER}/index.html",
+            self.get_template("drafts"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            page_name=f"{DRAFTS_FOLDER}/index",
+            drafts=drafts,
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,9 @@ class Kind:
     reserved_urls: tuple[str, ...] = ()
     # The staff-facing name of the pages that own `reserved_urls`, for the clash message.
     reserved_label: str = ""
+    # Other URLs the plugin writes for this type (calendars, year pages, files), given its published
+    # documents; links in content are checked against these too (ward_content.site_links.known_urls).
+    site_urls: Callable[[Sequence[Document]], Iterable[str]] | None = None
 
     def url_for(self, folder: str, slug: str) -> str:
         """The URL a file of this type is published at."""

@@ -11,6 +11,7 @@ from conftest import ROOT, load_document, soup
 
 from tools.newpage import new_page
 from tools.sample_bulletins import ensure_pdfs
+from ward_content.frontmatter import split
 
 FOLDER = ROOT / "content" / "bulletins"
 
@@ -46,8 +47,8 @@ def test_file_names_are_the_issue_month():
 def test_invoke_new_bulletin_names_the_file_by_next_month(tmp_path):
     path = new_page(tmp_path, "bulletin", "金沢まつり花火大会", date(2026, 11, 28))
     assert path.name == "2026-12.md"
-    doc = load_document(tmp_path, "bulletins/2026-12.md")
-    assert doc.meta.issue_date == date(2026, 12, 1)
+    front = split(path.read_text(encoding="utf-8"), "bulletins/2026-12.md")
+    assert (front.data["issue_date"], front.data["pdf"]) == ("2026-12-01", "2026-12.pdf")
 
 
 def test_generated_pdfs_are_byte_for_byte_reproducible(tmp_path, pdf_bytes):

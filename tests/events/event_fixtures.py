@@ -12,7 +12,7 @@ def event_text(title: str = "花火大会", start: str = "2026-12-05 19:00", bod
     """
     # Defaults go last, so a test's own fields keep the line numbers its messages name.
     defaults = {"announced": "2026-10-01"}
-    if fields.get("status") in ("中止", "延期"):
+    if fields.get("event_status") in ("中止", "延期"):
         defaults |= {"sequence": 1, "modified": "2026-11-20"}
     front = {
         "title": title,

@@ -38,14 +38,18 @@ FILES = {
         capacity="先着30人",
     ),
     "events/dental.md": event_text(
-        "歯と口の健康づくり教室", start="2026-12-12 10:00", section="health", status="中止", campaign="happy-teeth"
+        "歯と口の健康づくり教室",
+        start="2026-12-12 10:00",
+        section="health",
+        event_status="中止",
+        campaign="happy-teeth",
     ),
     "events/asaina.md": event_text(
         "朝夷奈切通を歩く",
         start="2026-11-21 09:30",
         end="2026-11-21 12:00",
         section="history",
-        status="延期",
+        event_status="延期",
         new_date="2027-01-16 09:30",
     ),
     "events/class.md": event_text(
@@ -57,7 +61,7 @@ FILES = {
         recurrence={"frequency": "weekly", "until": "2027-01-27"},
     ),
     "events/yearend.md": event_text("年末年始の展示", start="2026-12-28", end="2027-01-03", section="reading"),
-    "events/draft.md": event_text("下書きの催し", draft=True),
+    "events/draft.md": event_text("下書きの催し", status="draft"),
     "campaigns/happy-teeth.md": campaign_text(partners=["金沢区歯科医師会"]),
     "campaigns/old.md": campaign_text("のばそう健康寿命！", start="2025-04-01", end="2026-03-31"),
 }
@@ -177,7 +181,7 @@ def test_home_page_shows_upcoming_events(site):
 
 
 def _published_events():
-    return {name for name, text in FILES.items() if name.startswith("events/") and "draft: true" not in text}
+    return {name for name, text in FILES.items() if name.startswith("events/") and "status: draft" not in text}
 
 
 def test_ics_feed_parses_and_holds_every_event_in_tokyo_time(site):

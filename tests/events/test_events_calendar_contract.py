@@ -26,7 +26,7 @@ FILES = {
         "延期した催し",
         start="2026-12-12 10:00",
         end="2026-12-12 11:00",
-        status="延期",
+        event_status="延期",
         new_date="2026-12-19 10:00",
         sequence=2,
         modified="2026-11-25",

@@ -38,18 +38,18 @@ def test_registration_deadline_after_the_event(tmp_path):
 
 
 def test_postponed_without_a_new_date(tmp_path):
-    files = {"events/a.md": event_text(status="延期")}
+    files = {"events/a.md": event_text(event_status="延期")}
     assert _check(tmp_path, files) == [
-        "content/events/a.md:8: new_date: status が 延期 のときは、延期後の日程を new_date に書いてください"
-        "（例: new_date: 2026-09-05 19:00）。日程が決まっていなければ status: 中止 にして本文で説明してください"
+        "content/events/a.md:8: new_date: event_status が 延期 のときは、延期後の日程を new_date に書いてください"
+        "（例: new_date: 2026-09-05 19:00）。日程が決まっていなければ event_status: 中止 にして本文で説明してください"
         " (postponed without a new date)"
     ]
 
 
 def test_unknown_status_lists_the_allowed_values(tmp_path):
-    files = {"events/a.md": event_text(status="開催")}
+    files = {"events/a.md": event_text(event_status="開催")}
     assert _check(tmp_path, files) == [
-        "content/events/a.md:8: status: status「開催」は使えません。次のどれかを書いてください: 予定, 中止, 延期"
+        "content/events/a.md:8: event_status: event_status「開催」は使えません。次のどれかを書いてください: 予定, 中止, 延期"
         " (unknown event status)"
     ]
 
@@ -108,9 +108,9 @@ def test_campaign_ending_before_it_starts(tmp_path):
 
 def test_the_build_fails_once_with_every_event_error(tmp_path):
     files = {
-        "events/a.md": event_text(status="延期"),
+        "events/a.md": event_text(event_status="延期"),
         "events/b.md": event_text(start="2026-12-05", end="2026-12-04"),
-        "events/c.md": event_text(status="開催"),
+        "events/c.md": event_text(event_status="開催"),
         "events/ok.md": event_text(),
     }
     with pytest.raises(WardBuildError) as caught:
@@ -123,8 +123,8 @@ def test_the_build_fails_once_with_every_event_error(tmp_path):
 def test_new_date_without_postponing(tmp_path):
     files = {"events/a.md": event_text(new_date="2027-01-16 09:30")}
     assert _check(tmp_path, files) == [
-        "content/events/a.md:8: new_date: new_date は延期したときだけ書きます。延期したなら status: 延期 と書き、"
-        "延期していなければ new_date の行を消してください（今の status は 予定） (new date but not postponed)"
+        "content/events/a.md:8: new_date: new_date は延期したときだけ書きます。延期したなら event_status: 延期 と書き、"
+        "延期していなければ new_date の行を消してください（今の event_status は 予定） (new date but not postponed)"
     ]
 
 
@@ -163,9 +163,9 @@ def test_modified_before_announced(tmp_path):
 
 
 def test_cancelled_event_needs_a_change_count(tmp_path):
-    files = {"events/a.md": event_text(status="中止", sequence=None, modified="2026-11-20")}
+    files = {"events/a.md": event_text(event_status="中止", sequence=None, modified="2026-11-20")}
     assert _check(tmp_path, files) == [
-        "content/events/a.md:8: sequence: status が 中止 のときは、変更回数 sequence を 1 以上にしてください"
+        "content/events/a.md:8: sequence: event_status が 中止 のときは、変更回数 sequence を 1 以上にしてください"
         "（例: sequence: 1）。カレンダーに登録した人の予定が更新されるために必要です (changed event without a sequence)"
     ]
 

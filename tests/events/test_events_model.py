@@ -74,7 +74,7 @@ def test_recurring_event_occurrences_keep_their_times(tmp_path):
 
 def test_postponed_event_takes_place_on_its_new_date_with_the_same_length(tmp_path):
     event = _event(
-        tmp_path, start="2026-11-21 09:30", end="2026-11-21 12:00", status="延期", new_date="2027-01-16 09:30"
+        tmp_path, start="2026-11-21 09:30", end="2026-11-21 12:00", event_status="延期", new_date="2027-01-16 09:30"
     )
     assert (event.start, event.end) == (_at(2027, 1, 16, 9, 30), _at(2027, 1, 16, 12, 0))
     assert event.original_start == _at(2026, 11, 21, 9, 30)

@@ -45,7 +45,7 @@ def contract_files() -> dict[str, str | bytes]:
         "延期した催し",
         "2026-12-05 10:00",
         "2026-10-01",
-        status="延期",
+        event_status="延期",
         new_date="2026-12-19 10:00",
         sequence="1",
         modified="2026-11-20",

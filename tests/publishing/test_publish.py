@@ -117,10 +117,13 @@ def test_missing_anchor_fails_link_check(published):
     with pytest.raises(PublishFailed) as caught:
         publish("publishconf.py", output, overrides)
     assert caught.value.stage == "links"
-    (line,) = caught.value.lines
-    assert line.startswith(
-        "リンク「#nai-midashi」: リンク先のページに「#nai-midashi」の場所（id）がありません (missing anchor)"
-        " — output/news/anchor/index.html:"
+    # Written in Markdown, so reported at the Markdown line, not at output/…/index.html.
+    assert caught.value.lines == (
+        "content/news/anchor.md:5: 本文: リンク「#nai-midashi」: リンク先のページに「#nai-midashi」の場所（id）がありません"
+        " (missing anchor)",
+    )
+    assert failure_lines(caught.value, github=True)[0].startswith(
+        "::error file=content/news/anchor.md,line=5,title=publish (links)::本文: "
     )
     _assert_output_untouched(output, before)
 

@@ -90,7 +90,7 @@ def test_a_photo_only_a_draft_shows_is_published_only_where_drafts_are(tmp_path)
     (tmp_path / "preview").mkdir()
     (tmp_path / "production").mkdir()
     preview = build_site(tmp_path / "preview", files)
-    assert soup(preview, "drafts/a/index.html").select_one("picture img")["alt"] == "まだ秘密の写真"
+    assert soup(preview, "drafts/news/a/index.html").select_one("picture img")["alt"] == "まだ秘密の写真"
     assert (preview / "images/himitsu-jpg-480w.jpg").is_file()
     production = build_site(tmp_path / "production", files, DRAFT_SAVE_AS="", DRAFT_PAGE_SAVE_AS="")
     assert not (production / "images").exists()

@@ -78,7 +78,16 @@ EXPECTED = [
     ("news/unknown-field.md", 3, "titel", "unknown field", "「titel」という項目はありません。「title」ですか？"),
     ("news/vague-link.md", 5, "本文", "vague link text", "リンクの文字「こちら」では行き先がわかりません"),
     ("news/wrong-type.md", 4, "tags", "wrong type: expected list", "一覧で書いてください"),
-    ("news/yaml-syntax.md", 2, "", "YAML syntax error: too many ':' on a line", "1行に「:」が多すぎます"),
+    ("news/yaml-syntax.md", 2, "title", "colon inside a value", '値全体を " で囲むか、全角の「：」にしてください'),
+    ("news/fullwidth-colon.md", 2, "title", "full-width colon after a field name", "コロンが全角の「：」です"),
+    ("news/fullwidth-space.md", 5, "", "full-width space in indentation", "行の始まりに全角スペースがあります"),
+    ("news/tab-indent.md", 5, "", "tab in indentation", "行の始まりにタブがあります"),
+    ("news/empty-date.md", 3, "date", "invalid date", "日付が空欄です"),
+    ("news/bracket-title.md", 2, "title", "YAML syntax error: value starts with a bracket", 'title: "[未定]花火大会"'),
+    ("news/star-title.md", 2, "title", "value starts with a YAML indicator", "値が「*」で始まっています"),
+    ("news/hash-title.md", 2, "title", "comment inside a value", "値は「花火大会」だけになります"),
+    ("news/placeholder.md", 4, "summary", "placeholder left", "「【要入力】」の所が残っています"),
+    ("news/placeholder.md", 6, "本文", "placeholder left", "「【要入力】」の所が残っています"),
     (
         "news/花火大会.md",
         1,
@@ -103,7 +112,7 @@ def corpus_errors(tmp_path_factory):
 def test_each_broken_file_gives_its_located_message(corpus_errors, rel, line, field, code, message):
     matching = [e for e in corpus_errors if e.path == f"content/{rel}" and e.code == code]
     assert matching, f"no '{code}' for {rel}; got: {[e.format() for e in corpus_errors if rel in e.path]}"
-    error = matching[0]
+    error = next((e for e in matching if e.line == line), matching[0])
     assert (error.line, error.field) == (line, field)
     assert message in error.message
 

@@ -29,7 +29,7 @@ def test_nested_lines_are_recorded():
 @pytest.mark.parametrize(
     ("text", "line", "code"),
     [
-        ("---\ntitle: a\n\tdate: b\n---\n", 3, "YAML syntax error"),
+        ("---\ntitle: a\n\tdate: b\n---\n", 3, "tab in indentation"),
         ("---\ntitle: [a\n---\n", 2, "YAML syntax error"),
         ("title: a\n", 1, "missing front matter"),
     ],

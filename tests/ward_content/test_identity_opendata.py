@@ -59,10 +59,7 @@ def test_every_open_data_file_is_named_one_way():
 def test_a_wrong_publisher_code_is_a_developer_error():
     with pytest.raises(ConfigurationError) as caught:
         read_publisher({"WARD_OPENDATA_CODE": "14100"})
-    assert (
-        str(caught.value)
-        == "WARD_OPENDATA_CODE: expected a 6-digit 全国地方公共団体コード, received '14100'"
-    )
+    assert str(caught.value) == "WARD_OPENDATA_CODE: expected a 6-digit 全国地方公共団体コード, received '14100'"
 
 
 def test_one_map_link_gsi_with_coordinates_search_without():

@@ -43,10 +43,17 @@ class ArticleMeta(WardModel):
 
 SECTION_FOLDERS = ("news", "reading", "kosodate", "health", "bousai", "office", "history")
 
+
+def section_urls(documents) -> tuple[str, ...]:
+    """Each section's landing page and Atom feed (written whatever the articles)."""
+    return tuple(url for folder in SECTION_FOLDERS for url in (f"{folder}/", f"feeds/{folder}.atom.xml"))
+
+
 KIND = Kind(
     name="news",
     label="記事（お知らせ・各分野）",
     folders=SECTION_FOLDERS,
     schema=ArticleMeta,
     url="{folder}/{slug}/",
+    site_urls=section_urls,
 )
