@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from pelican import signals
 
 from ward_content.config import settings_models
 from ward_content.errors import ContentError, WardBuildError
+from ward_content.files import write_atomically
 
 from .core import SUFFIXES, strip_metadata
 from .settings import ImagePrivacySettings, read_settings
@@ -35,7 +35,7 @@ def cleaned_bytes(data: bytes, settings: ImagePrivacySettings) -> bytes | None:
     settings.cache_path.mkdir(parents=True, exist_ok=True)
     # A marker for images without metadata, so they are not opened again on every build.
     entry = cached if cleaned is not None else cached.with_name(f"{key}.clean")
-    _write_atomically(entry, cleaned or b"")
+    write_atomically(entry, cleaned or b"")
     return cleaned
 
 
@@ -62,17 +62,11 @@ def clean_published_images(output_path: Path, settings: ImagePrivacySettings) ->
                 continue
             if cleaned is not None:
                 # Replaces a hard or symbolic link (STATIC_CREATE_LINKS) instead of writing through it into content/.
-                _write_atomically(path, cleaned)
+                write_atomically(path, cleaned)
                 replaced += 1
     if errors:
         raise WardBuildError(errors)
     return replaced
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    partial.replace(path)
 
 
 def finalize(pelican) -> None:

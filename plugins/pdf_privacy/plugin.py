@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from pelican import signals
 
 from ward_content.errors import ContentError, WardBuildError
+from ward_content.files import write_atomically
 
 from .core import PdfUnreadable, strip_metadata
 
@@ -29,7 +29,7 @@ def cleaned_bytes(data: bytes, cache: Path) -> bytes | None:
         return None
     cleaned = strip_metadata(data)
     cache.mkdir(parents=True, exist_ok=True)
-    _write_atomically(cached if cleaned is not None else cache / f"{key}.clean", cleaned or b"")
+    write_atomically(cached if cleaned is not None else cache / f"{key}.clean", cleaned or b"")
     return cleaned
 
 
@@ -48,17 +48,11 @@ def clean_published_pdfs(output_path: Path, content_root: Path, cache: Path) -> 
             errors.append(ContentError(shown, 1, "", UNREADABLE_MESSAGE, "pdf metadata not removable"))
             continue
         if cleaned is not None:
-            _write_atomically(path, cleaned)
+            write_atomically(path, cleaned)
             replaced += 1
     if errors:
         raise WardBuildError(errors)
     return replaced
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    partial.replace(path)
 
 
 def finalize(pelican) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from ward_content.files import write_atomically
 
 from .encode import encode_width
 from .plan import SUFFIX, Facts, PhotoSource, Picture, plan_picture, read_facts
@@ -106,7 +107,7 @@ def produce(tasks: list[Task], output: Path, settings: ResponsiveImagesSettings)
                     failures.setdefault(task.source, result["error"])
                     continue
                 for (fmt, _), cached in zip(task.formats, task.cached, strict=True):
-                    _write_atomically(cached, result[fmt])
+                    write_atomically(cached, result[fmt])
     logger.info("responsive images: %d widths encoded, %d from the cache", len(missing), len(tasks) - len(missing))
     for task in tasks:
         if task.source in failures:
@@ -116,9 +117,3 @@ def produce(tasks: list[Task], output: Path, settings: ResponsiveImagesSettings)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(cached, target)
     return Outcome(len(missing), len(tasks) - len(missing), tuple(sorted(failures.items())))
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    partial.replace(path)

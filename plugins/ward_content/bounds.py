@@ -102,7 +102,8 @@ _VOID = frozenset(
 )
 
 
-def _prose(body: str) -> list[tuple[int, str]]:
+def prose_lines(body: str) -> list[tuple[int, str]]:
+    """Body lines outside fenced code, with their offsets (code is shown as text, never removed)."""
     lines, in_code = [], False
     for offset, line in enumerate(body.split("\n")):
         if line.lstrip().startswith(("```", "~~~")):
@@ -116,7 +117,7 @@ def _prose(body: str) -> list[tuple[int, str]]:
 def html_depth_problem(body: str, body_line: int, shown: str, limit: int) -> ContentError | None:
     """The first line where raw HTML elements are nested deeper than `limit` (Markdown recurses into them)."""
     depth = 0
-    for offset, line in _prose(body):
+    for offset, line in prose_lines(body):
         events = sorted(
             [(m.start(), 1) for m in _OPEN_TAG.finditer(line) if m.group(1).lower() not in _VOID and not m.group(2)]
             + [(m.start(), -1) for m in _CLOSE_TAG.finditer(line)]
@@ -141,7 +142,7 @@ def markup_density_problem(body: str, body_line: int, shown: str, limit: int) ->
     with nested `*`; no real paragraph comes near the limit.
     """
     blocks: list[tuple[int, list[str]]] = []
-    for offset, line in _prose(body):
+    for offset, line in prose_lines(body):
         if not line.strip():
             continue
         if blocks and blocks[-1][0] + len(blocks[-1][1]) == offset:

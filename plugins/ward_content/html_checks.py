@@ -6,6 +6,7 @@ import re
 import threading
 from collections.abc import Callable
 
+from .bounds import prose_lines
 from .errors import ContentError
 from .markdown_render import make_converter
 from .sanitize import CLEAN_CONTENT_TAGS, Removal, filter_attribute, removals
@@ -111,7 +112,7 @@ class _Locator:
 
     def __init__(self, body: str, body_line: int):
         self.body_line = body_line
-        self.lines = _prose_lines(body)
+        self.lines = prose_lines(body)
         self.last: dict[tuple, int] = {}
 
     def __call__(self, removal: Removal) -> int:
@@ -127,18 +128,6 @@ class _Locator:
         ordered = [i for i, _ in self.lines if i > after] + [i for i, _ in self.lines if i <= after]
         text = dict(self.lines)
         return next((i for i in ordered if matches(text[i])), None)
-
-
-def _prose_lines(body: str) -> list[tuple[int, str]]:
-    """Body lines outside fenced code, with their offsets (code is shown as text, never removed)."""
-    lines, in_code = [], False
-    for offset, line in enumerate(body.split("\n")):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_code = not in_code
-            continue
-        if not in_code:
-            lines.append((offset, line))
-    return lines
 
 
 def _patterns(removal: Removal) -> list[Callable[[str], bool]]:
