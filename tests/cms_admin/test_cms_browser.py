@@ -305,10 +305,10 @@ def test_staff_create_and_edit_through_the_cms(cms, tmp_path):
         "section",
         "start",
         "venue",
-        "status",
+        "event_status",
         "fee",
         "campaign",
-        "draft",
+        "status",
     ]
     assert list(event.front.data["venue"]) == ["name", "address"]
 
