@@ -5,6 +5,7 @@ Never downloads a browser: Playwright drives /usr/bin/chromium (installed by scr
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from conftest import ROOT
@@ -57,3 +58,18 @@ def axe_violations(page, tags: tuple[str, ...] = WCAG_TAGS) -> list[str]:
 def open_details(page) -> None:
     """Open every <details>, so axe also checks what is folded away."""
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+
+
+def axe_at_widths(browser, site: Path, pages, widths: tuple[int, ...] = (375, 1280)) -> dict[str, list[str]]:
+    """axe violations of each page of a built site, served over http, at each width: {"375px /x/": [...]}."""
+    found: dict[str, list[str]] = {}
+    with serve(site) as url:
+        for width in widths:
+            page = browser.new_page(viewport={"width": width, "height": 800})
+            for rel in pages:
+                page.goto(f"{url}/{rel}")
+                violations = axe_violations(page)
+                if violations:
+                    found[f"{width}px /{rel}"] = violations
+            page.close()
+    return found

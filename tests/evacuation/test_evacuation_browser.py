@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from browser_support import axe_violations, serve
+from browser_support import axe_at_widths
 from conftest import build_site
 from evacuation_fixtures import files
 
@@ -19,15 +19,5 @@ PAGES = (
 @pytest.mark.browser
 def test_evacuation_pages_have_no_axe_violations(tmp_path, chromium_browser):
     output = build_site(tmp_path, files=files())
-    found = {}
-    browser = chromium_browser  # the session's chromium (conftest)
-    with serve(output) as url:
-        for width in (375, 1280):
-            page = browser.new_page(viewport={"width": width, "height": 800})
-            for rel in PAGES:
-                page.goto(f"{url}/{rel}")
-                violations = axe_violations(page)
-                if violations:
-                    found[f"{width}px /{rel}"] = violations
-            page.close()
+    found = axe_at_widths(chromium_browser, output, PAGES)
     assert not found, json.dumps(found, ensure_ascii=False, indent=1)

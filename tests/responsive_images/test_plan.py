@@ -82,9 +82,7 @@ def test_a_wrong_setting_stops_the_build_before_any_work(tmp_path):
 
     with pytest.raises(ConfigurationError) as caught:
         build_site(tmp_path, {"news/a.md": article()}, RESPONSIVE_IMAGES_WIDTHS=[0])
-    assert "RESPONSIVE_IMAGES_WIDTHS: expected widths in pixels, 16 to 8192, received [0]" in str(
-        caught.value
-    )
+    assert "RESPONSIVE_IMAGES_WIDTHS: expected widths in pixels, 16 to 8192, received [0]" in str(caught.value)
 
 
 def test_defaults(tmp_path):
