@@ -262,5 +262,7 @@ def screenshots(c):
 def test(c, fast=False):
     """Lint, then the whole test suite (needs `make test`'s system packages); --fast for the inner loop."""
     c.run(f"{sys.executable} -m ruff check .", pty=False)
-    selection = ' -m "unit or build"' if fast else ""
+    # The fast tier runs on both cores (pytest-xdist); the whole suite stays in one process, where the
+    # session's sample-site build and browser are shared.
+    selection = ' -n 2 -m "unit or build"' if fast else ""
     c.run(f"{sys.executable} -m pytest -q{selection}", pty=False)
