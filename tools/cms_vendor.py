@@ -2,12 +2,14 @@
 
 `invoke cms-vendor` runs `npm pack decap-cms@VERSION`, checks the tarball against the registry's
 sha512 integrity recorded here, and copies the browser bundle, its lazy chunks and the licence.
-The result is committed, so a build never needs the network.
+The main bundle (5 MB) is stored gzip-compressed in plugins/cms_admin/vendor/ and written out by the
+build; the chunks are theme files. The result is committed, so a build never needs the network.
 """
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import subprocess
 import tarfile
@@ -19,6 +21,7 @@ VERSION = "3.16.3"
 INTEGRITY = "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw=="
 LICENSE = "MIT"
 TARGET = Path(__file__).resolve().parent.parent / "theme" / "static" / "vendor" / "decap-cms"
+BUNDLE = Path(__file__).resolve().parent.parent / "plugins" / "cms_admin" / "vendor" / "decap-cms.js.gz"
 
 
 def integrity(data: bytes) -> str:
@@ -32,7 +35,7 @@ def wanted(name: str) -> bool:
     return name.startswith("package/dist/") and base.endswith("decap-cms.js")
 
 
-def vendor(target: Path = TARGET) -> list[str]:
+def vendor(target: Path = TARGET, bundle: Path = BUNDLE) -> list[str]:
     """Fetch, verify and unpack; returns the written file names."""
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["npm", "pack", f"{PACKAGE}@{VERSION}", "--silent"], cwd=tmp, check=True, capture_output=True)
@@ -47,8 +50,14 @@ def vendor(target: Path = TARGET) -> list[str]:
         with tarfile.open(tarball) as archive:
             for member in sorted(archive.getmembers(), key=lambda m: m.name):
                 if member.isfile() and wanted(member.name):
-                    (target / Path(member.name).name).write_bytes(archive.extractfile(member).read())
-                    written.append(Path(member.name).name)
+                    name = Path(member.name).name
+                    data = archive.extractfile(member).read()
+                    if name == "decap-cms.js":  # mtime 0: the same bytes from every run
+                        bundle.parent.mkdir(parents=True, exist_ok=True)
+                        bundle.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+                    else:
+                        (target / name).write_bytes(data)
+                    written.append(name)
         (target / "VERSION").write_text(
             f"{PACKAGE} {VERSION}\nlicense: {LICENSE} (see LICENSE; the npm package ships none, copied from the decaporg/decap-cms repository)\nintegrity: {INTEGRITY}\n"
             "source: npm registry (`invoke cms-vendor`)\n",

@@ -1,14 +1,33 @@
-"""Writes /admin/index.html (the Decap CMS shell) and /admin/config.yml; it reads no content."""
+"""Writes /admin/index.html (the Decap CMS shell), /admin/config.yml and Decap's bundle; it reads no content."""
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path, PurePosixPath
 
 import yaml
 from pelican.generators import Generator
 
+from ward_content.build_scope import ensure_scope
+
 from .order import field_order
 from .settings import read_settings
+
+# Decap's main bundle (5 MB) is kept gzip-compressed in the repository (1.5 MB) and written out by
+# the build, so the repository holds no multi-megabyte file; its lazy chunks are ordinary theme files.
+BUNDLE = Path(__file__).resolve().parent / "vendor" / "decap-cms.js.gz"
+BUNDLE_SAVE_AS = "theme/vendor/decap-cms/decap-cms.js"
+# Bounds the decompression: the pinned bundle is 5,167,389 bytes.
+BUNDLE_MAX_BYTES = 8 * 1024 * 1024
+
+
+def bundle_bytes() -> bytes:
+    """The vendored Decap CMS bundle, decompressed with a bound on its size."""
+    with gzip.open(BUNDLE, "rb") as stream:
+        data = stream.read(BUNDLE_MAX_BYTES + 1)
+    if len(data) > BUNDLE_MAX_BYTES:
+        raise ValueError(f"{BUNDLE}: larger than {BUNDLE_MAX_BYTES} bytes once decompressed")
+    return data
 
 
 class CmsAdminGenerator(Generator):
@@ -37,8 +56,16 @@ class CmsAdminGenerator(Generator):
             page_name=str(PurePosixPath(self.cms.save_as).parent),
             cms_field_order=field_order(yaml.safe_load(data)),
         )
-        path = Path(self.output_path) / PurePosixPath(self.cms.save_as).parent / "config.yml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Rewritten only when it changed, so a no-change rebuild leaves the file alone.
-        if not path.is_file() or path.read_bytes() != data:
-            path.write_bytes(data)
+        _write_if_changed(Path(self.output_path) / PurePosixPath(self.cms.save_as).parent / "config.yml", data)
+        lazy = ensure_scope().lazy_files
+        if lazy is not None:  # the preview makes it only when the browser asks for it
+            lazy[BUNDLE_SAVE_AS] = bundle_bytes
+        else:
+            _write_if_changed(Path(self.output_path) / BUNDLE_SAVE_AS, bundle_bytes())
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    # Rewritten only when it changed, so a no-change rebuild leaves the file alone.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+import subprocess
+
 from conftest import ROOT, build_site, soup
 from site_search.records import page_record
 
@@ -20,7 +23,10 @@ def test_admin_page_is_noindex_local_and_kept_out_of_sitemap_and_search(tmp_path
     assert scripts == ["../theme/vendor/decap-cms/decap-cms.js", "../theme/admin/admin.js"]
     assert page.select_one('link[rel="cms-config-url"]')["href"] == "config.yml"
     assert (output / "admin" / "config.yml").read_bytes() == (ROOT / "admin" / "config.yml").read_bytes()
-    assert (output / "theme" / "vendor" / "decap-cms" / "decap-cms.js").is_file()
+    # The bundle is kept compressed in the repository and published whole.
+    bundle = (output / "theme" / "vendor" / "decap-cms" / "decap-cms.js").read_bytes()
+    assert bundle == gzip.decompress((ROOT / "plugins" / "cms_admin" / "vendor" / "decap-cms.js.gz").read_bytes())
+    assert len(bundle) > 4_000_000 and b"DecapCms" in bundle[-500:]
     assert "/admin/" not in (output / "sitemap.xml").read_text(encoding="utf-8")
     # The publish checks accept the served config and the vendored bundle (two chunks carry Decap's own file:// build path).
     problems = check_output(output, local_paths(ROOT, tmp_path))
@@ -34,3 +40,10 @@ def test_vendored_cms_records_its_version_and_licence():
     assert "MIT License" in (TARGET / "LICENSE").read_text(encoding="utf-8")
     # No sources maps or the duplicate cms.js build: only what the page loads.
     assert sorted(p.name for p in TARGET.glob("*.map")) == []
+
+
+def test_the_repository_tracks_no_file_over_two_mebibytes():
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    names = [name for name in tracked.decode().split("\0") if name]
+    big = [name for name in names if (ROOT / name).is_file() and (ROOT / name).stat().st_size > 2 * 1024 * 1024]
+    assert big == []
