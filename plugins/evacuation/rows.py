@@ -208,17 +208,8 @@ def _check_coordinates(
         try:
             value = float(text)
         except ValueError:
-            errors.append(
-                _error(
-                    name,
-                    row_number,
-                    column,
-                    f"「{text}」: 10進数の度で書いてください（例: 35.3378）",
-                    "invalid coordinate",
-                )
-            )
-            continue
-        if not math.isfinite(value):
+            value = math.nan
+        if not math.isfinite(value):  # not a number, or inf/nan
             errors.append(
                 _error(
                     name,
