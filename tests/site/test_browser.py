@@ -96,16 +96,23 @@ def test_no_wcag_violation_and_no_third_party_request(sample_site, site_url, bro
 
 
 @pytest.mark.browser
-def test_search_for_hanabi_links_to_a_page(site_url, browser):
+@pytest.mark.parametrize("typed_at", ["commit", "domcontentloaded", "load"])
+def test_search_for_hanabi_links_to_a_page(site_url, browser, typed_at):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     seen: list[str] = []
     local_only(context, seen)
     page = context.new_page()
     try:
-        page.goto(f"{site_url}/search/")
+        # Typed before the scripts ran, while Pagefind was still loading, or after: the query must
+        # never be lost (it was once cleared by the address's empty ?q= while Pagefind loaded).
+        page.goto(f"{site_url}/search/", wait_until=typed_at)
         page.fill("#ward-search input", "花火")
         page.press("#ward-search input", "Enter")
-        page.wait_for_selector(".ward-search__result a", timeout=15000)
+        try:
+            page.wait_for_selector(".ward-search__result a", timeout=15000)
+        except Exception as error:
+            status = page.text_content("#ward-search-status")
+            raise AssertionError(f"no result for 花火 at {page.url}; status: {status!r}") from error
         links = [a.get_attribute("href") for a in page.query_selector_all(".ward-search__result-title a")]
         # The box has a Japanese label, and the results themselves pass axe too.
         assert page.text_content("label[for=ward-search-q]") == "検索する言葉"

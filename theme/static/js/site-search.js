@@ -150,24 +150,15 @@
     list.append(item);
   }
 
-  ready(async function () {
-    var root = document.getElementById("ward-search");
-    if (!root || typeof WardSearchText === "undefined") return;
-    var form = root.querySelector("form");
-    var input = form.querySelector("input[name=q]");
-    var section = form.querySelector("select[name=section]");
-    var year = form.querySelector("select[name=year]");
-    var status = document.getElementById("ward-search-status");
-    var list = document.getElementById("ward-search-results");
-    var more = document.getElementById("ward-search-more");
+  // Pagefind and the year list, loaded once; resolves to null when the search cannot run.
+  async function loadSearch(root, year) {
     var pagefind;
     try {
       pagefind = await import(new URL(root.getAttribute("data-bundle"), document.baseURI).href);
       await pagefind.options({ baseUrl: root.getAttribute("data-base-url") || "/" });
       await pagefind.init();
     } catch (error) {
-      status.textContent = "検索の準備ができませんでした。分野別のページからお探しください。";
-      return;
+      return null;
     }
     try {
       var facets = await (await fetch(root.getAttribute("data-facets"))).json();
@@ -180,11 +171,30 @@
     } catch (error) {
       // Without the list the year filter stays at すべて; searching still works.
     }
-    form.querySelector(".ward-search__filters").hidden = false;
+    return pagefind;
+  }
+
+  ready(function () {
+    var root = document.getElementById("ward-search");
+    if (!root || typeof WardSearchText === "undefined") return;
+    var form = root.querySelector("form");
+    var input = form.querySelector("input[name=q]");
+    var section = form.querySelector("select[name=section]");
+    var year = form.querySelector("select[name=year]");
+    var status = document.getElementById("ward-search-status");
+    var list = document.getElementById("ward-search-results");
+    var more = document.getElementById("ward-search-more");
 
     var shown = [];
     var needles = [];
     var generation = 0;
+    // The form answers from the first moment: a query typed while Pagefind is still loading waits
+    // for it (the text typed is never lost to a page reload or to the address's empty ?q=).
+    var loading = loadSearch(root, year).then(function (pagefind) {
+      if (pagefind) form.querySelector(".ward-search__filters").hidden = false;
+      else status.textContent = "検索の準備ができませんでした。分野別のページからお探しください。";
+      return pagefind;
+    });
 
     async function showMore() {
       var mine = generation;
@@ -206,6 +216,12 @@
       list.replaceChildren();
       more.parentElement.hidden = true;
       root.setAttribute("data-state", "searching");
+      var pagefind = await loading;
+      if (mine !== generation) return;
+      if (!pagefind) {
+        root.setAttribute("data-state", "done");
+        return; // the status already says the search cannot run
+      }
       var facets = [WardSearchText.facetToken("section", section.value), WardSearchText.facetToken("year", year.value)];
       facets = facets.filter(Boolean);
       var results = query.trim() ? await findAll(pagefind, query, facets) : [];
@@ -221,10 +237,13 @@
       if (mine === generation) root.setAttribute("data-state", "done");
     }
 
-    function fromAddress() {
+    // Show the search the address asks for (on opening a link, and on the browser's back and forward).
+    async function fromAddress() {
       var params = new URLSearchParams(window.location.search);
       input.value = params.get("q") || "";
       section.value = params.get("section") || "";
+      // The year options arrive with Pagefind; a year from the address is chosen once they are there.
+      await loading;
       year.value = params.get("year") || "";
       if (input.value) run(input.value);
       else root.setAttribute("data-state", "done");
@@ -245,6 +264,12 @@
     year.addEventListener("change", submit);
     more.addEventListener("click", showMore);
     window.addEventListener("popstate", fromAddress);
-    fromAddress();
+    if (new URLSearchParams(window.location.search).has("q")) {
+      fromAddress();
+    } else {
+      loading.then(function () {
+        if (generation === 0) root.setAttribute("data-state", "done");
+      });
+    }
   });
 })();
