@@ -1,9 +1,10 @@
-"""Feeds Pagefind one pre-tokenised record per page; the bundle lands in output/pagefind/.
+"""The pinned Pagefind binary over its `--service` protocol: the client files, and a cross-check.
 
-Pagefind's `--service` mode (the protocol its Python API speaks) takes records whose content we
-cut ourselves (text.index_tokens), so the standard binary suffices: no Lindera dictionary, and no
-second reading of the HTML by Pagefind. We speak the protocol directly because the Python API
-reads one response per 0.1 s, which would make 2,000 pages take minutes.
+The build writes the index itself (bundle.py). Pagefind is run for two things only: once per
+Pagefind version to take the files the browser runs (pagefind.js, its worker and WebAssembly; see
+client.py), and in the tests, to index the same records and compare its bundle with ours.
+
+We speak the protocol directly because Pagefind's Python API reads one response per 0.1 s.
 """
 
 from __future__ import annotations
@@ -20,16 +21,10 @@ from pathlib import Path
 
 from ward_content.errors import ConfigurationError
 
-from .records import Record, site_records
+from .bundle import TITLE_WEIGHT, PageTokens, page_meta, page_tokens
+from .records import Record
 from .settings import SiteSearchSettings
-from .text import facet_token, index_tokens
 
-BUNDLE = "pagefind"
-# Beside the search page: the section and year choices of its filters, with page counts.
-FACETS = "facets.json"
-# Pagefind's own weight marker in a record's text (its HTML parser writes the same for headings):
-# words of the title count seven times as much as words of the body when ranking.
-TITLE_WEIGHT = 7
 # Pagefind's ready-made interfaces, written with every bundle; our search page draws its own.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")  # fmt: skip
@@ -54,50 +49,24 @@ def binary_path(binary: str) -> Path:
     return Path(get_executable())
 
 
-def record_content(record: Record) -> str:
-    """The text Pagefind indexes: the title's tokens weighted, every token of the page, facet tokens.
-
-    Section and year are facet tokens rather than Pagefind filters: Pagefind 1.5.2 writes its filter
-    files in hash-map order, so their bytes would differ from one build to the next.
-    """
-    title = " ".join(index_tokens(record.title))
-    body = " ".join(index_tokens(record.indexed))
-    facets = [facet_token("section", record.section_slug), facet_token("year", record.year)]
-    tail = " ".join(token for token in facets if token)
-    return f"___PAGEFIND_WEIGHT___{TITLE_WEIGHT} {title} ___END_PAGEFIND_WEIGHT___ {body} {tail}".rstrip()
+def record_content(tokens: PageTokens) -> str:
+    """The text Pagefind indexes: the title's tokens weighted, then every other token of the page."""
+    title = " ".join(tokens.title)
+    rest = " ".join(tokens.rest)
+    return f"___PAGEFIND_WEIGHT___{TITLE_WEIGHT} {title} ___END_PAGEFIND_WEIGHT___ {rest}".rstrip()
 
 
-def record_request(index_id: int, record: Record, language: str, excerpt_chars: int) -> dict:
-    """One AddRecord request: natural title, text, section and year as metadata for the results."""
-    meta = {"title": record.title, "text": record.text[:excerpt_chars]}
-    if record.section:
-        meta["section"] = record.section
-    if record.year:
-        meta["year"] = record.year
+def record_request(index_id: int, record: Record, search: SiteSearchSettings) -> dict:
+    """One AddRecord request: the same tokens and metadata as bundle.py writes."""
     return {
         "type": "AddRecord",
         "index_id": index_id,
         "url": record.url,
-        "content": record_content(record),
-        "language": language,
-        "meta": meta,
+        "content": record_content(page_tokens(record, search.max_tokens)),
+        "language": search.language,
+        "meta": page_meta(record, search.excerpt_chars),
         "filters": None,
         "sort": None,
-    }
-
-
-def facets(records: list[Record]) -> dict:
-    """The filters' choices with page counts, for the search page (sorted: same input, same bytes)."""
-    sections: dict[str, int] = {}
-    years: dict[str, int] = {}
-    for record in records:
-        if record.section_slug:
-            sections[record.section_slug] = sections.get(record.section_slug, 0) + 1
-        if record.year:
-            years[record.year] = years.get(record.year, 0) + 1
-    return {
-        "sections": dict(sorted(sections.items())),
-        "years": [{"year": year, "pages": years[year]} for year in sorted(years, reverse=True)],
     }
 
 
@@ -174,42 +143,15 @@ def pagefind_service(binary: Path, chunk_locations: int = 20000) -> Iterator[Pag
 
 
 def write_index(records: list[Record], bundle: Path, binary: Path, search: SiteSearchSettings) -> None:
-    """Index `records` and write the Pagefind bundle (index, pagefind.js, wasm) into `bundle`."""
-    language, excerpt_chars = search.language, search.excerpt_chars
+    """Index `records` with Pagefind itself and write its bundle into `bundle` (tests, client files)."""
+    language = search.language
     with pagefind_service(binary, search.chunk_locations) as service:
         (created,) = service.exchange([{"type": "NewIndex", "config": {"force_language": language}}])
         index_id = created["index_id"]
         # One at a time: Pagefind numbers pages in the order it finishes them, and answers to a batch
         # finish in any order, which would change the bundle's bytes from one build to the next.
         for record in records:
-            service.exchange([record_request(index_id, record, language, excerpt_chars)])
+            service.exchange([record_request(index_id, record, search)])
         service.exchange([{"type": "WriteFiles", "index_id": index_id, "output_path": str(bundle)}])
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
-
-
-def section_names(search: SiteSearchSettings, pelican_settings: dict) -> dict[str, tuple[str, str]]:
-    """URL folder -> (section slug, name) for the filter (news -> news, お知らせ), aliases included."""
-    from ward_content.settings import read_settings as read_ward_settings
-
-    names = {s.slug: (s.slug, s.name) for s in read_ward_settings(pelican_settings).sections}
-    for folder, slug in search.section_aliases.items():
-        if slug in names:
-            names[folder] = names[slug]
-    return names
-
-
-def index_site(output: Path, search: SiteSearchSettings, pelican_settings: dict) -> int:
-    """Index every page of `output` that marks its content with data-pagefind-body; returns the page count.
-
-    Runs on Pelican's `finalized`, when every page is written; the pages are read once, with lxml.
-    The filters' choices go to facets.json beside the search page.
-    """
-    records = site_records(output, section_names(search, pelican_settings))
-    write_index(records, output / BUNDLE, binary_path(search.binary), search)
-    target = output / search.url / FACETS
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(
-        json.dumps(facets(records), ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8"
-    )
-    return len(records)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar, Literal
 
 from pydantic import Field, StrictBool, StrictInt, field_validator
@@ -19,14 +20,23 @@ class SiteSearchSettings(PluginSettings):
     language: str = "ja"
     # Off for tiny test sites that do not need an index (indexing takes seconds).
     index: StrictBool = True
-    # We cut Japanese ourselves (text.py), so the standard binary suffices; "extended" only to compare.
+    # The pinned Pagefind wheel whose browser files (pagefind.js, wasm) are published; we write the
+    # index ourselves (bundle.py). "extended" only to compare (not pinned).
     binary: Literal["standard", "extended"] = "standard"
+    # Where Pagefind's browser files are kept once extracted (per Pagefind version); beside content/.
+    cache_path: Path = Path(".cache/site_search")
     # Characters of a page's text kept for excerpts; a match further on shows the page's beginning.
     excerpt_chars: StrictInt = Field(3000, ge=200, le=20000)
     # Postings per index chunk (Pagefind's default is 20,000). Bigram tokens spread evenly over the
     # sorted word list, so a phrase of three bigrams touches about three chunks: smaller chunks mean
     # fewer bytes per query, at the price of a longer chunk list that every visit loads once.
     chunk_locations: StrictInt = Field(4000, ge=500, le=100000)
+    # Bounds: pages in the index (a build with more stops with a message), and tokens of one page
+    # (a page's text past it is not indexed; the longest sample page, a bulletin, has about 20,000).
+    max_pages: StrictInt = Field(20000, ge=1, le=200000)
+    max_tokens: StrictInt = Field(100000, ge=1000, le=1000000)
+    # gzip level of the index files (Pagefind uses 9, which costs twice the time for 1 % fewer bytes).
+    compression: StrictInt = Field(6, ge=1, le=9)
     # Folders whose pages belong to another folder's section in the filter (campaigns -> events).
     section_aliases: dict[str, str] = Field(default_factory=lambda: {"campaigns": "events"})
 
@@ -43,6 +53,13 @@ class SiteSearchSettings(PluginSettings):
         if not value or not value.isascii():
             raise ValueError("expected a language code such as 'ja'")
         return value
+
+    @classmethod
+    def derived(cls, settings: dict) -> dict:
+        # The cache beside content/, as the other plugins keep theirs.
+        if not settings.get("SITE_SEARCH_CACHE_PATH") and settings.get("PATH"):
+            return {"cache_path": Path(settings["PATH"]).resolve().parent / ".cache" / "site_search"}
+        return {}
 
     @property
     def url(self) -> str:

@@ -1,4 +1,4 @@
-"""Records read from written pages, and the Pagefind bundle a real build writes from them."""
+"""Records read from written pages, and the Pagefind bundle a real build writes from them (bundle.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gzip
 import json
 
 from conftest import article, build_site
-from site_search.indexer import record_content
+from site_search.bundle import TITLE_WEIGHT, page_tokens
 from site_search.records import page_record
 from site_search.text import encode, index_tokens
 
@@ -47,12 +47,15 @@ def test_pages_without_a_marked_body_and_unknown_folders():
     assert (record.title, record.section, record.year) == ("/about/", None, None)
 
 
-def test_title_tokens_are_weighted_before_the_body():
+def test_title_tokens_come_first_and_facets_last_within_the_token_bound():
     record = page_record(PAGE, "/history/shomyoji/", SECTIONS)
-    content = record_content(record)
-    assert content.startswith(
-        "___PAGEFIND_WEIGHT___7 " + " ".join(index_tokens("称名寺の案内")) + " ___END_PAGEFIND_WEIGHT___ "
-    )
+    tokens = page_tokens(record, 100000)
+    assert TITLE_WEIGHT == 7
+    assert tokens.title == index_tokens("称名寺の案内")
+    assert tokens.rest == [*index_tokens(record.indexed), "qzshistory", "qzy2026"]
+    # SITE_SEARCH_MAX_TOKENS cuts the body, never the title or the facets.
+    cut = page_tokens(record, len(tokens.title) + 5)
+    assert (cut.title, cut.rest) == (tokens.title, [*tokens.rest[:3], "qzshistory", "qzy2026"])
 
 
 def read_fragment(path):
@@ -102,7 +105,7 @@ def test_the_bundle_is_byte_identical_across_builds(tmp_path):
     assert [name for name in bundles[0] if bundles[0][name] != bundles[1][name]] == []
 
 
-def test_the_chunk_size_setting_reaches_pagefind(tmp_path):
+def test_the_chunk_size_setting_reaches_the_index(tmp_path):
     body = "".join(chr(0x4E00 + i) for i in range(3000))  # 3,000 distinct kanji: 3,000 positions
     files = {"news/a.md": article(title="長い記事", body=body)}
     counts = []
