@@ -7,6 +7,7 @@ runs Pagefind. Nothing is downloaded.
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import tempfile
@@ -35,24 +36,43 @@ def pagefind_version(binary: str) -> str:
         raise
 
 
-def _extract(binary: str, language: str, target: Path) -> None:
+def problems(files: dict[str, bytes], version: str) -> list[str]:
+    """What is wrong with extracted client files (Pagefind has been seen to leave one empty)."""
+    out = [f"{name} is missing or empty" for name in CLIENT_FILES if not files.get(name)]
+    if files.get("pagefind.js") and f'pagefind_version="{version}"'.encode() not in files["pagefind.js"]:
+        out.append(f"pagefind.js is not version {version}")
+    if files.get("wasm.unknown.pagefind"):
+        try:
+            if not gzip.decompress(files["wasm.unknown.pagefind"]).startswith(b"pagefind_dcd\0asm"):
+                out.append("wasm.unknown.pagefind is not WebAssembly")
+        except (OSError, EOFError):
+            out.append("wasm.unknown.pagefind is cut short")
+    return out
+
+
+def _extract(binary: str, language: str, version: str, target: Path) -> None:
+    """Run Pagefind on one tiny record and keep its client files; checked, tried up to three times."""
     from .pagefind_service import binary_path, write_index
     from .settings import SiteSearchSettings
 
     record = Record("/", "-", "", "", None, None, None)
-    with tempfile.TemporaryDirectory(prefix="ward-pagefind-client-") as tmp:
-        write_index([record], Path(tmp), binary_path(binary), SiteSearchSettings(language=language, binary=binary))
-        missing = [name for name in CLIENT_FILES if not (Path(tmp) / name).is_file()]
-        if missing:
-            raise ConfigurationError(f"Pagefind {binary} did not write {', '.join(missing)}")
-        for name in CLIENT_FILES:
-            shutil.copyfile(Path(tmp) / name, target / name)
+    found: list[str] = []
+    for _ in range(3):
+        with tempfile.TemporaryDirectory(prefix="ward-pagefind-client-") as tmp:
+            write_index([record], Path(tmp), binary_path(binary), SiteSearchSettings(language=language, binary=binary))
+            files = {name: (Path(tmp) / name).read_bytes() for name in CLIENT_FILES if (Path(tmp) / name).is_file()}
+        found = problems(files, version)
+        if not found:
+            for name, data in files.items():
+                (target / name).write_bytes(data)
+            return
+    raise ConfigurationError(f"Pagefind {binary} {version} did not write its client files: {'; '.join(found)}")
 
 
 def client_files(binary: str, cache: Path, language: str = "ja", retry: bool = True) -> tuple[str, dict[str, bytes]]:
     """(Pagefind version, {file name: bytes}) of the client files, extracted once into `cache`.
 
-    A cache that does not match its manifest (a file changed or gone) is extracted again, once.
+    A cache whose files are not what Pagefind wrote (gone, empty, another version) is extracted again.
     """
     version = pagefind_version(binary)
     folder = cache / f"pagefind-{binary}-{version}"
@@ -62,23 +82,23 @@ def client_files(binary: str, cache: Path, language: str = "ja", retry: bool = T
         # Built beside and renamed into place: a build stopped half-way leaves no half cache.
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=cache))
         try:
-            _extract(binary, language, staging)
+            _extract(binary, language, version, staging)
             sizes = {name: (staging / name).stat().st_size for name in CLIENT_FILES}
+            # Written last: a folder with a manifest holds every file.
             (staging / "manifest.json").write_text(json.dumps({"version": version, "sizes": sizes}, sort_keys=True))
             if folder.exists():
                 shutil.rmtree(folder)
             staging.rename(folder)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    sizes = json.loads(manifest.read_text())["sizes"]
     files = {}
     for name in CLIENT_FILES:
         path = folder / name
-        size = path.stat().st_size if path.is_file() else None
-        if size is None or size != sizes.get(name) or size > MAX_CLIENT_BYTES:
-            if not retry:
-                raise ConfigurationError(f"Pagefind's client file {name} in {folder} is missing or too large")
-            shutil.rmtree(folder)
-            return client_files(binary, cache, language, retry=False)
-        files[name] = path.read_bytes()
+        if path.is_file() and path.stat().st_size <= MAX_CLIENT_BYTES:
+            files[name] = path.read_bytes()
+    if problems(files, version):
+        if not retry:
+            raise ConfigurationError(f"Pagefind's client files in {folder}: {'; '.join(problems(files, version))}")
+        shutil.rmtree(folder)
+        return client_files(binary, cache, language, retry=False)
     return version, files

@@ -8,6 +8,7 @@ those of indexing alone, the interpreter's start included (as in plain Pelican's
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -56,7 +57,7 @@ def measure(output: Path, cache: Path) -> dict[str, float]:
         records = site_records(output, section_names(search, settings))
         read_s, read_cpu = time.perf_counter() - start, time.process_time() - cpu
         write_index(records, Path(tmp), search)
-        total_s = time.perf_counter() - start
+        total_s, total_cpu = time.perf_counter() - start, time.process_time() - cpu
         sizes = bundle_sizes(Path(tmp))
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -65,9 +66,11 @@ def measure(output: Path, cache: Path) -> dict[str, float]:
         "index_read_s": read_s,
         "index_read_cpu_s": read_cpu,
         "index_s": total_s,
-        # The whole process (interpreter, imports, settings) as for plain Pelican's build below; CPU
-        # seconds do not grow when other processes share the machine, unlike wall time.
-        "index_cpu_s": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
+        # CPU seconds do not grow when other processes share the machine, unlike wall time. The step
+        # is what a build spends on indexing (it runs inside Pelican's process); the process adds
+        # the interpreter's start, imports and settings.
+        "index_cpu_s": total_cpu,
+        "index_process_cpu_s": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
         "index_pagefind_cpu_s": children.ru_utime + children.ru_stime,
         "index_peak_mib": (own.ru_maxrss + children.ru_maxrss) / 1024,
         **sizes,
@@ -104,5 +107,102 @@ def index_cost(output_dir: Path | str, cache: Path | str | None = None) -> dict[
     return json.loads(completed.stdout)
 
 
+def _plain_build(corpus: Path, scratch: Path) -> dict[str, float]:
+    """Plain Pelican (tools/bench_child.py `plain`) in a child: its wall time, CPU and peak memory."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "tools.bench_child", "plain", str(corpus), str(scratch)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as process:
+        out = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    lines = [line for line in out.splitlines() if line.startswith("BENCH ")]
+    if process.returncode != 0 or not lines:
+        raise RuntimeError(f"plain Pelican failed:\n{out[-2000:]}")
+    bench = json.loads(lines[-1].removeprefix("BENCH "))
+    return {"s": bench["seconds"], "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mib": usage.ru_maxrss / 1024}
+
+
+def side_by_side(count: int = 2000, runs: int = 3, report=print) -> dict:
+    """Plain Pelican's build and our indexing of the same corpus (tools/bench_corpus.py), alternated.
+
+    Our site is built once without an index; then each run builds plain Pelican and indexes our
+    output, each in a fresh process. Medians of `runs`, and the ratios the issue sets (≤ 0.3×).
+    """
+    import shutil
+    import statistics
+
+    from tools.bench_corpus import make_corpus
+    from tools.site_build import build_into
+
+    tmp = Path(tempfile.mkdtemp(prefix=f"ward-search-cost-{count}-"))
+    try:
+        corpus = tmp / "corpus"
+        report(f"corpus: {make_corpus(corpus, count)}")
+        output = tmp / "ours"
+        overrides = {
+            "PATH": str(corpus / "ours"),
+            "WARD_BUILD_DATE": "2026-11-28",
+            "BULLETIN_CACHE_PATH": str(tmp / "cache" / "bulletin_covers"),
+            "IMAGE_PRIVACY_CACHE_PATH": str(tmp / "cache" / "image_privacy"),
+            "SITE_SEARCH_INDEX": False,
+        }
+        build_into(str(ROOT / "pelicanconf.py"), output, overrides)
+        cache = tmp / "cache" / "site_search"
+        started = time.process_time() + _children_cpu()
+        prepare_client(cache)
+        client_cpu = time.process_time() + _children_cpu() - started
+        plain, ours = [], []
+        for run in range(runs):
+            shutil.rmtree(tmp / "scratch", ignore_errors=True)
+            plain.append(_plain_build(corpus, tmp / "scratch"))
+            ours.append(index_cost(output, cache))
+            report(
+                f"run {run + 1}: plain {plain[-1]['s']:.2f} s / {plain[-1]['cpu_s']:.2f} CPU s / "
+                f"{plain[-1]['peak_mib']:.0f} MiB; index {ours[-1]['index_s']:.2f} s / "
+                f"{ours[-1]['index_cpu_s']:.2f} CPU s (process {ours[-1]['index_process_cpu_s']:.2f}) / "
+                f"{ours[-1]['index_peak_mib']:.0f} MiB"
+            )
+
+        def median(rows: list[dict], key: str) -> float:
+            return statistics.median(row[key] for row in rows)
+
+        result = {
+            "documents": count,
+            "pages_indexed": ours[0]["index_pages"],
+            "plain_s": median(plain, "s"),
+            "plain_cpu_s": median(plain, "cpu_s"),
+            "plain_peak_mib": median(plain, "peak_mib"),
+            "index_s": median(ours, "index_s"),
+            "index_cpu_s": median(ours, "index_cpu_s"),
+            "index_process_cpu_s": median(ours, "index_process_cpu_s"),
+            "index_peak_mib": median(ours, "index_peak_mib"),
+            "client_extract_cpu_s": client_cpu,
+            **{key: ours[0][key] for key in ("bundle_bytes", "fixed_bytes", "index_chunks", "chunk_mean_bytes")},
+            "fragment_mean_bytes": ours[0]["fragment_mean_bytes"],
+            "runs": {"plain": plain, "index": ours},
+        }
+        result["ratio_wall"] = result["index_s"] / result["plain_s"]
+        result["ratio_cpu"] = result["index_cpu_s"] / result["plain_cpu_s"]
+        result["ratio_process_cpu"] = result["index_process_cpu_s"] / result["plain_cpu_s"]
+        return result
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 if __name__ == "__main__":
-    print(json.dumps(measure(Path(sys.argv[1]), Path(sys.argv[2]))))
+    if sys.argv[1] == "--side-by-side":
+        outcome = side_by_side(
+            int(sys.argv[2]) if len(sys.argv) > 2 else 2000, report=lambda line: print(line, file=sys.stderr)
+        )
+        print(json.dumps({k: v for k, v in outcome.items() if k != "runs"}, indent=1))
+    else:
+        print(json.dumps(measure(Path(sys.argv[1]), Path(sys.argv[2]))))

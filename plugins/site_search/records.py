@@ -23,6 +23,7 @@ BLOCKS = frozenset(
     }
 )  # fmt: skip
 SPACES = re.compile(r"\s+")
+MARKER = "data-pagefind-body"
 YEAR = re.compile(r"^(\d{4})-\d{2}-\d{2}")
 
 
@@ -39,33 +40,43 @@ class Record:
     year: str | None
 
 
-def _texts(element, readings: bool) -> list[str]:
-    """Text of an element in document order; blocks separated by newlines, readings only if `readings`."""
-    pieces: list[str] = []
+def _texts(element) -> tuple[list[str], list[str]]:
+    """Text of an element in document order, natural and with readings; blocks separated by newlines.
 
-    def walk(node) -> None:
+    One walk for both: readings (ruby text, and hidden text a template marks for the index only,
+    an event's カナ) go to the indexed text alone.
+    """
+    natural: list[str] = []
+    indexed: list[str] = []
+
+    def walk(node, reading_above: bool) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
-        # Readings: ruby text, and hidden text a template marks for the index only (an event's カナ).
         reading = tag == "rt" or "data-search-only" in node.attrib
-        skipped = tag in SKIPPED or "data-pagefind-ignore" in node.attrib or (reading and not readings)
-        if not skipped:
+        if tag not in SKIPPED and "data-pagefind-ignore" not in node.attrib:
+            inside = reading_above or reading
+            out = (indexed,) if inside else (natural, indexed)
             block = tag in BLOCKS or reading
-            if block:
-                pieces.append("\n")
-            if node.text and tag:
-                pieces.append(node.text)
+            for pieces in out:
+                if block:
+                    pieces.append("\n")
+                if node.text and tag:
+                    pieces.append(node.text)
             for child in node:
-                walk(child)
+                walk(child, inside)
             if block:
-                pieces.append("\n")
+                for pieces in out:
+                    pieces.append("\n")
         if node.tail:
-            pieces.append(node.tail)
+            indexed.append(node.tail)
+            if not reading_above:
+                natural.append(node.tail)
 
     text = element.text or ""
-    pieces.append(text)
+    natural.append(text)
+    indexed.append(text)
     for child in element:
-        walk(child)
-    return pieces
+        walk(child, False)
+    return natural, indexed
 
 
 def clean(pieces: list[str]) -> str:
@@ -80,14 +91,21 @@ def page_record(html: str, url: str, sections: dict[str, tuple[str, str]]) -> Re
     The year is that of the first <time datetime> outside a table (a history site's table holds
     its designation date, which is not when the page was published).
     """
-    root = lxml.html.document_fromstring(html)
-    bodies = root.xpath("//*[@data-pagefind-body]")
+    # Only the part from the marked element on is parsed: what comes before (head, header, menus:
+    # most of a page) is never indexed. The first occurrence of the marker is at or before the
+    # element, so the element is always inside the part parsed.
+    marker = html.find(MARKER)
+    if marker < 0:
+        return None
+    start = max(html.rfind("<", 0, marker), 0)
+    root = lxml.html.document_fromstring(html[start:])
+    bodies = root.xpath(f"//*[@{MARKER}]")
     if not bodies:
         return None
     body = bodies[0]
     headings = body.xpath(".//h1")
-    title_source = headings[0] if headings else root.find(".//title")
-    title = clean(_texts(title_source, readings=False)) if title_source is not None else url
+    title_source = headings[0] if headings else lxml.html.document_fromstring(html[:start] or "<p>").find(".//title")
+    title = clean(_texts(title_source)[0]) if title_source is not None else url
     year = None
     for time in body.xpath(".//time[@datetime][not(ancestor::table)]"):
         match = YEAR.match(time.get("datetime", ""))
@@ -95,11 +113,12 @@ def page_record(html: str, url: str, sections: dict[str, tuple[str, str]]) -> Re
             year = match.group(1)
             break
     slug, name = sections.get(url.strip("/").split("/", 1)[0], (None, None))
+    natural, indexed = _texts(body)
     return Record(
         url=url,
         title=title,
-        text=clean(_texts(body, readings=False)),
-        indexed=clean(_texts(body, readings=True)),
+        text=clean(natural),
+        indexed=clean(indexed),
         section=name,
         section_slug=slug,
         year=year,
