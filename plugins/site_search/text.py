@@ -108,6 +108,16 @@ def units(normalised: str) -> list[Unit]:
     return [Unit(match.group(), match.group(1) is not None) for match in _UNIT.finditer(normalised)]
 
 
+# For indexing, katakana are folded to hiragana by the code table rather than by a pass of their
+# own over the text (the index reads every page): katakana, ヽ and ヾ get their hiragana's codes,
+# and ヽヾ (which fold into the class as ゝゞ) join the class. Same tokens as normalise() + _UNIT.
+_FOLDED_CODES = {
+    **_CODES,
+    **{code: _CODES[_KATAKANA_TO_HIRAGANA[code]] for code in _KATAKANA_TO_HIRAGANA},
+}
+_UNIT_UNFOLDED = re.compile(f"([{_CJK_CLASS}\u30fd\u30fe]+)|([^\\W_{_CJK_CLASS}\u30fd\u30fe]+)")
+
+
 def index_tokens(text: str) -> list[str]:
     """Tokens to index: bigrams of each CJK run plus its last character alone, words as they are.
 
@@ -116,12 +126,12 @@ def index_tokens(text: str) -> list[str]:
     It also keeps one token per character, so positions run in step with the text.
     """
     tokens: list[str] = []
-    for match in _UNIT.finditer(normalise(text)):
+    for match in _UNIT_UNFOLDED.finditer(unicodedata.normalize("NFKC", text).lower()):
         run = match.group(1)
         if run is None:
             tokens.append(match.group())
             continue
-        codes = run.translate(_CODES)  # WIDTH digits per character
+        codes = run.translate(_FOLDED_CODES)  # WIDTH digits per character
         last = len(codes) - WIDTH
         tokens += [MARKER + codes[i : i + 2 * WIDTH] for i in range(0, last, WIDTH)]
         tokens.append(MARKER + codes[last:])

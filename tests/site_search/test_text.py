@@ -6,6 +6,8 @@ import json
 
 import pytest
 from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 from site_search import text
 
 # Width, kana, readings, names, mixed scripts, numbers, rare characters, punctuation.
@@ -112,3 +114,28 @@ def test_python_and_javascript_cut_every_sample_alike():
     ]
     assert json.dumps(javascript, ensure_ascii=False) == json.dumps(python, ensure_ascii=False)
     assert facets == [text.facet_token(kind, value) for kind, value in FACETS]
+
+
+def reference_tokens(raw: str) -> list[str]:
+    """index_tokens written plainly: normalise, cut into units, bigrams of each CJK run."""
+    tokens: list[str] = []
+    for unit in text.units(text.normalise(raw)):
+        if unit.cjk:
+            run = unit.text
+            tokens += [text.encode(run[i : i + 2]) for i in range(len(run) - 1)] + [text.encode(run[-1])]
+        else:
+            tokens.append(unit.text)
+    return tokens
+
+
+KANA_AND_WIDTHS = [chr(c) for c in range(0x3000, 0x3100)] + [chr(c) for c in range(0xFF00, 0xFFA0)] + list("aB1 金沢")
+
+
+@given(st.lists(st.sampled_from(KANA_AND_WIDTHS), max_size=40).map("".join))
+def test_index_tokens_fold_katakana_in_the_code_table_as_normalise_does(raw):
+    assert text.index_tokens(raw) == reference_tokens(raw)
+
+
+@pytest.mark.parametrize("raw", SAMPLES)
+def test_index_tokens_match_the_plain_definition(raw):
+    assert text.index_tokens(raw) == reference_tokens(raw)
