@@ -87,19 +87,25 @@ def prepare_client(cache: Path) -> None:
     client_files(search.binary, cache, search.language)
 
 
-def index_cost(output_dir: Path | str, cache: Path | str | None = None) -> dict[str, float]:
+def index_cost(
+    output_dir: Path | str, cache: Path | str | None = None, scratch: Path | None = None
+) -> dict[str, float]:
     """Time (s), CPU (s), peak memory (MiB) and bundle sizes (bytes) of indexing a built site, in a fresh process.
 
-    `cache` holds Pagefind's browser files (a temporary one, filled first, by default).
+    `cache` holds Pagefind's browser files (a temporary one, filled first, by default); the bundle
+    is written into a temporary folder under `scratch` (the system's by default).
     """
     if cache is None:
         with tempfile.TemporaryDirectory(prefix="ward-search-client-") as tmp:
             prepare_client(Path(tmp))
-            return index_cost(output_dir, tmp)
+            return index_cost(output_dir, tmp, scratch)
+    env = {"PYTHONPATH": f"{PLUGINS}:{ROOT}", "PATH": "/usr/bin:/bin"}
+    if scratch is not None:
+        env["TMPDIR"] = str(scratch)
     completed = subprocess.run(
         [sys.executable, "-m", "site_search.cost", str(output_dir), str(cache)],
         cwd=ROOT,
-        env={"PYTHONPATH": f"{PLUGINS}:{ROOT}", "PATH": "/usr/bin:/bin"},
+        env=env,
         capture_output=True,
         text=True,
         check=True,
@@ -126,40 +132,38 @@ def _plain_build(corpus: Path, scratch: Path) -> dict[str, float]:
     return {"s": bench["seconds"], "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mib": usage.ru_maxrss / 1024}
 
 
-def side_by_side(count: int = 2000, runs: int = 3, report=print) -> dict:
+def side_by_side(count: int = 2000, runs: int = 5, report=print, scratch: Path | None = None) -> dict:
     """Plain Pelican's build and our indexing of the same corpus (tools/bench_corpus.py), alternated.
 
     Our site is built once without an index; then each run builds plain Pelican and indexes our
     output, each in a fresh process. Medians of `runs`, and the ratios the issue sets (≤ 0.3×).
+    Everything is written under `scratch` (the system's temporary folder by default): creating a
+    file costs far more on some disks than on a RAM disk (/dev/shm), for both builds alike.
     """
     import shutil
     import statistics
 
-    from tools.bench_corpus import make_corpus
-    from tools.site_build import build_into
-
-    tmp = Path(tempfile.mkdtemp(prefix=f"ward-search-cost-{count}-"))
+    tmp = Path(tempfile.mkdtemp(prefix=f"ward-search-cost-{count}-", dir=scratch))
     try:
-        corpus = tmp / "corpus"
-        report(f"corpus: {make_corpus(corpus, count)}")
-        output = tmp / "ours"
-        overrides = {
-            "PATH": str(corpus / "ours"),
-            "WARD_BUILD_DATE": "2026-11-28",
-            "BULLETIN_CACHE_PATH": str(tmp / "cache" / "bulletin_covers"),
-            "IMAGE_PRIVACY_CACHE_PATH": str(tmp / "cache" / "image_privacy"),
-            "SITE_SEARCH_INDEX": False,
-        }
-        build_into(str(ROOT / "pelicanconf.py"), output, overrides)
-        cache = tmp / "cache" / "site_search"
-        started = time.process_time() + _children_cpu()
-        prepare_client(cache)
-        client_cpu = time.process_time() + _children_cpu() - started
+        # Corpus and our site (without index) are made in a child: a child process starts with its
+        # parent's peak memory as its own (Linux), so this process stays small.
+        prepared = subprocess.run(
+            [sys.executable, "-m", "site_search.cost", "--prepare", str(tmp), str(count)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": f"{PLUGINS}:{ROOT}"},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        composition = json.loads(prepared.stdout.strip().splitlines()[-1])
+        report(f"corpus: {composition['corpus']}")
+        output, cache, corpus = tmp / "ours", tmp / "cache" / "site_search", tmp / "corpus"
+        client_cpu = composition["client_cpu_s"]
         plain, ours = [], []
         for run in range(runs):
             shutil.rmtree(tmp / "scratch", ignore_errors=True)
             plain.append(_plain_build(corpus, tmp / "scratch"))
-            ours.append(index_cost(output, cache))
+            ours.append(index_cost(output, cache, tmp))
             report(
                 f"run {run + 1}: plain {plain[-1]['s']:.2f} s / {plain[-1]['cpu_s']:.2f} CPU s / "
                 f"{plain[-1]['peak_mib']:.0f} MiB; index {ours[-1]['index_s']:.2f} s / "
@@ -193,13 +197,34 @@ def side_by_side(count: int = 2000, runs: int = 3, report=print) -> dict:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _prepare(tmp: Path, count: int) -> dict:
+    """The corpus, our site built from it without an index, and Pagefind's browser files."""
+    from tools.bench_corpus import make_corpus
+    from tools.site_build import build_into
+
+    corpus = make_corpus(tmp / "corpus", count)
+    overrides = {
+        "PATH": str(tmp / "corpus" / "ours"),
+        "WARD_BUILD_DATE": "2026-11-28",
+        "BULLETIN_CACHE_PATH": str(tmp / "cache" / "bulletin_covers"),
+        "IMAGE_PRIVACY_CACHE_PATH": str(tmp / "cache" / "image_privacy"),
+        "SITE_SEARCH_INDEX": False,
+    }
+    build_into(str(ROOT / "pelicanconf.py"), tmp / "ours", overrides)
+    started = time.process_time() + _children_cpu()
+    prepare_client(tmp / "cache" / "site_search")
+    return {"corpus": corpus, "client_cpu_s": time.process_time() + _children_cpu() - started}
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--side-by-side":
+    if sys.argv[1] == "--prepare":
+        print(json.dumps(_prepare(Path(sys.argv[2]), int(sys.argv[3]))))
+    elif sys.argv[1] == "--side-by-side":
         outcome = side_by_side(
             int(sys.argv[2]) if len(sys.argv) > 2 else 2000, report=lambda line: print(line, file=sys.stderr)
         )
