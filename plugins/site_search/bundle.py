@@ -133,9 +133,12 @@ class Postings:
         self.items: dict[str, int] = defaultdict(int)
 
     def add_page(self, number: int, tokens: PageTokens) -> None:
-        at: dict[str, list[int]] = defaultdict(list)
+        at: dict[str, list[int]] = {}
         for position, token in enumerate(tokens.title + tokens.rest):
-            at[token].append(position)
+            if token in at:
+                at[token].append(position)
+            else:
+                at[token] = [position]
         titled = len(tokens.title)
         pages, items = self.pages, self.items
         for token, positions in at.items():

@@ -99,12 +99,13 @@ def page_record(html: str, url: str, sections: dict[str, tuple[str, str]]) -> Re
         return None
     start = max(html.rfind("<", 0, marker), 0)
     root = lxml.html.document_fromstring(html[start:])
-    bodies = root.xpath(f"//*[@{MARKER}]")
-    if not bodies:
+    body = root.find(f".//*[@{MARKER}]")
+    if body is None:
         return None
-    body = bodies[0]
-    headings = body.xpath(".//h1")
-    title_source = headings[0] if headings else lxml.html.document_fromstring(html[:start] or "<p>").find(".//title")
+    heading = body.find(".//h1")
+    title_source = (
+        heading if heading is not None else lxml.html.document_fromstring(html[:start] or "<p>").find(".//title")
+    )
     title = clean(_texts(title_source)[0]) if title_source is not None else url
     year = None
     for time in body.xpath(".//time[@datetime][not(ancestor::table)]"):

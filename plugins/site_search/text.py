@@ -126,10 +126,9 @@ def index_tokens(text: str) -> list[str]:
     It also keeps one token per character, so positions run in step with the text.
     """
     tokens: list[str] = []
-    for match in _UNIT_UNFOLDED.finditer(unicodedata.normalize("NFKC", text).lower()):
-        run = match.group(1)
-        if run is None:
-            tokens.append(match.group())
+    for run, word in _UNIT_UNFOLDED.findall(unicodedata.normalize("NFKC", text).lower()):
+        if not run:
+            tokens.append(word)
             continue
         codes = run.translate(_FOLDED_CODES)  # WIDTH digits per character
         last = len(codes) - WIDTH

@@ -126,3 +126,15 @@ def test_the_chunk_size_setting_reaches_the_index(tmp_path):
         )
         counts.append(len(list((output / "pagefind" / "index").iterdir())))
     assert counts[0] > 2 and counts[1] == 1
+
+
+def test_the_title_falls_back_to_the_head_and_a_marker_in_a_script_is_no_body():
+    html = (
+        '<html><head><title>題｜金沢区</title><script>var s = "data-pagefind-body";</script></head>'
+        "<body><div data-pagefind-body><p>本文</p></div></body></html>"
+    )
+    record = page_record(html, "/x/", SECTIONS)
+    assert (record.title, record.text) == ("題｜金沢区", "本文")
+    assert (
+        page_record('<html><body><script>"data-pagefind-body"</script><p>x</p></body></html>', "/y/", SECTIONS) is None
+    )
