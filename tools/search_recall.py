@@ -175,3 +175,40 @@ def measure(site: Path) -> dict:
         "readings_missed": missed,
         "outside_requests": outside,
     }
+
+
+BYTES_QUERIES = ("金沢文庫", "しょうみょうじ", "花火", "庫")
+
+
+def query_bytes(site: Path, queries: tuple[str, ...] = BYTES_QUERIES) -> dict[str, dict]:
+    """Bytes a browser fetches for each query typed first on a cold visit, and for the next query.
+
+    Per query: every response body of the visit (`all`), the index chunks (`index`), the fragments
+    (`fragments`, one per result shown) and the results shown; `next` is what the following query
+    of the list fetches in the same visit (the last query's `next` is the first query's).
+    """
+    from tools.screenshots import chromium, serve
+
+    out: dict[str, dict] = {}
+    with serve(site) as base, chromium() as browser:
+        for number, query in enumerate(queries):
+            context = browser.new_context()
+            responses: list = []
+            tab = context.new_page()
+            tab.on("response", lambda response, responses=responses: responses.append(response))
+            found = found_urls(tab, base, query)
+            seen = len(responses)
+            following = queries[(number + 1) % len(queries)]
+            found_urls(tab, base, following, address=False)
+            fetched = [(r.url, len(r.body()) if r.ok else 0) for r in responses]
+            first = fetched[:seen]
+            context.close()
+            out[query] = {
+                "all": sum(size for _, size in first),
+                "index": sum(size for url, size in first if "/pagefind/index/" in url),
+                "fragments": sum(size for url, size in first if "/pagefind/fragment/" in url),
+                "results": len(found),
+                "next": sum(size for _, size in fetched[seen:]),
+                "next_query": following,
+            }
+    return out
