@@ -25,7 +25,8 @@ def bundle_sizes(bundle: Path) -> dict[str, float]:
     fixed = sum(
         path.stat().st_size
         for path in bundle.iterdir()
-        if path.name == "pagefind.js" or path.suffix in (".pf_meta", ".pagefind") or path.name == "pagefind-entry.json"
+        if path.name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+        or path.suffix in (".pf_meta", ".pagefind")
     )
     chunks = [path.stat().st_size for path in sorted((bundle / "index").iterdir())]
     fragments = [path.stat().st_size for path in sorted((bundle / "fragment").iterdir())]
