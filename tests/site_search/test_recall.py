@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.search_recall import QUERIES, event_readings, history_sites, measure
+from tools.search_recall import QUERIES, event_readings, history_sites, measure, query_bytes
 
 pytestmark = pytest.mark.browser
 
@@ -27,3 +27,16 @@ def test_every_query_finds_the_pages_that_contain_it(sample_site):
     assert result["reading_queries"] > 75
     assert result["readings_missed"] == []
     assert result["outside_requests"] == []
+
+
+def test_a_query_fetches_small_index_chunks_and_fragments(sample_site):
+    figures = query_bytes(sample_site, ("金沢文庫", "花火"))
+    bunko, hanabi = figures["金沢文庫"], figures["花火"]
+    assert bunko["results"] == 14 and hanabi["results"] >= 10
+    # A phrase of three bigrams touches about three small chunks (SITE_SEARCH_CHUNK_LOCATIONS).
+    assert 0 < bunko["index"] < 30_000 and 0 < hanabi["index"] < 15_000
+    # Fragments hold natural metadata only, no token text: a few KB per result even for bulletins.
+    assert bunko["fragments"] < 1_500 * bunko["results"]
+    assert hanabi["fragments"] < 4_000 * hanabi["results"]
+    # Pagefind's own files come once per visit; a following query fetches only what is new.
+    assert bunko["next"] < 60_000
