@@ -19,7 +19,7 @@ from .errors import ContentError, ContentErrors, split_warnings
 from .limits import DEFAULT_LIMITS, Limits
 from .registry import ContentTypes
 from .site_links import site_link_problems
-from .sources import is_ignored, scan_tree
+from .sources import file_problems, is_ignored, scan_tree
 
 
 def content_files(content_root: Path) -> list[str]:
@@ -98,8 +98,25 @@ class ContentSet:
         name = Path(rel_path).name
         if (self.root / rel_path).is_file() and name.endswith(CONTENT_SUFFIXES) and not is_ignored(name):
             _load_into(self.root, rel_path, self.types, by_path, file_errors, self.limits)
-        sources = tuple(scan_tree(self.root, self.limits))
+        sources = self._sources_with(rel_path)
         return _checked(replace(self, by_path=by_path, file_errors=file_errors, source_errors=sources))
+
+    def _sources_with(self, rel_path: str) -> tuple[ContentError, ...]:
+        """The scan of content/ after one file changed: that file scanned again alone (a PDF's pages are
+        counted by pypdf, so a scan of every file costs the preview a tenth of a second per save); a
+        folder, a symbolic link or an ignored name changes what the walk sees, so the whole tree then."""
+        path = self.root / rel_path
+        parts = Path(rel_path).parts
+        if path.is_dir() or path.is_symlink() or any(is_ignored(part) for part in parts):
+            return tuple(scan_tree(self.root, self.limits))
+        if any(self.root.joinpath(*parts[:depth]).is_symlink() for depth in range(1, len(parts))):
+            return tuple(scan_tree(self.root, self.limits))
+        shown = display_path(self.root, rel_path)
+        # A deleted folder takes the problems of everything that was in it along.
+        kept = [e for e in self.source_errors if e.path != shown and not e.path.startswith(f"{shown}/")]
+        if path.is_file():
+            kept += file_problems(self.root, rel_path, self.limits)
+        return tuple(sorted(kept))
 
 
 def load_content_set(content_root: Path, types: ContentTypes, limits: Limits = DEFAULT_LIMITS) -> ContentSet:

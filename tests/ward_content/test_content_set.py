@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -119,3 +120,41 @@ def test_check_uses_the_configured_plugins_only(tmp_path):
     alone = check_content(root, overrides={"PLUGINS": ["ward_content"]})
     assert [e.code for e in alone.errors] == ["file outside the content folders"]
     assert ROOT.is_dir()
+
+
+def test_a_changed_file_is_scanned_again_alone_and_the_result_equals_a_full_scan(tmp_path):
+    """The preview scans only the saved file; after adds, fixes, links out and deleted folders, what it
+    knows of content/ equals a scan of every file."""
+    from tools.site_build import project_types
+    from ward_content.content_set import load_content_set
+
+    types = project_types()
+    root = write_files(tmp_path / "content", {"news/a.md": article()})
+    outside = tmp_path / "secret.txt"
+    outside.write_text("秘密", encoding="utf-8")
+    content = load_content_set(root, types)
+
+    def changed(rel: str):
+        nonlocal content
+        content = content.with_file(rel)
+        assert content.source_errors == load_content_set(root, types).source_errors, rel
+
+    (root / "news" / "tool.exe").write_bytes(b"MZ")
+    changed("news/tool.exe")
+    assert [e.code for e in content.errors] == ["file type not allowed"]
+    (root / "news" / "leak.md").symlink_to(outside)
+    changed("news/leak.md")
+    (root / "news" / "tool.exe").unlink()
+    changed("news/tool.exe")
+    (root / "files").mkdir()
+    (root / "files" / "a.bat").write_bytes(b"echo")
+    changed("files/a.bat")
+    shutil.rmtree(root / "files")  # the watcher reports the folder
+    changed("files")
+    (root / "linked").symlink_to(tmp_path, target_is_directory=True)
+    changed("linked")
+    (root / "news" / "leak.md").unlink()
+    changed("news/leak.md")
+    (root / "linked").unlink()
+    changed("linked")
+    assert content.errors == ()
