@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -83,11 +84,10 @@ class BulletinGenerator(WardFolderGenerator):
         archive = self.archive
         self._write_cover_copies(output)
         for issue in archive.issues:
-            target = output / issue.pdf_url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(self._published_pdf(root / issue.source_pdf))
+            # Files, not pages: made when the browser asks for them in the preview (write_bytes).
+            self.write_bytes(issue.pdf_url, functools.partial(self._published_pdf, root / issue.source_pdf))
             cover = cover_for(root / issue.source_pdf, issue.pdf.sha256, self.bulletin)
-            self._copy(cover, output / issue.cover_url)
+            self.write_bytes(issue.cover_url, cover.read_bytes)
             self._write(
                 writer,
                 "bulletins/issue.html",
