@@ -112,17 +112,22 @@ class PreviewSite:
         from tools.site_build import project_types
         from ward_content.content_set import load_content_set
         from ward_content.limits import read_limits
+        from ward_content.settings import read_settings as read_ward_settings
 
         self.settings_file = settings_file
         self.output = (output or ROOT / ".cache" / "preview").resolve()
         # The search index is not rebuilt per edit: the preview's search page says so.
         self.overrides = {**(overrides or {}), "SITE_SEARCH_INDEX": False}
         self.lock = threading.RLock()
+        # Notified when the version or the problems change: the browser's long poll wakes at once.
+        self.changed = threading.Condition(self.lock)
         self.bytecode = MemoryBytecodeCache()
         settings = self._settings()
         self.root = Path(settings["PATH"]).resolve()
         self.types = project_types(settings_file, self.overrides)
-        self.content = load_content_set(self.root, self.types, read_limits(settings))
+        self.content = load_content_set(
+            self.root, self.types, read_limits(settings), read_ward_settings(settings).own_hosts
+        )
         self.objects: dict[str, tuple[object, object]] = {}  # rel path -> (document, Pelican content object)
         self.current: Generation | None = None
         self.errors: tuple[str, ...] = ()
@@ -153,14 +158,17 @@ class PreviewSite:
             del theme_changed  # every change regenerates; kept for clarity of the rules above
             if self.content.errors:
                 self.errors = tuple(error.format() for error in self.content.errors)
+                self.changed.notify_all()
                 return self.errors
             try:
                 self._generate()
             except Exception as exc:
                 self.errors = _problem_lines(exc)
+                self.changed.notify_all()
                 return self.errors
             self.errors = ()
             self.version += 1
+            self.changed.notify_all()
             return ()
 
     def _generate(self) -> None:

@@ -53,6 +53,8 @@ class ContentSet:
     # (links out of content/, refused file types, bombs), photos and PDFs included.
     limits: Limits = DEFAULT_LIMITS
     source_errors: tuple[ContentError, ...] = ()
+    # The site's own hosts: bodies checked for the allow-list are rendered as the pages render them.
+    own_hosts: frozenset[str] = frozenset()
     # Warnings found across files: reported by `invoke check` and the build, refusing nothing.
     warnings: tuple[ContentError, ...] = ()
 
@@ -97,7 +99,7 @@ class ContentSet:
         file_errors.pop(rel_path, None)
         name = Path(rel_path).name
         if (self.root / rel_path).is_file() and name.endswith(CONTENT_SUFFIXES) and not is_ignored(name):
-            _load_into(self.root, rel_path, self.types, by_path, file_errors, self.limits)
+            _load_into(self.root, rel_path, self.types, by_path, file_errors, self.limits, self.own_hosts)
         sources = self._sources_with(rel_path)
         return _checked(replace(self, by_path=by_path, file_errors=file_errors, source_errors=sources))
 
@@ -119,21 +121,34 @@ class ContentSet:
         return tuple(sorted(kept))
 
 
-def load_content_set(content_root: Path, types: ContentTypes, limits: Limits = DEFAULT_LIMITS) -> ContentSet:
+def load_content_set(
+    content_root: Path,
+    types: ContentTypes,
+    limits: Limits = DEFAULT_LIMITS,
+    own_hosts: frozenset[str] = frozenset(),
+) -> ContentSet:
     """Read every content file once, then run the checks across files on what loaded."""
     by_path: dict[str, Document] = {}
     file_errors: dict[str, tuple[ContentError, ...]] = {}
     for rel_path in content_files(content_root):
-        _load_into(content_root, rel_path, types, by_path, file_errors, limits)
+        _load_into(content_root, rel_path, types, by_path, file_errors, limits, own_hosts)
     sources = tuple(scan_tree(content_root, limits))
-    return _checked(ContentSet(content_root, types, by_path, file_errors, limits=limits, source_errors=sources))
+    return _checked(
+        ContentSet(content_root, types, by_path, file_errors, limits=limits, source_errors=sources, own_hosts=own_hosts)
+    )
 
 
 def _load_into(
-    root: Path, rel_path: str, types: ContentTypes, by_path: dict, file_errors: dict, limits: Limits
+    root: Path,
+    rel_path: str,
+    types: ContentTypes,
+    by_path: dict,
+    file_errors: dict,
+    limits: Limits,
+    own_hosts: frozenset[str] = frozenset(),
 ) -> None:
     try:
-        by_path[rel_path] = load_document(root, rel_path, types, limits)
+        by_path[rel_path] = load_document(root, rel_path, types, limits, own_hosts)
     except ContentErrors as exc:
         file_errors[rel_path] = exc.errors
 

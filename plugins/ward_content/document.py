@@ -80,7 +80,13 @@ def display_path(content_root: Path, rel_path: str) -> str:
     return f"{content_root.name}/{rel_path}"
 
 
-def load_document(content_root: Path, rel_path: str, types: ContentTypes, limits: Limits = DEFAULT_LIMITS) -> Document:
+def load_document(
+    content_root: Path,
+    rel_path: str,
+    types: ContentTypes,
+    limits: Limits = DEFAULT_LIMITS,
+    own_hosts: frozenset[str] = frozenset(),
+) -> Document:
     """Read, decode, parse and validate one file; raise ContentErrors with every problem found.
 
     A link out of content/, an oversized file or a control character stops here, before parsing.
@@ -94,7 +100,7 @@ def load_document(content_root: Path, rel_path: str, types: ContentTypes, limits
     if controls:
         raise ContentErrors(controls)
     front = split(text, shown)
-    return validate(content_root, rel_path, front, types, limits)
+    return validate(content_root, rel_path, front, types, limits, own_hosts)
 
 
 def _front_end(text: str) -> int | None:
@@ -106,7 +112,12 @@ def _front_end(text: str) -> int | None:
 
 
 def validate(
-    content_root: Path, rel_path: str, front: FrontMatter, types: ContentTypes, limits: Limits = DEFAULT_LIMITS
+    content_root: Path,
+    rel_path: str,
+    front: FrontMatter,
+    types: ContentTypes,
+    limits: Limits = DEFAULT_LIMITS,
+    own_hosts: frozenset[str] = frozenset(),
 ) -> Document:
     """Schema, slug and body checks for parsed front matter; all problems at once."""
     shown = display_path(content_root, rel_path)
@@ -158,10 +169,17 @@ def validate(
         )
         if problem
     ]
-    errors += costly or check_html(front.body, front.body_line, shown)
-    if errors:
+    if costly or errors:
+        errors += costly or check_html(front.body, front.body_line, shown)
         raise ContentErrors(errors)
-    return Document(root=content_root, rel_path=rel_path, shown=shown, kind=kind, folder=folder, meta=meta, front=front)
+    doc = Document(root=content_root, rel_path=rel_path, shown=shown, kind=kind, folder=folder, meta=meta, front=front)
+    # Rendered once, as the page renders it: the check and the page share the rendering.
+    from .rendering import checked_html
+
+    problems = checked_html(doc, own_hosts)
+    if problems:
+        raise ContentErrors(problems)
+    return doc
 
 
 def _within(field: str, outer: str) -> bool:

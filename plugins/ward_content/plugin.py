@@ -22,6 +22,7 @@ from .reader import WardMarkdownReader
 from .registry import collect, content_types
 from .schemas import news, page
 from .settings import WardSettings
+from .settings import read_settings as read_ward_settings
 from .sitemap import write_sitemap
 from .sources import links_out_of
 
@@ -51,7 +52,10 @@ def start_build(pelican) -> None:
     if scope.content is None:  # the preview hands in the content set it keeps between rebuilds
         scope.types = collect(pelican)
         scope.content = load_content_set(
-            Path(pelican.settings["PATH"]).resolve(), scope.types, read_limits(pelican.settings)
+            Path(pelican.settings["PATH"]).resolve(),
+            scope.types,
+            read_limits(pelican.settings),
+            read_ward_settings(pelican.settings).own_hosts,
         )
 
 

@@ -53,6 +53,28 @@ def test_every_file_is_decoded_once_per_build(tmp_path, monkeypatch):
     assert sorted(decoded) == sorted(f"content/{rel}" for rel in files)
 
 
+def test_every_body_is_rendered_once_per_build_checked_and_published_alike(tmp_path, monkeypatch):
+    """The allow-list check and the page share one rendering (it was rendered twice: once to check)."""
+    import markdown
+
+    body = "[区のサイト](https://www.city.yokohama.lg.jp/kanazawa/) と <b>太字</b>・{ 記号 } & 句読点。"
+    files = {f"news/{name}.md": article(f"記事{name}", body=body) for name in ("a", "b", "c")}
+    files["news/plain.md"] = article("記号のない記事", body="ただの本文です。")
+    rendered = []
+    original = markdown.Markdown.convert
+
+    def counting_convert(self, source):
+        rendered.append(source)
+        return original(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counting_convert)
+    output = build_site(tmp_path, files)
+    bodies = [text for text in rendered if "区のサイト" in text]
+    assert len(bodies) == 3
+    page = (output / "news" / "a" / "index.html").read_text(encoding="utf-8")
+    assert 'class="ward-external"' in page and "<b>太字</b>" in page
+
+
 def test_a_refused_event_is_a_located_error_not_a_traceback(tmp_path):
     bad = event_text(recurrence={"frequency": "weekly", "until": "2026-11-01"}, start="2026-12-05 10:00")
     files = {"events/e.md": bad}
