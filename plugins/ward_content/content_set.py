@@ -55,6 +55,8 @@ class ContentSet:
     source_errors: tuple[ContentError, ...] = ()
     # The site's own hosts: bodies checked for the allow-list are rendered as the pages render them.
     own_hosts: frozenset[str] = frozenset()
+    # Each photo's verdict by path, size and modification time: decoded once, not once per article.
+    photo_checks: dict = field(default_factory=dict, compare=False, repr=False)
     # Warnings found across files: reported by `invoke check` and the build, refusing nothing.
     warnings: tuple[ContentError, ...] = ()
 
@@ -99,7 +101,9 @@ class ContentSet:
         file_errors.pop(rel_path, None)
         name = Path(rel_path).name
         if (self.root / rel_path).is_file() and name.endswith(CONTENT_SUFFIXES) and not is_ignored(name):
-            _load_into(self.root, rel_path, self.types, by_path, file_errors, self.limits, self.own_hosts)
+            _load_into(
+                self.root, rel_path, self.types, by_path, file_errors, self.limits, self.own_hosts, self.photo_checks
+            )
         sources = self._sources_with(rel_path)
         return _checked(replace(self, by_path=by_path, file_errors=file_errors, source_errors=sources))
 
@@ -130,12 +134,12 @@ def load_content_set(
     """Read every content file once, then run the checks across files on what loaded."""
     by_path: dict[str, Document] = {}
     file_errors: dict[str, tuple[ContentError, ...]] = {}
+    photo_checks: dict = {}
     for rel_path in content_files(content_root):
-        _load_into(content_root, rel_path, types, by_path, file_errors, limits, own_hosts)
+        _load_into(content_root, rel_path, types, by_path, file_errors, limits, own_hosts, photo_checks)
     sources = tuple(scan_tree(content_root, limits))
-    return _checked(
-        ContentSet(content_root, types, by_path, file_errors, limits=limits, source_errors=sources, own_hosts=own_hosts)
-    )
+    content = ContentSet(content_root, types, by_path, file_errors, limits=limits, source_errors=sources)
+    return _checked(replace(content, own_hosts=own_hosts, photo_checks=photo_checks))
 
 
 def _load_into(
@@ -146,9 +150,10 @@ def _load_into(
     file_errors: dict,
     limits: Limits,
     own_hosts: frozenset[str] = frozenset(),
+    photo_checks: dict | None = None,
 ) -> None:
     try:
-        by_path[rel_path] = load_document(root, rel_path, types, limits, own_hosts)
+        by_path[rel_path] = load_document(root, rel_path, types, limits, own_hosts, photo_checks)
     except ContentErrors as exc:
         file_errors[rel_path] = exc.errors
 

@@ -86,6 +86,7 @@ def load_document(
     types: ContentTypes,
     limits: Limits = DEFAULT_LIMITS,
     own_hosts: frozenset[str] = frozenset(),
+    photo_checks: dict | None = None,
 ) -> Document:
     """Read, decode, parse and validate one file; raise ContentErrors with every problem found.
 
@@ -100,7 +101,7 @@ def load_document(
     if controls:
         raise ContentErrors(controls)
     front = split(text, shown)
-    return validate(content_root, rel_path, front, types, limits, own_hosts)
+    return validate(content_root, rel_path, front, types, limits, own_hosts, photo_checks)
 
 
 def _front_end(text: str) -> int | None:
@@ -118,6 +119,7 @@ def validate(
     types: ContentTypes,
     limits: Limits = DEFAULT_LIMITS,
     own_hosts: frozenset[str] = frozenset(),
+    photo_checks: dict | None = None,
 ) -> Document:
     """Schema, slug and body checks for parsed front matter; all problems at once."""
     shown = display_path(content_root, rel_path)
@@ -155,9 +157,11 @@ def validate(
         errors += _check_file_slug(rel_path, str(known.get(kind.title_field, "")), shown)
     errors += _check_slug_length(front, rel_path, shown, limits)
     errors += check_body(front.body, front.body_line, shown, lambda p: (content_root / p).is_file())
-    errors += image_errors(body_image_refs(front.body, front.body_line, rel_path, content_root), shown, content_root)
+    body_photos = body_image_refs(front.body, front.body_line, rel_path, content_root)
+    errors += image_errors(body_photos, shown, content_root, photo_checks)
     if meta is not None:
-        errors += image_errors(field_image_refs(meta, front, rel_path, content_root), shown, content_root)
+        field_photos = field_image_refs(meta, front, rel_path, content_root)
+        errors += image_errors(field_photos, shown, content_root, photo_checks)
     errors += body_placeholders(front.body, front.body_line, shown)
     # Rendering is what a deep or dense body makes expensive, so it is only rendered once known to be bounded.
     costly = [

@@ -180,3 +180,39 @@ def test_a_changed_file_is_scanned_again_alone_and_the_result_equals_a_full_scan
     (root / "linked").unlink()
     changed("linked")
     assert content.errors == ()
+
+
+def test_a_photo_shown_by_many_articles_is_decoded_once_and_again_when_it_changes(tmp_path, monkeypatch):
+    import io
+
+    from PIL import Image
+
+    from tools.site_build import project_types
+    from ward_content import images
+    from ward_content.content_set import load_content_set
+
+    def jpeg(colour: str) -> bytes:
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 48), colour).save(buffer, "JPEG")
+        return buffer.getvalue()
+
+    files = {f"news/a{n}.md": article(f"記事{n}", body="![海の公園の写真](../images/umi.jpg)") for n in range(5)}
+    root = write_files(tmp_path / "content", {**files, "images/umi.jpg": jpeg("blue")})
+    decoded = []
+    original = images.image_problem
+
+    def counting(path):
+        decoded.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(images, "image_problem", counting)
+    content = load_content_set(root, project_types())
+    assert content.errors == () and decoded == ["umi.jpg"]
+    # The photo is replaced by a damaged file: the next load of an article sees it, not the old verdict.
+    (root / "images" / "umi.jpg").write_bytes(jpeg("red")[:200])
+    content = content.with_file("images/umi.jpg").with_file("news/a0.md")
+    assert decoded == ["umi.jpg", "umi.jpg"]
+    assert [(e.path, e.code) for e in content.errors] == [
+        ("content/images/umi.jpg", "unreadable image"),  # the scan of the photo itself
+        ("content/news/a0.md", "damaged image"),
+    ]
