@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,23 +19,25 @@ from pathlib import Path
 from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import Writer
 
 from tools.site_build import ROOT, MemoryBytecodeCache, load_settings
+
+if str(ROOT / "plugins") not in sys.path:  # as tasks.py does: the plugins are imported by name
+    sys.path.insert(0, str(ROOT / "plugins"))
+from ward_content.page_writer import PageRecorder
 
 # Files that change what the generators produce but not the content set; a plugin's Python code needs a
 # new process (see tools/preview_server.py).
 THEME_SUFFIXES = (".html", ".css", ".js", ".svg", ".png", ".woff2")
 
 
-class RecordingWriter(Writer):
-    """Records each page's `write_file` call instead of rendering it; feeds and files are written as usual."""
+class RecordingWriter(PageRecorder):
+    """Records each page's `write_file` call instead of rendering it; feeds are made when asked for too."""
 
     def __init__(self, output_path: str, settings: dict):
         super().__init__(output_path, settings=settings)
-        self.pages: dict[str, tuple[tuple, dict]] = {}
         self.feeds: dict[str, object] = {}  # output-relative path -> callable writing the feed, returning its bytes
-        self._overridden: set[str] = set()
 
     def write_feed(
         self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None
@@ -58,37 +61,6 @@ class RecordingWriter(Writer):
 
         self.feeds[rel] = make
         return None
-
-    def write_file(
-        self,
-        name,
-        template,
-        context,
-        relative_urls=False,
-        paginated=None,
-        template_name=None,
-        override_output=False,
-        url=None,
-        **kwargs,
-    ):
-        if not name:
-            return
-        path = sanitised_join(self.output_path, name)
-        rel = os.path.relpath(path, self.output_path).replace(os.sep, "/")
-        # The same rules as Writer._open_w: an overriding write wins, a second plain write is an error.
-        if rel in self._overridden:
-            if override_output:
-                raise FileOverwriteFailedError(f'Failed to overwrite "{path}" a second time')
-            return
-        if rel in self.pages and not override_output:
-            raise FileOverwriteFailedError(f'Failed to overwrite "{path}" as Pelican has already written to it')
-        if override_output:
-            self._overridden.add(rel)
-        self.pages[rel] = (
-            (name, template, context, relative_urls, paginated, template_name, override_output, url),
-            kwargs,
-        )
-        signals.content_written.send(path, context=context)
 
 
 @dataclass

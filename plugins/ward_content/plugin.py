@@ -18,6 +18,7 @@ from .errors import WardBuildError
 from .feeds import restamp_pelican_feed
 from .generator import WardSiteGenerator
 from .limits import read_limits
+from .page_writer import flush_pages, provide_writer
 from .reader import WardMarkdownReader
 from .registry import collect, content_types
 from .schemas import news, page
@@ -92,6 +93,7 @@ def remember_page(path, context=None) -> None:
 
 def finish(pelican) -> None:
     """Warnings while writing (an unresolved link, a template problem) fail the build too."""
+    flush_pages()
     scope = ensure_scope()
     records = scope.capture.take()
     scope.release_logging()
@@ -111,6 +113,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(account_for_every_file)
     signals.content_written.connect(remember_page)
     signals.finalized.connect(finish)
+    signals.get_writer.connect(provide_writer)
     signals.feed_generated.connect(restamp_pelican_feed)
     signals.article_generator_finalized.connect(drop_outside_links)
     signals.page_generator_finalized.connect(drop_outside_links)
