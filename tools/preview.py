@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,23 +19,25 @@ from pathlib import Path
 from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import Writer
 
 from tools.site_build import ROOT, MemoryBytecodeCache, load_settings
+
+if str(ROOT / "plugins") not in sys.path:  # as tasks.py does: the plugins are imported by name
+    sys.path.insert(0, str(ROOT / "plugins"))
+from ward_content.page_writer import PageRecorder
 
 # Files that change what the generators produce but not the content set; a plugin's Python code needs a
 # new process (see tools/preview_server.py).
 THEME_SUFFIXES = (".html", ".css", ".js", ".svg", ".png", ".woff2")
 
 
-class RecordingWriter(Writer):
-    """Records each page's `write_file` call instead of rendering it; feeds and files are written as usual."""
+class RecordingWriter(PageRecorder):
+    """Records each page's `write_file` call instead of rendering it; feeds are made when asked for too."""
 
     def __init__(self, output_path: str, settings: dict):
         super().__init__(output_path, settings=settings)
-        self.pages: dict[str, tuple[tuple, dict]] = {}
         self.feeds: dict[str, object] = {}  # output-relative path -> callable writing the feed, returning its bytes
-        self._overridden: set[str] = set()
 
     def write_feed(
         self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None
@@ -59,37 +62,6 @@ class RecordingWriter(Writer):
         self.feeds[rel] = make
         return None
 
-    def write_file(
-        self,
-        name,
-        template,
-        context,
-        relative_urls=False,
-        paginated=None,
-        template_name=None,
-        override_output=False,
-        url=None,
-        **kwargs,
-    ):
-        if not name:
-            return
-        path = sanitised_join(self.output_path, name)
-        rel = os.path.relpath(path, self.output_path).replace(os.sep, "/")
-        # The same rules as Writer._open_w: an overriding write wins, a second plain write is an error.
-        if rel in self._overridden:
-            if override_output:
-                raise FileOverwriteFailedError(f'Failed to overwrite "{path}" a second time')
-            return
-        if rel in self.pages and not override_output:
-            raise FileOverwriteFailedError(f'Failed to overwrite "{path}" as Pelican has already written to it')
-        if override_output:
-            self._overridden.add(rel)
-        self.pages[rel] = (
-            (name, template, context, relative_urls, paginated, template_name, override_output, url),
-            kwargs,
-        )
-        signals.content_written.send(path, context=context)
-
 
 @dataclass
 class Generation:
@@ -112,17 +84,22 @@ class PreviewSite:
         from tools.site_build import project_types
         from ward_content.content_set import load_content_set
         from ward_content.limits import read_limits
+        from ward_content.settings import read_settings as read_ward_settings
 
         self.settings_file = settings_file
         self.output = (output or ROOT / ".cache" / "preview").resolve()
         # The search index is not rebuilt per edit: the preview's search page says so.
         self.overrides = {**(overrides or {}), "SITE_SEARCH_INDEX": False}
         self.lock = threading.RLock()
+        # Notified when the version or the problems change: the browser's long poll wakes at once.
+        self.changed = threading.Condition(self.lock)
         self.bytecode = MemoryBytecodeCache()
         settings = self._settings()
         self.root = Path(settings["PATH"]).resolve()
         self.types = project_types(settings_file, self.overrides)
-        self.content = load_content_set(self.root, self.types, read_limits(settings))
+        self.content = load_content_set(
+            self.root, self.types, read_limits(settings), read_ward_settings(settings).own_hosts
+        )
         self.objects: dict[str, tuple[object, object]] = {}  # rel path -> (document, Pelican content object)
         self.current: Generation | None = None
         self.errors: tuple[str, ...] = ()
@@ -153,14 +130,17 @@ class PreviewSite:
             del theme_changed  # every change regenerates; kept for clarity of the rules above
             if self.content.errors:
                 self.errors = tuple(error.format() for error in self.content.errors)
+                self.changed.notify_all()
                 return self.errors
             try:
                 self._generate()
             except Exception as exc:
                 self.errors = _problem_lines(exc)
+                self.changed.notify_all()
                 return self.errors
             self.errors = ()
             self.version += 1
+            self.changed.notify_all()
             return ()
 
     def _generate(self) -> None:

@@ -81,9 +81,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         after = query.removeprefix("after=")
         if not after.isdigit():
             return
-        deadline = time.monotonic() + limit
-        while self.site.version <= int(after) and not self.site.errors and time.monotonic() < deadline:
-            time.sleep(0.02)
+        site = self.site
+        with site.changed:
+            site.changed.wait_for(lambda: site.version > int(after) or bool(site.errors), timeout=limit)
 
     def _send(self, status: int, data: bytes, kind: str) -> None:
         self.send_response(status)

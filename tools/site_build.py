@@ -71,10 +71,12 @@ def build_into(settings_file: str, target: Path, overrides: dict | None = None) 
     settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": MemoryBytecodeCache()}
     configured = [str(name) for name in settings.get("PLUGINS") or ()]
     # Plugins, their signal receivers, the content set and the log capture belong to this build only.
-    with build_scope():
+    with build_scope() as scope:
         pelican = Pelican(settings)
         require_plugins(configured, pelican)
         pelican.run()
+        if scope.flush_pages is not None:  # the `finalized` receivers render them; never leave any behind
+            scope.flush_pages()
 
 
 def require_plugins(configured: list[str], pelican) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -11,12 +12,14 @@ from pdf_privacy.plugin import cleaned_bytes
 from responsive_images.pipeline import picture_of, produce, tasks_for
 from responsive_images.settings import read_settings as read_photo_settings
 
+from ward_content.build_scope import ensure_scope
+from ward_content.document import display_path
 from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
 from ward_content.limits import read_limits
 from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
-from ward_content.sources import file_problems
+from ward_content.sources import file_problems, scan_tree
 
 from .covers import CoverProblem, cover_for, cover_widths, inspect_bounded, master_for
 from .feed import atom_feed
@@ -48,11 +51,12 @@ class BulletinGenerator(WardFolderGenerator):
         limit = self.bulletin.pdf_size_limit_bytes
         root = Path(self.settings["PATH"]).resolve()
         self.ward_warnings.extend(linked_file_warnings(root, self.bulletin.linked_files_folder, limit))
+        refused_files = _refused_files(root, limits)
         for doc in (d for d in usable if d.meta.status == "published"):
             path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
             # A link out of content/ or a PDF beyond the limits never reaches pdfium; the
             # foundation's scan of content/ reports it, located on the PDF itself.
-            if file_problems(doc.root, path.relative_to(doc.root).as_posix(), limits):
+            if display_path(doc.root, path.relative_to(doc.root).as_posix()) in refused_files:
                 continue
             if warning := size_warning(path, doc.shown, doc.line_of("pdf"), "pdf", limit):
                 self.ward_warnings.append(warning)
@@ -83,11 +87,10 @@ class BulletinGenerator(WardFolderGenerator):
         archive = self.archive
         self._write_cover_copies(output)
         for issue in archive.issues:
-            target = output / issue.pdf_url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(self._published_pdf(root / issue.source_pdf))
+            # Files, not pages: made when the browser asks for them in the preview (write_bytes).
+            self.write_bytes(issue.pdf_url, functools.partial(self._published_pdf, root / issue.source_pdf))
             cover = cover_for(root / issue.source_pdf, issue.pdf.sha256, self.bulletin)
-            self._copy(cover, output / issue.cover_url)
+            self.write_bytes(issue.cover_url, cover.read_bytes)
             self._write(
                 writer,
                 "bulletins/issue.html",
@@ -174,6 +177,14 @@ class BulletinGenerator(WardFolderGenerator):
     def _copy(source: Path, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+
+
+def _refused_files(root: Path, limits) -> frozenset[str]:
+    """Files under content/ that the build's scan refused (links out, limits): from the content set,
+    which scanned every file once; scanned here only when no content set is in scope."""
+    content = ensure_scope().content
+    errors = content.source_errors if content is not None else scan_tree(root, limits)
+    return frozenset(error.path for error in errors)
 
 
 def _no_cover(doc) -> ContentError:

@@ -7,6 +7,7 @@ from pathlib import Path
 from pelican import signals
 
 from ward_content.config import settings_models
+from ward_content.page_writer import flush_pages
 
 from .generator import SiteSearchGenerator
 from .indexer import index_site
@@ -18,6 +19,7 @@ def get_generators(pelican):
 
 
 def index_output(pelican) -> None:
+    flush_pages()  # the index reads the written pages: render any the build's writer deferred
     search = read_settings(pelican.settings)
     if search.index:
         index_site(Path(pelican.output_path), search, pelican.settings)

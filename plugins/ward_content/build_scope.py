@@ -34,6 +34,8 @@ class BuildScope:
     settings: dict = field(default_factory=dict)  # config.PluginSettings subclass -> validated settings
     # The preview sets a dict here: files given as callables are then made when asked for.
     lazy_files: dict | None = None
+    # Renders the pages a build's writer recorded (page_writer.DeferredWriter); None when none are deferred.
+    flush_pages: object = None
     log_handlers: list[tuple[logging.Logger, logging.Handler]] = field(default_factory=list)
     log_filters: list[tuple[logging.Filterer, object]] = field(default_factory=list)
 

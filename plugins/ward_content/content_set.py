@@ -19,7 +19,7 @@ from .errors import ContentError, ContentErrors, split_warnings
 from .limits import DEFAULT_LIMITS, Limits
 from .registry import ContentTypes
 from .site_links import site_link_problems
-from .sources import is_ignored, scan_tree
+from .sources import file_problems, is_ignored, scan_tree
 
 
 def content_files(content_root: Path) -> list[str]:
@@ -53,6 +53,10 @@ class ContentSet:
     # (links out of content/, refused file types, bombs), photos and PDFs included.
     limits: Limits = DEFAULT_LIMITS
     source_errors: tuple[ContentError, ...] = ()
+    # The site's own hosts: bodies checked for the allow-list are rendered as the pages render them.
+    own_hosts: frozenset[str] = frozenset()
+    # Each photo's verdict by path, size and modification time: decoded once, not once per article.
+    photo_checks: dict = field(default_factory=dict, compare=False, repr=False)
     # Warnings found across files: reported by `invoke check` and the build, refusing nothing.
     warnings: tuple[ContentError, ...] = ()
 
@@ -97,26 +101,59 @@ class ContentSet:
         file_errors.pop(rel_path, None)
         name = Path(rel_path).name
         if (self.root / rel_path).is_file() and name.endswith(CONTENT_SUFFIXES) and not is_ignored(name):
-            _load_into(self.root, rel_path, self.types, by_path, file_errors, self.limits)
-        sources = tuple(scan_tree(self.root, self.limits))
+            _load_into(
+                self.root, rel_path, self.types, by_path, file_errors, self.limits, self.own_hosts, self.photo_checks
+            )
+        sources = self._sources_with(rel_path)
         return _checked(replace(self, by_path=by_path, file_errors=file_errors, source_errors=sources))
 
+    def _sources_with(self, rel_path: str) -> tuple[ContentError, ...]:
+        """The scan of content/ after one file changed: that file scanned again alone (a PDF's pages are
+        counted by pypdf, so a scan of every file costs the preview a tenth of a second per save); a
+        folder, a symbolic link or an ignored name changes what the walk sees, so the whole tree then."""
+        path = self.root / rel_path
+        parts = Path(rel_path).parts
+        if path.is_dir() or path.is_symlink() or any(is_ignored(part) for part in parts):
+            return tuple(scan_tree(self.root, self.limits))
+        if any(self.root.joinpath(*parts[:depth]).is_symlink() for depth in range(1, len(parts))):
+            return tuple(scan_tree(self.root, self.limits))
+        shown = display_path(self.root, rel_path)
+        # A deleted folder takes the problems of everything that was in it along.
+        kept = [e for e in self.source_errors if e.path != shown and not e.path.startswith(f"{shown}/")]
+        if path.is_file():
+            kept += file_problems(self.root, rel_path, self.limits)
+        return tuple(sorted(kept))
 
-def load_content_set(content_root: Path, types: ContentTypes, limits: Limits = DEFAULT_LIMITS) -> ContentSet:
+
+def load_content_set(
+    content_root: Path,
+    types: ContentTypes,
+    limits: Limits = DEFAULT_LIMITS,
+    own_hosts: frozenset[str] = frozenset(),
+) -> ContentSet:
     """Read every content file once, then run the checks across files on what loaded."""
     by_path: dict[str, Document] = {}
     file_errors: dict[str, tuple[ContentError, ...]] = {}
+    photo_checks: dict = {}
     for rel_path in content_files(content_root):
-        _load_into(content_root, rel_path, types, by_path, file_errors, limits)
+        _load_into(content_root, rel_path, types, by_path, file_errors, limits, own_hosts, photo_checks)
     sources = tuple(scan_tree(content_root, limits))
-    return _checked(ContentSet(content_root, types, by_path, file_errors, limits=limits, source_errors=sources))
+    content = ContentSet(content_root, types, by_path, file_errors, limits=limits, source_errors=sources)
+    return _checked(replace(content, own_hosts=own_hosts, photo_checks=photo_checks))
 
 
 def _load_into(
-    root: Path, rel_path: str, types: ContentTypes, by_path: dict, file_errors: dict, limits: Limits
+    root: Path,
+    rel_path: str,
+    types: ContentTypes,
+    by_path: dict,
+    file_errors: dict,
+    limits: Limits,
+    own_hosts: frozenset[str] = frozenset(),
+    photo_checks: dict | None = None,
 ) -> None:
     try:
-        by_path[rel_path] = load_document(root, rel_path, types, limits)
+        by_path[rel_path] = load_document(root, rel_path, types, limits, own_hosts, photo_checks)
     except ContentErrors as exc:
         file_errors[rel_path] = exc.errors
 

@@ -80,7 +80,14 @@ def display_path(content_root: Path, rel_path: str) -> str:
     return f"{content_root.name}/{rel_path}"
 
 
-def load_document(content_root: Path, rel_path: str, types: ContentTypes, limits: Limits = DEFAULT_LIMITS) -> Document:
+def load_document(
+    content_root: Path,
+    rel_path: str,
+    types: ContentTypes,
+    limits: Limits = DEFAULT_LIMITS,
+    own_hosts: frozenset[str] = frozenset(),
+    photo_checks: dict | None = None,
+) -> Document:
     """Read, decode, parse and validate one file; raise ContentErrors with every problem found.
 
     A link out of content/, an oversized file or a control character stops here, before parsing.
@@ -94,7 +101,7 @@ def load_document(content_root: Path, rel_path: str, types: ContentTypes, limits
     if controls:
         raise ContentErrors(controls)
     front = split(text, shown)
-    return validate(content_root, rel_path, front, types, limits)
+    return validate(content_root, rel_path, front, types, limits, own_hosts, photo_checks)
 
 
 def _front_end(text: str) -> int | None:
@@ -106,7 +113,13 @@ def _front_end(text: str) -> int | None:
 
 
 def validate(
-    content_root: Path, rel_path: str, front: FrontMatter, types: ContentTypes, limits: Limits = DEFAULT_LIMITS
+    content_root: Path,
+    rel_path: str,
+    front: FrontMatter,
+    types: ContentTypes,
+    limits: Limits = DEFAULT_LIMITS,
+    own_hosts: frozenset[str] = frozenset(),
+    photo_checks: dict | None = None,
 ) -> Document:
     """Schema, slug and body checks for parsed front matter; all problems at once."""
     shown = display_path(content_root, rel_path)
@@ -144,9 +157,11 @@ def validate(
         errors += _check_file_slug(rel_path, str(known.get(kind.title_field, "")), shown)
     errors += _check_slug_length(front, rel_path, shown, limits)
     errors += check_body(front.body, front.body_line, shown, lambda p: (content_root / p).is_file())
-    errors += image_errors(body_image_refs(front.body, front.body_line, rel_path, content_root), shown, content_root)
+    body_photos = body_image_refs(front.body, front.body_line, rel_path, content_root)
+    errors += image_errors(body_photos, shown, content_root, photo_checks)
     if meta is not None:
-        errors += image_errors(field_image_refs(meta, front, rel_path, content_root), shown, content_root)
+        field_photos = field_image_refs(meta, front, rel_path, content_root)
+        errors += image_errors(field_photos, shown, content_root, photo_checks)
     errors += body_placeholders(front.body, front.body_line, shown)
     # Rendering is what a deep or dense body makes expensive, so it is only rendered once known to be bounded.
     costly = [
@@ -158,10 +173,17 @@ def validate(
         )
         if problem
     ]
-    errors += costly or check_html(front.body, front.body_line, shown)
-    if errors:
+    if costly or errors:
+        errors += costly or check_html(front.body, front.body_line, shown)
         raise ContentErrors(errors)
-    return Document(root=content_root, rel_path=rel_path, shown=shown, kind=kind, folder=folder, meta=meta, front=front)
+    doc = Document(root=content_root, rel_path=rel_path, shown=shown, kind=kind, folder=folder, meta=meta, front=front)
+    # Rendered once, as the page renders it: the check and the page share the rendering.
+    from .rendering import checked_html
+
+    problems = checked_html(doc, own_hosts)
+    if problems:
+        raise ContentErrors(problems)
+    return doc
 
 
 def _within(field: str, outer: str) -> bool:

@@ -148,8 +148,12 @@ def field_image_refs(meta: Any, front, md_rel_path: str, root: Path) -> Iterator
             yield ImageRef(image.src, front.line_of(field), field, resolve_image(image.src, md_rel_path, root))
 
 
-def image_errors(refs: Iterator[ImageRef], shown: str, root: Path) -> list[ContentError]:
-    """A located problem for every reference to a missing or unusable photo (each file opened once)."""
+def image_errors(refs: Iterator[ImageRef], shown: str, root: Path, checked: dict | None = None) -> list[ContentError]:
+    """A located problem for every reference to a missing or unusable photo.
+
+    `checked` remembers each photo's verdict by path, size and modification time across the documents
+    of a content set, so a photo shown by a hundred articles is decoded once.
+    """
     errors = []
     problems: dict[str, tuple[str, str] | None] = {}
     for ref in refs:
@@ -174,9 +178,22 @@ def image_errors(refs: Iterator[ImageRef], shown: str, root: Path) -> list[Conte
             )
         else:
             if ref.resolved not in problems:
-                problems[ref.resolved] = image_problem(root / ref.resolved)
+                problems[ref.resolved] = _verdict(root / ref.resolved, checked)
             problem = problems[ref.resolved]
         if problem:
             message, code = problem
             errors.append(ContentError(shown, ref.line, ref.field, f"画像「{ref.written}」: {message}", code))
     return errors
+
+
+def _verdict(path: Path, checked: dict | None) -> tuple[str, str] | None:
+    if checked is None:
+        return image_problem(path)
+    try:
+        facts = path.stat()
+    except OSError:
+        return image_problem(path)
+    key = (str(path), facts.st_size, facts.st_mtime_ns)
+    if key not in checked:
+        checked[key] = image_problem(path)
+    return checked[key]

@@ -59,9 +59,14 @@ def render(converter: markdown.Markdown, body: str, document=None) -> str:
     What the allow-list removes was reported to the writer when the file was validated
     (`html_checks`); a page never carries it, whichever way it got into the HTML.
     """
+    return sanitize(convert(converter, body, document))
+
+
+def convert(converter: markdown.Markdown, body: str, document=None) -> str:
+    """The body as HTML before the allow-list: what the writer asked for (checks compare it with `render`)."""
     converter.reset()
     converter.ward_document = document
     try:
-        return sanitize(converter.convert(body))
+        return converter.convert(body)
     finally:
         converter.ward_document = None

@@ -18,10 +18,12 @@ from .errors import WardBuildError
 from .feeds import restamp_pelican_feed
 from .generator import WardSiteGenerator
 from .limits import read_limits
+from .page_writer import flush_pages, provide_writer
 from .reader import WardMarkdownReader
 from .registry import collect, content_types
 from .schemas import news, page
 from .settings import WardSettings
+from .settings import read_settings as read_ward_settings
 from .sitemap import write_sitemap
 from .sources import links_out_of
 
@@ -51,7 +53,10 @@ def start_build(pelican) -> None:
     if scope.content is None:  # the preview hands in the content set it keeps between rebuilds
         scope.types = collect(pelican)
         scope.content = load_content_set(
-            Path(pelican.settings["PATH"]).resolve(), scope.types, read_limits(pelican.settings)
+            Path(pelican.settings["PATH"]).resolve(),
+            scope.types,
+            read_limits(pelican.settings),
+            read_ward_settings(pelican.settings).own_hosts,
         )
 
 
@@ -88,6 +93,7 @@ def remember_page(path, context=None) -> None:
 
 def finish(pelican) -> None:
     """Warnings while writing (an unresolved link, a template problem) fail the build too."""
+    flush_pages()
     scope = ensure_scope()
     records = scope.capture.take()
     scope.release_logging()
@@ -107,6 +113,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(account_for_every_file)
     signals.content_written.connect(remember_page)
     signals.finalized.connect(finish)
+    signals.get_writer.connect(provide_writer)
     signals.feed_generated.connect(restamp_pelican_feed)
     signals.article_generator_finalized.connect(drop_outside_links)
     signals.page_generator_finalized.connect(drop_outside_links)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import threading
 
 from .document import Document
-from .markdown_render import make_converter, render
+from .errors import ContentError
+from .html_checks import could_lose_anything, rendering_problems, too_deep
+from .markdown_render import convert, make_converter, render
+from .sanitize import sanitize
 
 _local = threading.local()
 
@@ -27,3 +30,19 @@ def document_html(doc: Document, own_hosts: frozenset[str]) -> str:
     if own_hosts not in cache:
         cache[own_hosts] = render(_converter(own_hosts), doc.body, document=doc) if doc.body.strip() else ""
     return cache[own_hosts]
+
+
+def checked_html(doc: Document, own_hosts: frozenset[str]) -> list[ContentError]:
+    """What the allow-list would remove from the body, located; the body is rendered once for this check
+    and its sanitised HTML kept for `document_html` (a body that cannot lose anything is not rendered here)."""
+    body, line = doc.front.body, doc.front.body_line
+    if not could_lose_anything(body):
+        return []
+    try:
+        raw = convert(_converter(own_hosts), body, document=doc)
+    except RecursionError:
+        return [too_deep(line, doc.shown)]
+    problems = rendering_problems(raw, body, line, doc.shown)
+    if not problems:
+        doc.__dict__.setdefault("_html", {})[own_hosts] = sanitize(raw) if body.strip() else ""
+    return problems

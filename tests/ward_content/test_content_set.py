@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -50,6 +51,28 @@ def test_every_file_is_decoded_once_per_build(tmp_path, monkeypatch):
     monkeypatch.setattr("ward_content.document.split", counting_split)
     build_site(tmp_path, files)
     assert sorted(decoded) == sorted(f"content/{rel}" for rel in files)
+
+
+def test_every_body_is_rendered_once_per_build_checked_and_published_alike(tmp_path, monkeypatch):
+    """The allow-list check and the page share one rendering (it was rendered twice: once to check)."""
+    import markdown
+
+    body = "[区のサイト](https://www.city.yokohama.lg.jp/kanazawa/) と <b>太字</b>・{ 記号 } & 句読点。"
+    files = {f"news/{name}.md": article(f"記事{name}", body=body) for name in ("a", "b", "c")}
+    files["news/plain.md"] = article("記号のない記事", body="ただの本文です。")
+    rendered = []
+    original = markdown.Markdown.convert
+
+    def counting_convert(self, source):
+        rendered.append(source)
+        return original(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counting_convert)
+    output = build_site(tmp_path, files)
+    bodies = [text for text in rendered if "区のサイト" in text]
+    assert len(bodies) == 3
+    page = (output / "news" / "a" / "index.html").read_text(encoding="utf-8")
+    assert 'class="ward-external"' in page and "<b>太字</b>" in page
 
 
 def test_a_refused_event_is_a_located_error_not_a_traceback(tmp_path):
@@ -119,3 +142,77 @@ def test_check_uses_the_configured_plugins_only(tmp_path):
     alone = check_content(root, overrides={"PLUGINS": ["ward_content"]})
     assert [e.code for e in alone.errors] == ["file outside the content folders"]
     assert ROOT.is_dir()
+
+
+def test_a_changed_file_is_scanned_again_alone_and_the_result_equals_a_full_scan(tmp_path):
+    """The preview scans only the saved file; after adds, fixes, links out and deleted folders, what it
+    knows of content/ equals a scan of every file."""
+    from tools.site_build import project_types
+    from ward_content.content_set import load_content_set
+
+    types = project_types()
+    root = write_files(tmp_path / "content", {"news/a.md": article()})
+    outside = tmp_path / "secret.txt"
+    outside.write_text("秘密", encoding="utf-8")
+    content = load_content_set(root, types)
+
+    def changed(rel: str):
+        nonlocal content
+        content = content.with_file(rel)
+        assert content.source_errors == load_content_set(root, types).source_errors, rel
+
+    (root / "news" / "tool.exe").write_bytes(b"MZ")
+    changed("news/tool.exe")
+    assert [e.code for e in content.errors] == ["file type not allowed"]
+    (root / "news" / "leak.md").symlink_to(outside)
+    changed("news/leak.md")
+    (root / "news" / "tool.exe").unlink()
+    changed("news/tool.exe")
+    (root / "files").mkdir()
+    (root / "files" / "a.bat").write_bytes(b"echo")
+    changed("files/a.bat")
+    shutil.rmtree(root / "files")  # the watcher reports the folder
+    changed("files")
+    (root / "linked").symlink_to(tmp_path, target_is_directory=True)
+    changed("linked")
+    (root / "news" / "leak.md").unlink()
+    changed("news/leak.md")
+    (root / "linked").unlink()
+    changed("linked")
+    assert content.errors == ()
+
+
+def test_a_photo_shown_by_many_articles_is_decoded_once_and_again_when_it_changes(tmp_path, monkeypatch):
+    import io
+
+    from PIL import Image
+
+    from tools.site_build import project_types
+    from ward_content import images
+    from ward_content.content_set import load_content_set
+
+    def jpeg(colour: str) -> bytes:
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 48), colour).save(buffer, "JPEG")
+        return buffer.getvalue()
+
+    files = {f"news/a{n}.md": article(f"記事{n}", body="![海の公園の写真](../images/umi.jpg)") for n in range(5)}
+    root = write_files(tmp_path / "content", {**files, "images/umi.jpg": jpeg("blue")})
+    decoded = []
+    original = images.image_problem
+
+    def counting(path):
+        decoded.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(images, "image_problem", counting)
+    content = load_content_set(root, project_types())
+    assert content.errors == () and decoded == ["umi.jpg"]
+    # The photo is replaced by a damaged file: the next load of an article sees it, not the old verdict.
+    (root / "images" / "umi.jpg").write_bytes(jpeg("red")[:200])
+    content = content.with_file("images/umi.jpg").with_file("news/a0.md")
+    assert decoded == ["umi.jpg", "umi.jpg"]
+    assert [(e.path, e.code) for e in content.errors] == [
+        ("content/images/umi.jpg", "unreadable image"),  # the scan of the photo itself
+        ("content/news/a0.md", "damaged image"),
+    ]

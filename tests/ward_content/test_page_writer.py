@@ -1,0 +1,73 @@
+"""Pages rendered in several processes: the same bytes as one process, and a problem in any of them fails the build."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from conftest import article, build_site
+
+from ward_content.errors import WardBuildError
+
+pytestmark = pytest.mark.build
+
+# Articles over two sections and months: pages, listings, archives, feeds and the sitemap.
+FILES = {
+    f"{section}/a{number:02d}.md": article(
+        f"{section}の記事{number}", date=f"2026-{number % 9 + 1:02d}-{number % 27 + 1:02d}"
+    )
+    for section in ("news", "reading")
+    for number in range(12)
+}
+
+
+def tree(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_three_processes_write_the_same_site_as_one(tmp_path):
+    one = build_site(tmp_path / "one", FILES, WARD_RENDER_PROCESSES=1)
+    three = build_site(tmp_path / "three", FILES, WARD_RENDER_PROCESSES=3)
+    alone, shared = tree(one), tree(three)
+    assert sorted(alone) == sorted(shared)
+    assert [rel for rel in alone if alone[rel] != shared[rel]] == []
+    assert "news/a05/index.html" in shared and "sitemap.xml" in shared
+
+
+def _warn_on(page: str, monkeypatch) -> None:
+    """Pelican's writer logs a warning while writing one page (as for a link it cannot resolve)."""
+    from pelican.writers import Writer
+
+    original = Writer.write_file
+
+    def write_file(self, name, *args, **kwargs):
+        if name.replace("\\", "/") == page:
+            logging.getLogger("pelican.writers").warning("テスト用の警告: %s", page)
+        return original(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(Writer, "write_file", write_file)
+
+
+@pytest.mark.parametrize("page", ["news/a00/index.html", "news/a01/index.html", "reading/a07/index.html"])
+def test_a_warning_while_a_page_renders_fails_the_build_whichever_process_renders_it(tmp_path, monkeypatch, page):
+    _warn_on(page, monkeypatch)
+    with pytest.raises(WardBuildError) as caught:
+        build_site(tmp_path, FILES, WARD_RENDER_PROCESSES=3)
+    assert any(f"テスト用の警告: {page}" in error.format() for error in caught.value.errors)
+
+
+# Neighbours in the sorted list of pages: with two processes, one renders each.
+@pytest.mark.parametrize("page", ["news/a00/index.html", "news/a01/index.html"])
+def test_a_page_that_cannot_be_rendered_fails_the_build_whichever_process_renders_it(tmp_path, monkeypatch, page):
+    from pelican.writers import Writer
+
+    original = Writer.write_file
+
+    def write_file(self, name, *args, **kwargs):
+        if name.replace("\\", "/") == page:
+            raise OSError("ディスクがいっぱいです")
+        return original(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(Writer, "write_file", write_file)
+    with pytest.raises(Exception, match="ディスクがいっぱいです"):
+        build_site(tmp_path, FILES, WARD_RENDER_PROCESSES=2)
