@@ -86,9 +86,13 @@ def client_files(binary: str, cache: Path, language: str = "ja", retry: bool = T
             sizes = {name: (staging / name).stat().st_size for name in CLIENT_FILES}
             # Written last: a folder with a manifest holds every file.
             (staging / "manifest.json").write_text(json.dumps({"version": version, "sizes": sizes}, sort_keys=True))
-            if folder.exists():
-                shutil.rmtree(folder)
-            staging.rename(folder)
+            if folder.exists() and not manifest.is_file():
+                shutil.rmtree(folder, ignore_errors=True)  # left without its manifest: not ours to trust
+            try:
+                staging.rename(folder)
+            except OSError:  # another build put it there meanwhile: theirs is as good
+                if not (folder / "manifest.json").is_file():
+                    raise
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     files = {}

@@ -203,3 +203,12 @@ def test_client_files_are_extracted_once_and_renewed_when_changed(tmp_path):
     (folder / "pagefind.js").write_bytes(b"changed")
     (folder / "wasm.unknown.pagefind").write_bytes(b"")
     assert client_files("standard", tmp_path) == (version, files)
+
+
+def test_a_cache_folder_without_its_manifest_is_replaced(tmp_path):
+    version, files = client_files("standard", tmp_path)
+    folder = tmp_path / f"pagefind-standard-{version}"
+    (folder / "manifest.json").unlink()
+    (folder / "pagefind.js").write_bytes(b"")
+    assert client_files("standard", tmp_path) == (version, files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name]  # no staging folder left
