@@ -120,6 +120,33 @@ ARRAY_HEADS = tuple(cbor.head(cbor.ARRAY, n) for n in range(cbor.CACHED))
 PAGE_STEP = tuple(PAGE_HEAD + cbor.UNSIGNED_BYTES[step] for step in range(cbor.CACHED))
 
 
+def page_postings(tokens: PageTokens) -> list[tuple[str, int, bytes]]:
+    """(word, items of its position list, its page entry after the page number) for one page."""
+    at: dict[str, list[int]] = {}
+    for position, token in enumerate(tokens.title + tokens.rest):
+        if token in at:
+            at[token].append(position)
+        else:
+            at[token] = [position]
+    titled = len(tokens.title)
+    out = []
+    for token, positions in at.items():
+        first, count = positions[0], len(positions)
+        try:
+            if first < titled:
+                raise IndexError  # title positions: the general case below
+            if count == 1:
+                rest = ONCE[first]
+            else:
+                steps = [first, *map(operator.sub, positions[1:], positions[:-1])]
+                rest = b"".join((ARRAY_HEADS[count + 1], BODY_MARK, *map(UNSIGNED.__getitem__, steps), NO_ITEMS))
+            out.append((token, count + 1, rest))
+        except IndexError:  # a title position, or a number past the tables
+            encoded, items = locations(positions, titled)
+            out.append((token, items, cbor.head(cbor.ARRAY, items) + encoded + NO_ITEMS))
+    return out
+
+
 class Postings:
     """Every word's pages in page order: page numbers and the encoded rest of each page's entry.
 
@@ -132,33 +159,14 @@ class Postings:
         # Items of every position list of a word (Pagefind cuts chunks by their count).
         self.items: dict[str, int] = defaultdict(int)
 
-    def add_page(self, number: int, tokens: PageTokens) -> None:
-        at: dict[str, list[int]] = {}
-        for position, token in enumerate(tokens.title + tokens.rest):
-            if token in at:
-                at[token].append(position)
-            else:
-                at[token] = [position]
-        titled = len(tokens.title)
+    def add(self, number: int, postings: list[tuple[str, int, bytes]]) -> None:
+        """Page `number`'s postings (page_postings), after every page before it."""
         pages, items = self.pages, self.items
-        for token, positions in at.items():
-            first, count = positions[0], len(positions)
-            try:
-                if first < titled:
-                    raise IndexError  # title positions: the general case below
-                if count == 1:
-                    rest = ONCE[first]
-                else:
-                    steps = [first, *map(operator.sub, positions[1:], positions[:-1])]
-                    rest = b"".join((ARRAY_HEADS[count + 1], BODY_MARK, *map(UNSIGNED.__getitem__, steps), NO_ITEMS))
-                items[token] += count + 1
-            except IndexError:  # a title position, or a number past the tables
-                encoded, items_count = locations(positions, titled)
-                rest = cbor.head(cbor.ARRAY, items_count) + encoded + NO_ITEMS
-                items[token] += items_count
+        for token, count, rest in postings:
             entry = pages[token]
             entry.append(number)
             entry.append(rest)
+            items[token] += count
 
     def _pages(self, word: str) -> bytes:
         flat = self.pages[word]
@@ -232,12 +240,12 @@ def sha1_hex(data: bytes) -> str:
 UNPADDED_HEX = tuple(format(byte, "x") for byte in range(256))
 
 
-def short_names(language: str, datas: list[bytes], keep: int = SHORT_HASH) -> list[str]:
-    """`<lang>_<hash>` of each file in order, lengthened one digit at a time on a collision."""
+def short_names(language: str, digests: list[str], keep: int = SHORT_HASH) -> list[str]:
+    """`<lang>_<hash>` of each file (its sha1_hex) in order, lengthened one digit at a time on a collision."""
     names: list[str] = []
     taken: set[str] = set()
-    for data in datas:
-        full = f"{language}_{sha1_hex(data)}"
+    for digest in digests:
+        full = f"{language}_{digest}"
         length = len(language) + 1 + keep
         while full[:length] in taken and length < len(full):
             length += 1
@@ -280,39 +288,74 @@ class Limits:
     compression: int
 
 
+@dataclass(frozen=True)
+class PagePart:
+    """All the index needs of one page, made on its own (so pages can be done in parallel)."""
+
+    url: str
+    section_slug: str | None
+    year: str | None
+    fields: tuple[str, ...]
+    word_count: int
+    fragment_digest: str
+    fragment: bytes  # compressed
+    postings: list[tuple[str, int, bytes]]
+
+
+def page_part(record: Record, limits: Limits) -> PagePart:
+    tokens = page_tokens(record, limits.max_tokens)
+    meta = page_meta(record, limits.excerpt_chars)
+    fragment = fragment_json(record, tokens, meta)
+    return PagePart(
+        url=record.url,
+        section_slug=record.section_slug,
+        year=record.year,
+        fields=tuple(meta),
+        word_count=max(tokens.count, 1),
+        fragment_digest=sha1_hex(fragment),
+        fragment=compressed(fragment, limits.compression),
+        postings=page_postings(tokens),
+    )
+
+
 def index_files(records: list[Record], language: str, version: str, limits: Limits) -> dict[str, bytes]:
     """Every index file of the bundle (relative path -> bytes), pagefind-entry.json included."""
-    if len(records) > limits.max_pages:
+    return assemble([page_part(record, limits) for record in records], language, version, limits)
+
+
+def check_page_count(count: int, limits: Limits) -> None:
+    if count > limits.max_pages:
         raise ConfigurationError(
-            f"サイト内検索: 索引するページが {len(records)} あり、上限 {limits.max_pages} を超えています。"
+            f"サイト内検索: 索引するページが {count} あり、上限 {limits.max_pages} を超えています。"
             f"pelicanconf.py の SITE_SEARCH_MAX_PAGES を上げてください (too many pages to index)"
         )
+
+
+def assemble(parts: list[PagePart], language: str, version: str, limits: Limits) -> dict[str, bytes]:
+    """The bundle's files from every page's part, pages numbered in the order given."""
+    check_page_count(len(parts), limits)
     postings = Postings()
-    fragments: list[bytes] = []
-    word_counts: list[int] = []
-    fields: set[str] = set()
-    for number, record in enumerate(records):
-        tokens = page_tokens(record, limits.max_tokens)
-        postings.add_page(number, tokens)
-        meta = page_meta(record, limits.excerpt_chars)
-        fields.update(meta)
-        fragments.append(fragment_json(record, tokens, meta))
-        word_counts.append(max(tokens.count, 1))
+    for number, part in enumerate(parts):
+        postings.add(number, part.postings)
     files: dict[str, bytes] = {}
-    fragment_names = short_names(language, fragments)
-    for name, data in zip(fragment_names, fragments, strict=True):
-        files[f"fragment/{name}.pf_fragment"] = compressed(data, limits.compression)
+    fragment_names = short_names(language, [part.fragment_digest for part in parts])
+    for name, part in zip(fragment_names, parts, strict=True):
+        files[f"fragment/{name}.pf_fragment"] = part.fragment
     groups = chunks(postings.word_entries(), limits.chunk_locations)
     encoded_chunks = [cbor.array([cbor.array([entry for _, _, entry in group])]) for group in groups]
-    chunk_names = short_names(language, encoded_chunks)
+    chunk_names = short_names(language, [sha1_hex(data) for data in encoded_chunks])
     for name, data in zip(chunk_names, encoded_chunks, strict=True):
         files[f"index/{name}.pf_index"] = compressed(data, limits.compression)
     bounds = chunk_bounds([(group[0][0], group[-1][0]) for group in groups])
+    fields = sorted({field for part in parts for field in part.fields})
     meta_index = cbor.array(
         [
             cbor.text(version),
             cbor.array(
-                [cbor.array([cbor.text(n), cbor.integer(c)]) for n, c in zip(fragment_names, word_counts, strict=True)]
+                [
+                    cbor.array([cbor.text(name), cbor.integer(part.word_count)])
+                    for name, part in zip(fragment_names, parts, strict=True)
+                ]
             ),
             cbor.array(
                 [
@@ -322,12 +365,12 @@ def index_files(records: list[Record], language: str, version: str, limits: Limi
             ),
             NO_ITEMS,  # filters: section and year are facet tokens (docs/search.md)
             NO_ITEMS,  # sorts
-            cbor.array([cbor.text(field) for field in sorted(fields)]),
+            cbor.array([cbor.text(field) for field in fields]),
         ]
     )
     meta_name = f"{language}_{sha1_hex(meta_index)[: SHORT_HASH + 3]}"
     files[f"pagefind.{meta_name}.pf_meta"] = compressed(meta_index, limits.compression)
-    files["pagefind-entry.json"] = entry_json(version, language, meta_name, len(records))
+    files["pagefind-entry.json"] = entry_json(version, language, meta_name, len(parts))
     return files
 
 

@@ -35,6 +35,10 @@ class SiteSearchSettings(PluginSettings):
     # (a page's text past it is not indexed; the longest sample page, a bulletin, has about 20,000).
     max_pages: StrictInt = Field(20000, ge=1, le=200000)
     max_tokens: StrictInt = Field(100000, ge=1000, le=1000000)
+    # Processes reading and cutting the pages: 1 in the build's own; 0 one per core (at most four)
+    # from 200 pages on. Two cost 30 % more CPU (forks, pickled postings) and save wall time only
+    # when a core is free, which it seldom is on a shared machine (docs/search.md).
+    processes: StrictInt = Field(1, ge=0, le=16)
     # gzip level of the index files (Pagefind uses 9: a third more time for 0.2 % fewer bytes).
     compression: StrictInt = Field(6, ge=1, le=9)
     # Folders whose pages belong to another folder's section in the filter (campaigns -> events).

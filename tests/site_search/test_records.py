@@ -103,12 +103,12 @@ def test_a_build_writes_one_record_per_marked_page_with_natural_metadata(tmp_pat
     assert facets == {"sections": {"news": 2}, "years": [{"year": "2027", "pages": 1}, {"year": "2026", "pages": 1}]}
 
 
-def test_the_bundle_is_byte_identical_across_builds(tmp_path):
+def test_the_bundle_is_byte_identical_across_builds_and_numbers_of_processes(tmp_path):
     files = {f"news/n{i}.md": article(title=f"お知らせ{i}", body="称名寺と金沢文庫。" * i) for i in range(1, 6)}
     bundles = []
-    for name in ("one", "two"):
+    for name, processes in (("one", 1), ("two", 3)):
         (tmp_path / name).mkdir()
-        output = build_site(tmp_path / name, files=files, SITE_SEARCH_INDEX=True)
+        output = build_site(tmp_path / name, files=files, SITE_SEARCH_INDEX=True, SITE_SEARCH_PROCESSES=processes)
         bundle = output / "pagefind"
         bundles.append({p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()})
     assert sorted(bundles[0]) == sorted(bundles[1])
