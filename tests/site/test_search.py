@@ -128,6 +128,7 @@ def test_results_show_natural_text_with_marks_and_filter_by_section_and_year(sam
         ("SITE_SEARCH_MAX_PAGES", "many", "Input should be a valid integer, received 'many'"),
         ("SITE_SEARCH_MAX_TOKENS", 10**7, "Input should be less than or equal to 1000000, received 10000000"),
         ("SITE_SEARCH_COMPRESSION", 10, "Input should be less than or equal to 9, received 10"),
+        ("SITE_SEARCH_PROCESSES", -1, "Input should be greater than or equal to 0, received -1"),
         ("SITE_SEARCH_INDX", True, "unknown setting; did you mean SITE_SEARCH_INDEX?"),
     ],
 )
@@ -142,7 +143,7 @@ def test_default_settings():
     assert (search.save_as, search.url, search.language, search.index) == ("search/index.html", "search/", "ja", True)
     assert (search.binary, search.excerpt_chars, search.chunk_locations) == ("standard", 3000, 4000)
     assert search.section_aliases == {"campaigns": "events"}
-    assert (search.max_pages, search.max_tokens, search.compression) == (20000, 100000, 6)
+    assert (search.max_pages, search.max_tokens, search.compression, search.processes) == (20000, 100000, 6, 1)
     assert search.cache_path == Path(".cache/site_search")
     # Beside content/, as the other plugins' caches, when a build names its content folder.
     assert read_settings({"PATH": "/srv/site/content"}).cache_path == Path("/srv/site/.cache/site_search")
