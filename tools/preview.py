@@ -97,9 +97,8 @@ class PreviewSite:
         settings = self._settings()
         self.root = Path(settings["PATH"]).resolve()
         self.types = project_types(settings_file, self.overrides)
-        self.content = load_content_set(
-            self.root, self.types, read_limits(settings), read_ward_settings(settings).own_hosts
-        )
+        ward = read_ward_settings(settings)
+        self.content = load_content_set(self.root, self.types, read_limits(settings), ward.own_hosts, ward.processes)
         self.objects: dict[str, tuple[object, object]] = {}  # rel path -> (document, Pelican content object)
         self.current: Generation | None = None
         self.errors: tuple[str, ...] = ()

@@ -62,7 +62,8 @@ def main(argv: list[str]) -> int:
         fitted.save(cover, "WEBP", quality=quality, method=6)
     Path(cover_out).write_bytes(cover.getvalue())
     master = io.BytesIO()
-    render_page(pdf, width * density, height * density).save(master, "PNG", optimize=True)
+    # The master is the build's cache, never published: fast compression, the pixels are the same.
+    render_page(pdf, width * density, height * density).save(master, "PNG", compress_level=1)
     Path(master_out).write_bytes(master.getvalue())
     return 0
 

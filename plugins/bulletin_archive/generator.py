@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -52,6 +55,7 @@ class BulletinGenerator(WardFolderGenerator):
         root = Path(self.settings["PATH"]).resolve()
         self.ward_warnings.extend(linked_file_warnings(root, self.bulletin.linked_files_folder, limit))
         refused_files = _refused_files(root, limits)
+        self._inspect_ahead(usable, refused_files, limits)
         for doc in (d for d in usable if d.meta.status == "published"):
             path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
             # A link out of content/ or a PDF beyond the limits never reaches pdfium; the
@@ -79,6 +83,26 @@ class BulletinGenerator(WardFolderGenerator):
         self.context["bulletin_archive"] = self.archive
         if self.archive.latest is not None:
             self.context["latest_bulletin"] = self.archive.latest
+
+    def _inspect_ahead(self, usable, refused_files: frozenset[str], limits) -> None:
+        """Every PDF not in the cache yet, inspected by several bounded processes at once (one per core).
+
+        Each is a process of its own under the limits, so threads only wait for them; the loop that
+        follows then finds each result in the cache (or meets its problem again, located).
+        """
+        paths = []
+        for doc in usable:
+            path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
+            shown = display_path(doc.root, path.relative_to(doc.root).as_posix())
+            if doc.meta.status == "published" and shown not in refused_files and path.is_file():
+                paths.append(path)
+        if len(paths) < 2:
+            return
+        workers = read_ward_settings(self.settings).processes or len(os.sched_getaffinity(0))
+        with ThreadPoolExecutor(max_workers=min(workers, len(paths))) as pool:
+            for future in [pool.submit(inspect_bounded, path, self.bulletin, limits) for path in sorted(paths)]:
+                with contextlib.suppress(CoverProblem, PdfProblem, PdfUnreadable):
+                    future.result()
 
     def generate_output(self, writer) -> None:
         section = read_ward_settings(self.settings).section(self.folder)

@@ -16,6 +16,7 @@ from pathlib import Path
 from .data_files import check_data_files
 from .document import CONTENT_SUFFIXES, Document, display_path, load_document
 from .errors import ContentError, ContentErrors, split_warnings
+from .forking import process_count, split_map
 from .limits import DEFAULT_LIMITS, Limits
 from .registry import ContentTypes
 from .site_links import site_link_problems
@@ -130,13 +131,32 @@ def load_content_set(
     types: ContentTypes,
     limits: Limits = DEFAULT_LIMITS,
     own_hosts: frozenset[str] = frozenset(),
+    processes: int = 0,
 ) -> ContentSet:
-    """Read every content file once, then run the checks across files on what loaded."""
-    by_path: dict[str, Document] = {}
-    file_errors: dict[str, tuple[ContentError, ...]] = {}
-    photo_checks: dict = {}
-    for rel_path in content_files(content_root):
-        _load_into(content_root, rel_path, types, by_path, file_errors, limits, own_hosts, photo_checks)
+    """Read every content file once, then run the checks across files on what loaded.
+
+    A large folder is read by this process and forked copies of it, each taking every n-th file
+    (`processes`: WARD_PROCESSES, 0 = one per core for a large folder); documents come back pickled.
+    """
+    paths = content_files(content_root)
+
+    def load(part: Sequence[str]) -> tuple[dict, dict, dict]:
+        by_path: dict[str, Document] = {}
+        file_errors: dict[str, tuple[ContentError, ...]] = {}
+        photo_checks: dict = {}
+        for rel_path in part:
+            _load_into(content_root, rel_path, types, by_path, file_errors, limits, own_hosts, photo_checks)
+        return by_path, file_errors, photo_checks
+
+    parts = split_map(load, paths, process_count(len(paths), processes))
+    by_path, file_errors, photo_checks = parts[0]
+    for other_docs, other_errors, other_checks in parts[1:]:
+        # A copy's documents were pickled: they take this build's kinds again (kinds compare by identity).
+        for rel_path, doc in other_docs.items():
+            object.__setattr__(doc, "kind", types.by_name(doc.kind.name))
+            by_path[rel_path] = doc
+        file_errors.update(other_errors)
+        photo_checks.update(other_checks)
     sources = tuple(scan_tree(content_root, limits))
     content = ContentSet(content_root, types, by_path, file_errors, limits=limits, source_errors=sources)
     return _checked(replace(content, own_hosts=own_hosts, photo_checks=photo_checks))

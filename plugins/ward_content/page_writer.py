@@ -14,22 +14,17 @@ would have to pickle every page's context (the whole site) for each task.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
-import pickle
-import sys
 
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .build_scope import ensure_scope
+from .forking import process_count, split_map
 from .settings import read_settings
-
-logger = logging.getLogger(__name__)
-
-# Below this many pages a fork costs more than it saves.
-MIN_PAGES_TO_FORK = 200
 
 
 class PageRecorder(Writer):
@@ -92,89 +87,29 @@ class DeferredWriter(PageRecorder):
         self.flushed = True
         pages = [self.pages[rel] for rel in sorted(self.pages)]
         self.pages = {}
-        workers = _workers(len(pages), read_settings(self.settings).render_processes)
-        children = [
-            _fork_renderer(pages[index::workers], self.output_path, self.settings) for index in range(1, workers)
-        ]
-        _render(pages[0::workers], self.output_path, self.settings)
-        failures = []
-        for pid, reader in children:
-            records, failure = _collect(pid, reader)
-            _replay(records)
-            if failure:
-                failures.append(failure)
-        if failures:
-            raise RuntimeError("pages could not be rendered:\n" + "\n".join(failures))
+        processes = process_count(len(pages), read_settings(self.settings).processes)
+        own_capture = ensure_scope().capture
+        parts = split_map(functools.partial(_render, self.output_path, self.settings), pages, processes)
+        # This process's own records are in the capture already; the copies' come back as values.
+        for records in parts[1:]:
+            _replay(own_capture, records)
 
 
-def _workers(count: int, asked: int) -> int:
-    """Processes to render `count` pages: WARD_RENDER_PROCESSES, or one per core this process may use
-    (at most four) for a site large enough to gain from it."""
-    if not hasattr(os, "fork") or count == 0:
-        return 1
-    if asked:
-        return min(asked, count)
-    if count < MIN_PAGES_TO_FORK:
-        return 1
-    return max(1, min(len(os.sched_getaffinity(0)), 4))
-
-
-def _render(pages: list[tuple[tuple, dict]], output_path: str, settings: dict) -> None:
-    # A fresh writer per batch: the overwrite rules were applied when the pages were recorded.
+def _render(output_path: str, settings: dict, pages) -> list[tuple[str, int, str]]:
+    """Write `pages`; the log records the build's capture caught meanwhile, as (logger, level, message)."""
+    capture = ensure_scope().capture
+    before = len(capture.records) if capture is not None else 0
+    # A fresh writer: the overwrite rules were applied when the pages were recorded.
     writer = Writer(output_path, settings=settings)
     for args, kwargs in pages:
         Writer.write_file(writer, *args, **kwargs)
+    if capture is None:
+        return []
+    return [(r.name, r.levelno, r.getMessage()) for r in capture.records[before:]]
 
 
-def _fork_renderer(pages, output_path: str, settings: dict) -> tuple[int, int]:
-    """A forked copy of this process renders `pages`, then sends (log records, failure) and exits."""
-    reader, writer_fd = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid != 0:
-        os.close(writer_fd)
-        return pid, reader
-    # The child: never returns into the build.
-    status = 0
-    try:
-        os.close(reader)
-        # What this build's log capture catches while these pages render goes back to the parent.
-        capture = ensure_scope().capture
-        if capture is not None:
-            capture.take()
-        failure = ""
-        try:
-            _render(pages, output_path, settings)
-        except BaseException as exc:  # reported by the parent, which fails the build
-            failure = f"{type(exc).__name__}: {exc}"
-        taken = capture.take() if capture is not None else []
-        records = [(r.name, r.levelno, r.getMessage()) for r in taken]
-        data = pickle.dumps((records, failure))
-        with os.fdopen(writer_fd, "wb") as out:
-            out.write(data)
-    except BaseException:
-        status = 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
-
-
-def _collect(pid: int, reader: int) -> tuple[list, str]:
-    with os.fdopen(reader, "rb") as stream:
-        data = stream.read()
-    _, status = os.waitpid(pid, 0)
-    if not data or os.waitstatus_to_exitcode(status) != 0:
-        return [], f"page renderer {pid} ended with status {os.waitstatus_to_exitcode(status)}"
-    # Our own child's bytes, over a pipe this process made.
-    records, failure = pickle.loads(data)
-    return records, failure
-
-
-def _replay(records: list[tuple[str, int, str]]) -> None:
-    """A child's warnings, into this build's capture (the child printed them already)."""
-    capture = ensure_scope().capture
+def _replay(capture, records: list[tuple[str, int, str]]) -> None:
+    """Warnings of pages rendered in another process, into this build's capture (printed there already)."""
     if capture is None:
         return
     for name, level, message in records:

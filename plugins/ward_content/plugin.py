@@ -57,6 +57,7 @@ def start_build(pelican) -> None:
             scope.types,
             read_limits(pelican.settings),
             read_ward_settings(pelican.settings).own_hosts,
+            read_ward_settings(pelican.settings).processes,
         )
 
 

@@ -57,9 +57,9 @@ class WardSettings(PluginSettings):
     # What one content file may cost, e.g. {"pdf_pages": 200}; see ward_content.limits.Limits for the
     # names and defaults (read there by `read_limits`, which the check and the build both use).
     limits: dict = Field(default_factory=dict)
-    # Processes that render the pages (ward_content.page_writer): 0 = one per core once a site has
-    # MIN_PAGES_TO_FORK pages; 1 = this process only; n = n processes whatever the size.
-    render_processes: int = Field(0, ge=0, le=16)
+    # Processes that load the content set and render the pages (ward_content.forking): 0 = one per
+    # core once there are MIN_ITEMS_TO_FORK files or pages; 1 = this process only; n = n processes.
+    processes: int = Field(0, ge=0, le=16)
 
     @field_validator("limits")
     @classmethod

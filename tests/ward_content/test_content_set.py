@@ -216,3 +216,25 @@ def test_a_photo_shown_by_many_articles_is_decoded_once_and_again_when_it_change
         ("content/images/umi.jpg", "unreadable image"),  # the scan of the photo itself
         ("content/news/a0.md", "damaged image"),
     ]
+
+
+def test_a_folder_read_by_three_processes_gives_the_same_set_as_one(tmp_path):
+    from tools.site_build import project_types
+    from ward_content.content_set import load_content_set
+    from ward_content.rendering import document_html
+
+    files = {f"news/a{n}.md": article(f"記事{n}", body=f"[区役所](https://example.jp/{n}) の案内 {n}") for n in range(7)}
+    files["news/bad.md"] = "---\ntitle: 日付なし\n---\n本文\n"
+    files["events/e.md"] = event_text()
+    files["history/sites/s.md"] = site_text()
+    root = write_files(tmp_path / "content", files)
+    types = project_types()
+    one = load_content_set(root, types, processes=1)
+    three = load_content_set(root, types, processes=3)
+    assert [d.rel_path for d in three.documents] == [d.rel_path for d in one.documents]
+    assert [d.meta for d in three.documents] == [d.meta for d in one.documents]
+    assert three.errors == one.errors and [e.code for e in three.errors] == ["missing required field"]
+    # Documents that came back from another process belong to this build's kinds, rendered once.
+    assert all(doc.kind is types.by_name(doc.kind.name) for doc in three.documents)
+    own = frozenset()
+    assert [document_html(d, own) for d in three.documents] == [document_html(d, own) for d in one.documents]

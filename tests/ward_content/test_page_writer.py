@@ -26,8 +26,8 @@ def tree(folder) -> dict[str, bytes]:
 
 
 def test_three_processes_write_the_same_site_as_one(tmp_path):
-    one = build_site(tmp_path / "one", FILES, WARD_RENDER_PROCESSES=1)
-    three = build_site(tmp_path / "three", FILES, WARD_RENDER_PROCESSES=3)
+    one = build_site(tmp_path / "one", FILES, WARD_PROCESSES=1)
+    three = build_site(tmp_path / "three", FILES, WARD_PROCESSES=3)
     alone, shared = tree(one), tree(three)
     assert sorted(alone) == sorted(shared)
     assert [rel for rel in alone if alone[rel] != shared[rel]] == []
@@ -52,7 +52,7 @@ def _warn_on(page: str, monkeypatch) -> None:
 def test_a_warning_while_a_page_renders_fails_the_build_whichever_process_renders_it(tmp_path, monkeypatch, page):
     _warn_on(page, monkeypatch)
     with pytest.raises(WardBuildError) as caught:
-        build_site(tmp_path, FILES, WARD_RENDER_PROCESSES=3)
+        build_site(tmp_path, FILES, WARD_PROCESSES=3)
     assert any(f"テスト用の警告: {page}" in error.format() for error in caught.value.errors)
 
 
@@ -70,4 +70,4 @@ def test_a_page_that_cannot_be_rendered_fails_the_build_whichever_process_render
 
     monkeypatch.setattr(Writer, "write_file", write_file)
     with pytest.raises(Exception, match="ディスクがいっぱいです"):
-        build_site(tmp_path, FILES, WARD_RENDER_PROCESSES=2)
+        build_site(tmp_path, FILES, WARD_PROCESSES=2)

@@ -1,0 +1,89 @@
+"""Work split over forked copies of this process: the build's memory is shared copy-on-write.
+
+A process pool would pickle every task's inputs (the whole site's context for a page); a fork starts
+with all of it, and only each part's result travels back, pickled, over a pipe. Used to load the
+content set and to render the pages on every core (two on CI). Written here because no library does
+"fork, run a function on a slice, send back its result" without pickling the inputs.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Below this many items a fork costs more than it saves.
+MIN_ITEMS_TO_FORK = 200
+MAX_PROCESSES = 4
+
+
+def process_count(items: int, asked: int = 0) -> int:
+    """Processes for `items` items: `asked` when given (WARD_PROCESSES), else one per core this process
+    may use (at most MAX_PROCESSES) once there are enough items to gain from it."""
+    if not hasattr(os, "fork") or items <= 1:
+        return 1
+    if asked:
+        return max(1, min(asked, items))
+    if items < MIN_ITEMS_TO_FORK:
+        return 1
+    return max(1, min(len(os.sched_getaffinity(0)), MAX_PROCESSES))
+
+
+def split_map(work: Callable[[Sequence[T]], R], items: Sequence[T], processes: int) -> list[R]:
+    """`work` applied to every `processes`-th item (slice i = items[i::processes]), slice 0 in this
+    process and the others in forked copies; the results in slice order. A copy that fails raises
+    RuntimeError here, with its exception's type and message."""
+    if processes <= 1:
+        return [work(items)]
+    children = [_fork(work, items[index::processes]) for index in range(1, processes)]
+    try:
+        own = work(items[0::processes])
+    finally:
+        results = [_result(pid, reader) for pid, reader in children]
+    failures = [message for ok, message in results if not ok]
+    if failures:
+        raise RuntimeError("; ".join(failures))
+    return [own, *(value for _, value in results)]
+
+
+def _fork(work: Callable, part: Sequence) -> tuple[int, int]:
+    reader, writer = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid != 0:
+        os.close(writer)
+        return pid, reader
+    # The copy: runs `work`, sends its result, and never returns into the caller.
+    status = 0
+    try:
+        os.close(reader)
+        try:
+            payload = (True, work(part))
+        except BaseException as exc:
+            payload = (False, f"{type(exc).__name__}: {exc}")
+        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(writer, "wb") as out:
+            out.write(data)
+    except BaseException:
+        status = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+def _result(pid: int, reader: int) -> tuple[bool, object]:
+    with os.fdopen(reader, "rb") as stream:
+        data = stream.read()
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if not data or code != 0:
+        return False, f"worker process {pid} ended with status {code}"
+    # Our own copy's bytes, over a pipe this process made before forking it.
+    return pickle.loads(data)
