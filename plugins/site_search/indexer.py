@@ -8,10 +8,10 @@ Pagefind's. `facets.json` beside the search page lists the filters' choices.
 from __future__ import annotations
 
 import json
-import os
-import pickle
-import sys
+from functools import partial
 from pathlib import Path
+
+from ward_content.forking import process_count, split_map
 
 from .bundle import Limits, PagePart, assemble, page_part, write_bundle
 from .client import client_files
@@ -21,8 +21,6 @@ from .settings import SiteSearchSettings
 BUNDLE = "pagefind"
 # Beside the search page: the section and year choices of its filters, with page counts.
 FACETS = "facets.json"
-# Below this many written pages a fork costs more than it saves.
-MIN_PAGES_TO_FORK = 200
 
 
 def limits(search: SiteSearchSettings) -> Limits:
@@ -51,66 +49,17 @@ def _parts(paths: list[Path], output: Path, sections: dict, bounds: Limits) -> l
     return out
 
 
-def _workers(count: int, asked: int) -> int:
-    """SITE_SEARCH_PROCESSES, or one process per core this process may use (at most four) for a site
-    large enough to gain from it."""
-    if not hasattr(os, "fork") or count == 0:
-        return 1
-    if asked:
-        return min(asked, count)
-    if count < MIN_PAGES_TO_FORK:
-        return 1
-    return max(1, min(len(os.sched_getaffinity(0)), 4))
-
-
-def _fork(paths: list[Path], output: Path, sections: dict, bounds: Limits) -> tuple[int, int]:
-    """A forked copy of this process makes the parts of `paths` and sends them back pickled."""
-    reader, writer = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid != 0:
-        os.close(writer)
-        return pid, reader
-    status = 0  # the child: never returns into the build
-    try:
-        os.close(reader)
-        try:
-            result: tuple = ("parts", _parts(paths, output, sections, bounds))
-        except BaseException as exc:  # reported by the parent, which fails the build
-            result = ("failure", f"{type(exc).__name__}: {exc}")
-        with os.fdopen(writer, "wb") as out:
-            out.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    except BaseException:
-        status = 1
-    finally:
-        os._exit(status)
-
-
-def _collect(pid: int, reader: int) -> list[PagePart | None]:
-    with os.fdopen(reader, "rb") as stream:
-        data = stream.read()
-    _, status = os.waitpid(pid, 0)
-    if not data or os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"search indexer {pid} ended with status {os.waitstatus_to_exitcode(status)}")
-    kind, value = pickle.loads(data)  # our own child's bytes, over a pipe this process made
-    if kind == "failure":
-        raise RuntimeError(f"search indexer {pid} failed: {value}")
-    return value
-
-
-def page_parts(output: Path, sections: dict, bounds: Limits, processes: int = 0) -> list[PagePart]:
+def page_parts(output: Path, sections: dict, bounds: Limits, processes: int = 1) -> list[PagePart]:
     """The index parts of every page of `output` that marks its content, in URL order.
 
-    Pages are independent, so this process and forked copies of it (sharing the build's memory
-    copy-on-write) each take every n-th page, as the build renders its pages (ward_content.page_writer);
-    the parts come back in the same order whatever the number of processes.
+    Pages are independent: with `processes` other than 1 (SITE_SEARCH_PROCESSES; 0 = one per core
+    for a large site), this process and forked copies each take every n-th page
+    (ward_content.forking, as the build loads and renders); the parts come back in the same order
+    whatever the number of processes.
     """
     paths = sorted(output.rglob("*.html"))
-    workers = _workers(len(paths), processes)
-    children = [_fork(paths[index::workers], output, sections, bounds) for index in range(1, workers)]
-    shares = [_parts(paths[0::workers], output, sections, bounds)]
-    shares += [_collect(pid, reader) for pid, reader in children]
+    workers = 1 if processes == 1 else process_count(len(paths), processes)
+    shares = split_map(partial(_parts, output=output, sections=sections, bounds=bounds), paths, workers)
     ordered: list[PagePart | None] = [None] * len(paths)
     for index, share in enumerate(shares):
         ordered[index::workers] = share
