@@ -34,6 +34,7 @@ import operator
 import shutil
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -320,41 +321,60 @@ def page_part(record: Record, limits: Limits) -> PagePart:
 
 def index_files(records: list[Record], language: str, version: str, limits: Limits) -> dict[str, bytes]:
     """Every index file of the bundle (relative path -> bytes), pagefind-entry.json included."""
-    return assemble([page_part(record, limits) for record in records], language, version, limits)
+    return assemble((page_part(record, limits) for record in records), language, version, limits)[0]
 
 
 def check_page_count(count: int, limits: Limits) -> None:
     if count > limits.max_pages:
         raise ConfigurationError(
-            f"サイト内検索: 索引するページが {count} あり、上限 {limits.max_pages} を超えています。"
+            f"サイト内検索: 索引するページが上限の {limits.max_pages} を超えました。"
             f"pelicanconf.py の SITE_SEARCH_MAX_PAGES を上げてください (too many pages to index)"
         )
 
 
-def assemble(parts: list[PagePart], language: str, version: str, limits: Limits) -> dict[str, bytes]:
-    """The bundle's files from every page's part, pages numbered in the order given."""
-    check_page_count(len(parts), limits)
+@dataclass(frozen=True)
+class PageSummary:
+    """What is kept of a page once its postings are in: for the fragment's name and the filters."""
+
+    url: str
+    section_slug: str | None
+    year: str | None
+    word_count: int
+    fragment_digest: str
+
+
+def assemble(
+    parts: Iterable[PagePart], language: str, version: str, limits: Limits
+) -> tuple[dict[str, bytes], list[PageSummary]]:
+    """The bundle's files from every page's part, pages numbered in the order given (taken one at a
+    time, so a generator of parts never holds every page's postings at once), and the pages."""
     postings = Postings()
+    pages: list[PageSummary] = []
+    fragments: list[bytes] = []
+    fields: set[str] = set()
     for number, part in enumerate(parts):
+        check_page_count(number + 1, limits)
         postings.add(number, part.postings)
+        pages.append(PageSummary(part.url, part.section_slug, part.year, part.word_count, part.fragment_digest))
+        fragments.append(part.fragment)
+        fields.update(part.fields)
     files: dict[str, bytes] = {}
-    fragment_names = short_names(language, [part.fragment_digest for part in parts])
-    for name, part in zip(fragment_names, parts, strict=True):
-        files[f"fragment/{name}.pf_fragment"] = part.fragment
+    fragment_names = short_names(language, [page.fragment_digest for page in pages])
+    for name, fragment in zip(fragment_names, fragments, strict=True):
+        files[f"fragment/{name}.pf_fragment"] = fragment
     groups = chunks(postings.word_entries(), limits.chunk_locations)
     encoded_chunks = [cbor.array([cbor.array([entry for _, _, entry in group])]) for group in groups]
     chunk_names = short_names(language, [sha1_hex(data) for data in encoded_chunks])
     for name, data in zip(chunk_names, encoded_chunks, strict=True):
         files[f"index/{name}.pf_index"] = compressed(data, limits.compression)
     bounds = chunk_bounds([(group[0][0], group[-1][0]) for group in groups])
-    fields = sorted({field for part in parts for field in part.fields})
     meta_index = cbor.array(
         [
             cbor.text(version),
             cbor.array(
                 [
-                    cbor.array([cbor.text(name), cbor.integer(part.word_count)])
-                    for name, part in zip(fragment_names, parts, strict=True)
+                    cbor.array([cbor.text(name), cbor.integer(page.word_count)])
+                    for name, page in zip(fragment_names, pages, strict=True)
                 ]
             ),
             cbor.array(
@@ -365,13 +385,13 @@ def assemble(parts: list[PagePart], language: str, version: str, limits: Limits)
             ),
             NO_ITEMS,  # filters: section and year are facet tokens (docs/search.md)
             NO_ITEMS,  # sorts
-            cbor.array([cbor.text(field) for field in fields]),
+            cbor.array([cbor.text(field) for field in sorted(fields)]),
         ]
     )
     meta_name = f"{language}_{sha1_hex(meta_index)[: SHORT_HASH + 3]}"
     files[f"pagefind.{meta_name}.pf_meta"] = compressed(meta_index, limits.compression)
-    files["pagefind-entry.json"] = entry_json(version, language, meta_name, len(parts))
-    return files
+    files["pagefind-entry.json"] = entry_json(version, language, meta_name, len(pages))
+    return files, pages
 
 
 # Pagefind's own word characters beside letters and digits (utils.rs WORD_SYMBOLS); the entry lists them.

@@ -54,10 +54,9 @@ def measure(output: Path, cache: Path) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="ward-search-cost-") as tmp:
         start = time.perf_counter()
         cpu = time.process_time()
-        parts = page_parts(output, section_names(search, settings), limits(search), search.processes)
-        # The pages' own work (read, cut, postings, fragments), done in parallel where it can be.
-        read_s = time.perf_counter() - start
-        write_index(parts, Path(tmp), search)
+        pages = write_index(
+            page_parts(output, section_names(search, settings), limits(search), search.processes), Path(tmp), search
+        )
         total_s = time.perf_counter() - start
         sizes = bundle_sizes(Path(tmp))
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -65,8 +64,7 @@ def measure(output: Path, cache: Path) -> dict[str, float]:
     # The indexing step's CPU: this process since the start, and its forked page workers.
     total_cpu = time.process_time() - cpu + children.ru_utime + children.ru_stime
     return {
-        "index_pages": float(len(parts)),
-        "index_pages_s": read_s,
+        "index_pages": float(len(pages)),
         "index_s": total_s,
         # CPU seconds do not grow when other processes share the machine, unlike wall time. The step
         # is what a build spends on indexing (it runs inside Pelican's process); the process adds

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
 from ward_content.forking import process_count, split_map
 
-from .bundle import Limits, PagePart, assemble, page_part, write_bundle
+from .bundle import Limits, PagePart, PageSummary, assemble, page_part, write_bundle
 from .client import client_files
 from .records import page_record, page_url
 from .settings import SiteSearchSettings
@@ -49,43 +49,53 @@ def limits(search: SiteSearchSettings) -> Limits:
     )
 
 
-def write_index(parts: list[PagePart], bundle: Path, search: SiteSearchSettings) -> None:
-    """Write the bundle of these pages into `bundle` (replaced): index files and Pagefind's browser files."""
+def write_index(parts: Iterable[PagePart], bundle: Path, search: SiteSearchSettings) -> list[PageSummary]:
+    """Write the bundle of these pages into `bundle` (replaced): index files and Pagefind's browser
+    files. Returns the pages indexed."""
     version, client = client_files(search.binary, search.cache_path, search.language)
     with cyclic_gc_paused():
-        files = assemble(parts, search.language, version, limits(search))
+        files, pages = assemble(parts, search.language, version, limits(search))
     write_bundle(files, client, bundle)
+    return pages
+
+
+def _part(path: Path, output: Path, sections: dict, bounds: Limits) -> PagePart | None:
+    """A written page's part of the index, or None for a page that marks nothing."""
+    # Pelican writes UTF-8; decoding here spares lxml guessing from a <meta> it may not find.
+    record = page_record(path.read_text(encoding="utf-8"), page_url(output, path), sections)
+    return page_part(record, bounds) if record is not None else None
 
 
 def _parts(paths: list[Path], output: Path, sections: dict, bounds: Limits) -> list[PagePart | None]:
-    """Each written page's part of the index, or None for a page that marks nothing."""
-    out: list[PagePart | None] = []
-    for path in paths:
-        # Pelican writes UTF-8; decoding here spares lxml guessing from a <meta> it may not find.
-        record = page_record(path.read_text(encoding="utf-8"), page_url(output, path), sections)
-        out.append(page_part(record, bounds) if record is not None else None)
-    return out
+    with cyclic_gc_paused():
+        return [_part(path, output, sections, bounds) for path in paths]
 
 
-def page_parts(output: Path, sections: dict, bounds: Limits, processes: int = 1) -> list[PagePart]:
+def page_parts(output: Path, sections: dict, bounds: Limits, processes: int = 1) -> Iterator[PagePart]:
     """The index parts of every page of `output` that marks its content, in URL order.
 
-    Pages are independent: with `processes` other than 1 (SITE_SEARCH_PROCESSES; 0 = one per core
-    for a large site), this process and forked copies each take every n-th page
-    (ward_content.forking, as the build loads and renders); the parts come back in the same order
-    whatever the number of processes.
+    In this process, one page after the other (the caller takes each before the next is made). Pages
+    are independent: with `processes` other than 1 (SITE_SEARCH_PROCESSES; 0 = one per core for a
+    large site), this process and forked copies each take every n-th page (ward_content.forking, as
+    the build loads and renders); the parts come in the same order whatever the number.
     """
     paths = sorted(output.rglob("*.html"))
     workers = 1 if processes == 1 else process_count(len(paths), processes)
+    if workers == 1:
+        for path in paths:
+            part = _part(path, output, sections, bounds)
+            if part is not None:
+                yield part
+        return
     with cyclic_gc_paused():
         shares = split_map(partial(_parts, output=output, sections=sections, bounds=bounds), paths, workers)
     ordered: list[PagePart | None] = [None] * len(paths)
     for index, share in enumerate(shares):
         ordered[index::workers] = share
-    return [part for part in ordered if part is not None]
+    yield from (part for part in ordered if part is not None)
 
 
-def facets(parts: list[PagePart]) -> dict:
+def facets(parts: list[PageSummary]) -> dict:
     """The filters' choices with page counts, for the search page (sorted: same input, same bytes)."""
     sections: dict[str, int] = {}
     years: dict[str, int] = {}
@@ -117,8 +127,8 @@ def index_site(output: Path, search: SiteSearchSettings, pelican_settings: dict)
     Runs on Pelican's `finalized`, when every page is written; the pages are read once, with lxml.
     """
     parts = page_parts(output, section_names(search, pelican_settings), limits(search), search.processes)
-    write_index(parts, output / BUNDLE, search)
+    pages = write_index(parts, output / BUNDLE, search)
     target = output / search.url / FACETS
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(facets(parts), ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8")
-    return len(parts)
+    target.write_text(json.dumps(facets(pages), ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8")
+    return len(pages)

@@ -171,7 +171,7 @@ def test_too_many_pages_stop_the_build_with_a_message():
     with pytest.raises(ConfigurationError) as error:
         index_files(records(), "ja", "1.5.2", limits)
     assert str(error.value) == (
-        "サイト内検索: 索引するページが 44 あり、上限 3 を超えています。"
+        "サイト内検索: 索引するページが上限の 3 を超えました。"
         "pelicanconf.py の SITE_SEARCH_MAX_PAGES を上げてください (too many pages to index)"
     )
 
