@@ -205,6 +205,11 @@ def side_by_side(count: int = 2000, runs: int = 5, report=print, scratch: Path |
                 result[f"{side}_{key.removeprefix('index_')}_best"] = min(row[key] for row in rows)
         result["ratio_cpu_best"] = result["index_cpu_s_best"] / result["plain_cpu_s_best"]
         result["ratio_wall_best"] = result["index_s_best"] / result["plain_s_best"]
+        # User time alone (the work itself): system time here is mostly creating files and taking
+        # memory, and on this machine it varies several-fold from run to run for both sides.
+        result["plain_user_s"] = statistics.median(row["cpu_s"] - row["system_s"] for row in plain)
+        result["index_user_s"] = statistics.median(row["index_cpu_s"] - row["index_process_system_s"] for row in ours)
+        result["ratio_user"] = result["index_user_s"] / result["plain_user_s"]
         result["ratio_wall"] = result["index_s"] / result["plain_s"]
         result["ratio_cpu"] = result["index_cpu_s"] / result["plain_cpu_s"]
         result["ratio_process_cpu"] = result["index_process_cpu_s"] / result["plain_cpu_s"]
