@@ -9,6 +9,8 @@ build writes (tests/preview/test_guard.py compares every file byte for byte).
 
 from __future__ import annotations
 
+import fnmatch
+import functools
 import os
 import shutil
 import sys
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican, signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
@@ -179,11 +181,14 @@ class PreviewSite:
             for generator in generators:
                 if isinstance(generator, ArticlesGenerator | PagesGenerator):
                     self._reuse_objects(generator)
+                if isinstance(generator, StaticGenerator):
+                    # The theme's files, linked instead of copied into every state (a hundred per save).
+                    generator._copy_paths = functools.partial(_link_paths, generator.settings["IGNORE_FILES"])
             for generator in generators:
                 if hasattr(generator, "generate_context"):
                     generator.generate_context()
-                if hasattr(generator, "check_disabled_readers"):
-                    generator.check_disabled_readers()
+                # Not Pelican's check_disabled_readers (a second walk of content/ per save, for a log
+                # line): the content set already reports every file that is not published.
             signals.all_generators_finalized.send(generators)
             for generator in generators:
                 if hasattr(generator, "refresh_metadata_intersite_links"):
@@ -257,6 +262,37 @@ class PreviewSite:
         """Start from an empty preview folder (before the first generation)."""
         shutil.rmtree(self.output, ignore_errors=True)
         self.output.mkdir(parents=True)
+
+
+def _link_paths(ignores, paths, source, destination, output_path, final_path=None) -> None:
+    """StaticGenerator._copy_paths with symbolic links to the theme's files instead of copies (same
+    destinations and ignore patterns as Pelican's `copy`); the preview serves their bytes."""
+
+    def ignored(name: str) -> bool:
+        return any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
+
+    for path in paths:
+        source_path = Path(source, path).resolve()
+        if final_path:
+            name = source_path.name if source_path.is_file() else ""
+            target = Path(output_path, destination, final_path, name)
+        else:
+            target = Path(output_path, destination, path)
+        if ignored(source_path.name):
+            continue
+        if source_path.is_file():
+            files = [(source_path, target)]
+        else:
+            files = []
+            for folder, dirs, names in os.walk(source_path):
+                dirs[:] = sorted(d for d in dirs if not ignored(d))
+                for name in sorted(n for n in names if not ignored(n)):
+                    file = Path(folder, name)
+                    files.append((file, target / file.relative_to(source_path)))
+        for file, link in files:
+            link.parent.mkdir(parents=True, exist_ok=True)
+            if not link.exists():
+                link.symlink_to(file)
 
 
 def _problem_lines(exc: Exception) -> tuple[str, ...]:

@@ -10,7 +10,6 @@ from pelican.generators import Generator
 from ward_content.build_scope import ensure_scope
 from ward_content.document import Document
 from ward_content.errors import ContentError, WardBuildError
-from ward_content.images import body_image_refs, field_image_refs
 
 from .pipeline import picture_of, produce, tasks_for
 from .plan import content_source
@@ -28,9 +27,7 @@ def photo_references(documents: Iterable[Document]) -> dict[str, tuple[str, int,
     """Every photo the documents show, content-relative, with its first reference (file, line, field)."""
     found: dict[str, tuple[str, int, str]] = {}
     for doc in sorted(documents, key=lambda d: d.rel_path):
-        refs = list(body_image_refs(doc.front.body, doc.front.body_line, doc.rel_path, doc.root))
-        refs += field_image_refs(doc.meta, doc.front, doc.rel_path, doc.root)
-        for ref in refs:
+        for ref in doc.photo_refs:
             if ref.resolved and ref.resolved not in found:
                 found[ref.resolved] = (doc.shown, ref.line, ref.field)
     return found

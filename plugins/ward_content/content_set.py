@@ -101,10 +101,26 @@ class ContentSet:
         by_path.pop(rel_path, None)
         file_errors.pop(rel_path, None)
         name = Path(rel_path).name
-        if (self.root / rel_path).is_file() and name.endswith(CONTENT_SUFFIXES) and not is_ignored(name):
-            _load_into(
-                self.root, rel_path, self.types, by_path, file_errors, self.limits, self.own_hosts, self.photo_checks
-            )
+        if name.endswith(CONTENT_SUFFIXES):
+            again = [rel_path]
+        else:
+            # A photo added, replaced or removed: the files that failed (perhaps waiting for it) and
+            # those that show it are read again. A folder moved away or in: what was inside goes,
+            # what is inside now is read.
+            inside = [p for p in (*by_path, *file_errors) if p.startswith(f"{rel_path}/")]
+            folder = self.root / rel_path
+            visible = not any(is_ignored(part) for part in Path(rel_path).parts)
+            if visible and folder.is_dir() and not folder.is_symlink():
+                inside += [f"{rel_path}/{p}" for p in content_files(self.root / rel_path)]
+            again = sorted({*file_errors, *inside, *(p for p, d in by_path.items() if _shows(d, rel_path))})
+        for path in again:
+            by_path.pop(path, None)
+            file_errors.pop(path, None)
+            hidden = any(is_ignored(part) for part in Path(path).parts)  # as content_files() skips them
+            if (self.root / path).is_file() and path.endswith(CONTENT_SUFFIXES) and not hidden:
+                _load_into(
+                    self.root, path, self.types, by_path, file_errors, self.limits, self.own_hosts, self.photo_checks
+                )
         sources = self._sources_with(rel_path)
         return _checked(replace(self, by_path=by_path, file_errors=file_errors, source_errors=sources))
 
@@ -176,6 +192,11 @@ def _load_into(
         by_path[rel_path] = load_document(root, rel_path, types, limits, own_hosts, photo_checks)
     except ContentErrors as exc:
         file_errors[rel_path] = exc.errors
+
+
+def _shows(doc: Document, rel_path: str) -> bool:
+    """Whether the document shows this content-relative photo (or anything inside this folder)."""
+    return any(ref.resolved == rel_path or (ref.resolved or "").startswith(f"{rel_path}/") for ref in doc.photo_refs)
 
 
 def _checked(content: ContentSet) -> ContentSet:

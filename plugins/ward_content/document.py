@@ -55,6 +55,20 @@ class Document:
         """The output URL, e.g. `news/hanabi/`."""
         return self.kind.url_for(self.folder, self.slug)
 
+    @cached_property
+    def photo_refs(self) -> tuple:
+        """Every photo the document shows (`![…](…)` in the body, `image:` fields), as resolved when it loaded."""
+        refs = list(body_image_refs(self.front.body, self.front.body_line, self.rel_path, self.root))
+        refs += field_image_refs(self.meta, self.front, self.rel_path, self.root)
+        return tuple(refs)
+
+    @cached_property
+    def site_links(self) -> tuple[tuple[int, str], ...]:
+        """(line, target) of every `/…` link in the body, for the check of links across the site."""
+        from .site_links import body_links
+
+        return tuple(body_links(self.front.body, self.front.body_line))
+
     @property
     def is_draft(self) -> bool:
         """`status: draft`, the one way every kind marks a draft: checked, previewed under /drafts/, never published."""
@@ -157,11 +171,10 @@ def validate(
         errors += _check_file_slug(rel_path, str(known.get(kind.title_field, "")), shown)
     errors += _check_slug_length(front, rel_path, shown, limits)
     errors += check_body(front.body, front.body_line, shown, lambda p: (content_root / p).is_file())
-    body_photos = body_image_refs(front.body, front.body_line, rel_path, content_root)
-    errors += image_errors(body_photos, shown, content_root, photo_checks)
+    photos = list(body_image_refs(front.body, front.body_line, rel_path, content_root))
     if meta is not None:
-        field_photos = field_image_refs(meta, front, rel_path, content_root)
-        errors += image_errors(field_photos, shown, content_root, photo_checks)
+        photos += field_image_refs(meta, front, rel_path, content_root)
+    errors += image_errors(iter(photos), shown, content_root, photo_checks)
     errors += body_placeholders(front.body, front.body_line, shown)
     # Rendering is what a deep or dense body makes expensive, so it is only rendered once known to be bounded.
     costly = [
@@ -177,6 +190,7 @@ def validate(
         errors += costly or check_html(front.body, front.body_line, shown)
         raise ContentErrors(errors)
     doc = Document(root=content_root, rel_path=rel_path, shown=shown, kind=kind, folder=folder, meta=meta, front=front)
+    doc.__dict__["photo_refs"] = tuple(photos)  # what `Document.photo_refs` would find again
     # Rendered once, as the page renders it: the check and the page share the rendering.
     from .rendering import checked_html
 

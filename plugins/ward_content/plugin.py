@@ -26,6 +26,7 @@ from .settings import WardSettings
 from .settings import read_settings as read_ward_settings
 from .sitemap import write_sitemap
 from .sources import links_out_of
+from .url_cache import fix_urls
 
 
 def provide_kinds(sender):
@@ -112,6 +113,7 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(account_for_every_file)
+    signals.all_generators_finalized.connect(fix_urls)
     signals.content_written.connect(remember_page)
     signals.finalized.connect(finish)
     signals.get_writer.connect(provide_writer)

@@ -86,7 +86,7 @@ def site_link_problems(
     drafts = {doc.url: doc for doc in documents if doc.is_draft}
     errors = []
     for doc in documents:
-        for number, link in _links(doc.front.body, doc.front.body_line):
+        for number, link in doc.site_links:
             path = _normalised(link)
             if path is None or _exists(path, urls):
                 continue
@@ -96,7 +96,8 @@ def site_link_problems(
     return errors
 
 
-def _links(body: str, first_line: int):
+def body_links(body: str, first_line: int):
+    """(line, target) of every `/…` link of a Markdown body, outside code."""
     in_code = False
     for offset, line in enumerate(body.split("\n")):
         if line.lstrip().startswith(_FENCE):

@@ -208,14 +208,24 @@ def test_a_photo_shown_by_many_articles_is_decoded_once_and_again_when_it_change
     monkeypatch.setattr(images, "image_problem", counting)
     content = load_content_set(root, project_types())
     assert content.errors == () and decoded == ["umi.jpg"]
-    # The photo is replaced by a damaged file: the next load of an article sees it, not the old verdict.
+    # The photo is replaced by a damaged file (the preview hears of the photo only): every article
+    # showing it is read again and sees the new verdict, the photo decoded once more.
     (root / "images" / "umi.jpg").write_bytes(jpeg("red")[:200])
-    content = content.with_file("images/umi.jpg").with_file("news/a0.md")
+    content = content.with_file("images/umi.jpg")
     assert decoded == ["umi.jpg", "umi.jpg"]
     assert [(e.path, e.code) for e in content.errors] == [
         ("content/images/umi.jpg", "unreadable image"),  # the scan of the photo itself
-        ("content/news/a0.md", "damaged image"),
+        *((f"content/news/a{n}.md", "damaged image") for n in range(5)),
     ]
+    # A good photo again: the articles that were refused come back without being saved.
+    (root / "images" / "umi.jpg").write_bytes(jpeg("green"))
+    content = content.with_file("images/umi.jpg")
+    assert content.errors == () and len(content.documents) == 5
+    # A folder of articles moved (the watcher names the folders only): its documents move with it.
+    (root / "news").rename(root / "reading")
+    moved = content.with_file("news").with_file("reading")
+    assert moved.errors == ()
+    assert [d.url for d in moved.documents] == [f"reading/a{n}/" for n in range(5)]
 
 
 def test_a_folder_read_by_three_processes_gives_the_same_set_as_one(tmp_path):
