@@ -255,7 +255,12 @@ class PreviewSite:
             if self.current is None:
                 return []
             folder = self.current.folder
-            files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+            # Through the links to the theme's folders too (rglob does not follow them).
+            files = {
+                Path(base, name).relative_to(folder).as_posix()
+                for base, _dirs, names in os.walk(folder, followlinks=True)
+                for name in names
+            }
             return sorted(set(self.current.pages) | set(self.current.files) | files)
 
     def clear_output(self) -> None:
@@ -265,34 +270,31 @@ class PreviewSite:
 
 
 def _link_paths(ignores, paths, source, destination, output_path, final_path=None) -> None:
-    """StaticGenerator._copy_paths with symbolic links to the theme's files instead of copies (same
-    destinations and ignore patterns as Pelican's `copy`); the preview serves their bytes."""
+    """StaticGenerator._copy_paths with symbolic links instead of copies: one link per entry of each
+    theme folder (a folder's files are served through its link; a file ignored deep inside, such as an
+    editor's lock file, could be fetched in the preview by its exact name, never in a build)."""
 
     def ignored(name: str) -> bool:
         return any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
 
     for path in paths:
         source_path = Path(source, path).resolve()
+        if ignored(source_path.name):
+            continue
         if final_path:
             name = source_path.name if source_path.is_file() else ""
             target = Path(output_path, destination, final_path, name)
         else:
             target = Path(output_path, destination, path)
-        if ignored(source_path.name):
-            continue
-        if source_path.is_file():
-            files = [(source_path, target)]
-        else:
-            files = []
-            for folder, dirs, names in os.walk(source_path):
-                dirs[:] = sorted(d for d in dirs if not ignored(d))
-                for name in sorted(n for n in names if not ignored(n)):
-                    file = Path(folder, name)
-                    files.append((file, target / file.relative_to(source_path)))
-        for file, link in files:
+        entries = [(source_path, target)]
+        if source_path.is_dir():
+            entries = [
+                (entry, target / entry.name) for entry in sorted(source_path.iterdir()) if not ignored(entry.name)
+            ]
+        for entry, link in entries:
             link.parent.mkdir(parents=True, exist_ok=True)
             if not link.exists():
-                link.symlink_to(file)
+                link.symlink_to(entry, target_is_directory=entry.is_dir())
 
 
 def _problem_lines(exc: Exception) -> tuple[str, ...]:
