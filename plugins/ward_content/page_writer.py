@@ -36,6 +36,7 @@ class PageRecorder(Writer):
         super().__init__(output_path, settings=settings)
         self.pages: dict[str, tuple[tuple, dict]] = {}
         self._overridden: set[str] = set()
+        self._base = sanitised_join(self.output_path)  # as sanitised_join writes the output folder
 
     def write_file(
         self,
@@ -52,7 +53,7 @@ class PageRecorder(Writer):
         if not name:
             return
         path = sanitised_join(self.output_path, name)
-        rel = os.path.relpath(path, self.output_path).replace(os.sep, "/")
+        rel = _relative(path, self._base)
         # The same rules as Writer._open_w: an overriding write wins, a second plain write is an error.
         if rel in self._overridden:
             if override_output:
@@ -67,6 +68,13 @@ class PageRecorder(Writer):
             kwargs,
         )
         signals.content_written.send(path, context=context)
+
+
+def _relative(path: str, base: str) -> str:
+    """`path` (from sanitised_join, so inside `base`) relative to `base`, with forward slashes."""
+    if path.startswith(base + "/"):
+        return path[len(base) + 1 :]
+    return os.path.relpath(path, base).replace(os.sep, "/")
 
 
 class DeferredWriter(PageRecorder):
