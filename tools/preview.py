@@ -102,6 +102,8 @@ class PreviewSite:
         ward = read_ward_settings(settings)
         self.content = load_content_set(self.root, self.types, read_limits(settings), ward.own_hosts, ward.processes)
         self.objects: dict[str, tuple[object, object]] = {}  # rel path -> (document, Pelican content object)
+        # Pelican's generators' lists of content files, kept while saves only change files' contents.
+        self.file_lists: dict[tuple, set[str]] = {}
         self.current: Generation | None = None
         self.errors: tuple[str, ...] = ()
         self.version = 0
@@ -118,17 +120,16 @@ class PreviewSite:
     def refresh(self, changed: set[Path] | None = None) -> tuple[str, ...]:
         """Take saved, added or deleted files into account; returns the problems (empty when all is well)."""
         with self.lock:
-            theme_changed = False
             for path in sorted(changed or ()):
-                path = Path(path).resolve()
-                if path.is_relative_to(self.root):
-                    rel = path.relative_to(self.root).as_posix()
-                    # A photo or PDF is scanned again too (type, links out of content/, limits).
-                    self.content = self.content.with_file(rel)
-                    if rel.endswith((".md", ".markdown")):
-                        continue
-                theme_changed = True  # a template, a static file, a photo: regenerate, reusing documents
-            del theme_changed  # every change regenerates; kept for clarity of the rules above
+                # Not resolved: a symbolic link saved into content/ is scanned (and refused) as itself.
+                path = Path(os.path.abspath(path))
+                if not path.is_relative_to(self.root):
+                    continue  # a template or theme file: every change regenerates, reusing documents
+                rel = path.relative_to(self.root).as_posix()
+                # A photo or PDF is scanned again too (type, links out of content/, limits).
+                self.content = self.content.with_file(rel)
+                if not (rel in self.known_files and path.is_file() and not path.is_symlink()):
+                    self.file_lists.clear()  # a file came or went: Pelican's lists of files are walked again
             if self.content.errors:
                 self.errors = tuple(error.format() for error in self.content.errors)
                 self.changed.notify_all()
@@ -181,6 +182,7 @@ class PreviewSite:
             for generator in generators:
                 if isinstance(generator, ArticlesGenerator | PagesGenerator):
                     self._reuse_objects(generator)
+                generator.get_files = functools.partial(self._files, generator.get_files)
                 if isinstance(generator, StaticGenerator):
                     # The theme's files, linked instead of copied into every state (a hundred per save).
                     generator._copy_paths = functools.partial(_link_paths, generator.settings["IGNORE_FILES"])
@@ -205,6 +207,18 @@ class PreviewSite:
         if previous is not None:
             # Removing thousands of files takes a while; nobody waits for it.
             threading.Thread(target=shutil.rmtree, args=(previous.folder, True), daemon=True).start()
+
+    @property
+    def known_files(self) -> set[str]:
+        """Every content-relative file in Pelican's kept lists."""
+        return {path for files in self.file_lists.values() for path in files}
+
+    def _files(self, walk, paths, exclude=None, extensions=None) -> set[str]:
+        """Generator.get_files, walked once while no file comes or goes (a walk of content/ per save)."""
+        key = (repr(paths), repr(exclude), repr(extensions))
+        if key not in self.file_lists:
+            self.file_lists[key] = set(walk(paths, exclude=exclude, extensions=extensions))
+        return set(self.file_lists[key])
 
     def _reuse_objects(self, generator) -> None:
         """Pelican's generator cache hooks, answered from memory for documents that did not change."""
@@ -255,7 +269,12 @@ class PreviewSite:
             if self.current is None:
                 return []
             folder = self.current.folder
-            files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+            # Through the links to the theme's folders too (rglob does not follow them).
+            files = {
+                Path(base, name).relative_to(folder).as_posix()
+                for base, _dirs, names in os.walk(folder, followlinks=True)
+                for name in names
+            }
             return sorted(set(self.current.pages) | set(self.current.files) | files)
 
     def clear_output(self) -> None:
@@ -265,34 +284,31 @@ class PreviewSite:
 
 
 def _link_paths(ignores, paths, source, destination, output_path, final_path=None) -> None:
-    """StaticGenerator._copy_paths with symbolic links to the theme's files instead of copies (same
-    destinations and ignore patterns as Pelican's `copy`); the preview serves their bytes."""
+    """StaticGenerator._copy_paths with symbolic links instead of copies: one link per entry of each
+    theme folder (a folder's files are served through its link; a file ignored deep inside, such as an
+    editor's lock file, could be fetched in the preview by its exact name, never in a build)."""
 
     def ignored(name: str) -> bool:
         return any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
 
     for path in paths:
         source_path = Path(source, path).resolve()
+        if ignored(source_path.name):
+            continue
         if final_path:
             name = source_path.name if source_path.is_file() else ""
             target = Path(output_path, destination, final_path, name)
         else:
             target = Path(output_path, destination, path)
-        if ignored(source_path.name):
-            continue
-        if source_path.is_file():
-            files = [(source_path, target)]
-        else:
-            files = []
-            for folder, dirs, names in os.walk(source_path):
-                dirs[:] = sorted(d for d in dirs if not ignored(d))
-                for name in sorted(n for n in names if not ignored(n)):
-                    file = Path(folder, name)
-                    files.append((file, target / file.relative_to(source_path)))
-        for file, link in files:
+        entries = [(source_path, target)]
+        if source_path.is_dir():
+            entries = [
+                (entry, target / entry.name) for entry in sorted(source_path.iterdir()) if not ignored(entry.name)
+            ]
+        for entry, link in entries:
             link.parent.mkdir(parents=True, exist_ok=True)
             if not link.exists():
-                link.symlink_to(file)
+                link.symlink_to(entry, target_is_directory=entry.is_dir())
 
 
 def _problem_lines(exc: Exception) -> tuple[str, ...]:

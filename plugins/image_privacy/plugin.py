@@ -10,6 +10,7 @@ from pelican import signals
 from ward_content.config import settings_models
 from ward_content.errors import ContentError, WardBuildError
 from ward_content.files import write_atomically
+from ward_content.page_writer import flush_pages
 
 from .core import SUFFIXES, strip_metadata
 from .settings import ImagePrivacySettings, read_settings
@@ -71,6 +72,7 @@ def clean_published_images(output_path: Path, settings: ImagePrivacySettings) ->
 
 def finalize(pelican) -> None:
     """Runs once everything, the static copies included, is written (the static generator runs last)."""
+    flush_pages()  # files the build's writer deferred are written first
     clean_published_images(Path(pelican.output_path), read_settings(pelican.settings))
 
 

@@ -9,6 +9,7 @@ from pelican import signals
 
 from ward_content.errors import ContentError, WardBuildError
 from ward_content.files import write_atomically
+from ward_content.page_writer import flush_pages
 
 from .core import PdfUnreadable, strip_metadata
 
@@ -57,6 +58,7 @@ def clean_published_pdfs(output_path: Path, content_root: Path, cache: Path) -> 
 
 def finalize(pelican) -> None:
     """Runs once everything, the static copies and the bulletin PDFs included, is written."""
+    flush_pages()  # files the build's writer deferred are written first
     content_root = Path(pelican.settings["PATH"]).resolve()
     cache = Path(pelican.settings.get("PDF_PRIVACY_CACHE_PATH") or content_root.parent / ".cache" / "pdf_privacy")
     clean_published_pdfs(Path(pelican.output_path), content_root, cache)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ward_content.build_scope import ensure_scope
 from ward_content.files import write_atomically
+from ward_content.page_writer import output_bytes
 
 from .encode import encode_width
 from .plan import SUFFIX, Facts, PhotoSource, Picture, plan_picture, read_facts
@@ -110,16 +109,11 @@ def produce(tasks: list[Task], output: Path, settings: ResponsiveImagesSettings)
                 for (fmt, _), cached in zip(task.formats, task.cached, strict=True):
                     write_atomically(cached, result[fmt])
     logger.info("responsive images: %d widths encoded, %d from the cache", len(missing), len(tasks) - len(missing))
-    # The preview makes a file when the browser asks for it: hundreds of copies per save otherwise.
-    lazy = ensure_scope().lazy_files
+    # Made when the browser asks for it in the preview (hundreds of copies per save otherwise), with
+    # the pages in a build.
     for task in tasks:
         if task.source in failures:
             continue
         for cached, rel in zip(task.cached, task.outputs, strict=True):
-            if lazy is not None:
-                lazy[rel] = cached.read_bytes
-                continue
-            target = output / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cached, target)
+            output_bytes(output, rel, cached.read_bytes)
     return Outcome(len(missing), len(tasks) - len(missing), tuple(sorted(failures.items())))

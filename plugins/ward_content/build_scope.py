@@ -36,6 +36,8 @@ class BuildScope:
     lazy_files: dict | None = None
     # Renders the pages a build's writer recorded (page_writer.DeferredWriter); None when none are deferred.
     flush_pages: object = None
+    # Files to make with the deferred pages (path -> callable), while the build's writer defers them.
+    deferred_files: dict | None = None
     log_handlers: list[tuple[logging.Logger, logging.Handler]] = field(default_factory=list)
     log_filters: list[tuple[logging.Filterer, object]] = field(default_factory=list)
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from pelican.generators import Generator
 
 from .build_scope import ensure_scope
 from .document import Document
+from .page_writer import output_bytes
 
 # Where every draft is previewed (Pelican's DRAFT_URL for articles points there too).
 DRAFTS_FOLDER = "drafts"
@@ -79,12 +79,6 @@ class WardFolderGenerator(Generator):
         """A non-HTML file (CSV, ICS, feed) built by a library; a callable is only called when needed.
 
         The preview (tools/preview.py) collects callables and makes a file when the browser asks for
-        it, as it does for pages; a build calls it at once.
+        it, as it does for pages; a build makes it with the pages, on every core (page_writer).
         """
-        lazy = ensure_scope().lazy_files
-        if lazy is not None and callable(data):
-            lazy[rel] = data
-            return
-        target = Path(self.output_path) / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data() if callable(data) else data)
+        output_bytes(self.output_path, rel, data)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from collections.abc import Callable
+from pathlib import Path
 
 from pelican import signals
 from pelican.utils import sanitised_join
@@ -34,6 +36,7 @@ class PageRecorder(Writer):
         super().__init__(output_path, settings=settings)
         self.pages: dict[str, tuple[tuple, dict]] = {}
         self._overridden: set[str] = set()
+        self._base = sanitised_join(self.output_path)  # as sanitised_join writes the output folder
 
     def write_file(
         self,
@@ -50,7 +53,7 @@ class PageRecorder(Writer):
         if not name:
             return
         path = sanitised_join(self.output_path, name)
-        rel = os.path.relpath(path, self.output_path).replace(os.sep, "/")
+        rel = _relative(path, self._base)
         # The same rules as Writer._open_w: an overriding write wins, a second plain write is an error.
         if rel in self._overridden:
             if override_output:
@@ -67,13 +70,23 @@ class PageRecorder(Writer):
         signals.content_written.send(path, context=context)
 
 
+def _relative(path: str, base: str) -> str:
+    """`path` (from sanitised_join, so inside `base`) relative to `base`, with forward slashes."""
+    if path.startswith(base + "/"):
+        return path[len(base) + 1 :]
+    return os.path.relpath(path, base).replace(os.sep, "/")
+
+
 class DeferredWriter(PageRecorder):
     """The build's writer: pages are recorded, then rendered in parallel by `flush`."""
 
     def __init__(self, output_path: str, settings: dict):
         super().__init__(output_path, settings=settings)
         self.flushed = False
-        ensure_scope().flush_pages = self.flush
+        self.files: dict[str, object] = {}  # output-relative path -> callable giving the bytes
+        scope = ensure_scope()
+        scope.flush_pages = self.flush
+        scope.deferred_files = self.files
 
     def write_file(self, *args, **kwargs):
         if self.flushed:  # a page asked for after the flush (a late generator) is written at once
@@ -85,24 +98,33 @@ class DeferredWriter(PageRecorder):
         if self.flushed:
             return
         self.flushed = True
-        pages = [self.pages[rel] for rel in sorted(self.pages)]
-        self.pages = {}
-        processes = process_count(len(pages), read_settings(self.settings).processes)
-        own_capture = ensure_scope().capture
-        parts = split_map(functools.partial(_render, self.output_path, self.settings), pages, processes)
+        scope = ensure_scope()
+        scope.deferred_files = None  # files asked for from now on are written at once
+        work = [("page", rel, self.pages[rel]) for rel in sorted(self.pages)]
+        work += [("file", rel, self.files[rel]) for rel in sorted(self.files)]
+        self.pages, self.files = {}, {}
+        processes = process_count(len(work), read_settings(self.settings).processes)
+        own_capture = scope.capture
+        parts = split_map(functools.partial(_render, self.output_path, self.settings), work, processes)
         # This process's own records are in the capture already; the copies' come back as values.
         for records in parts[1:]:
             _replay(own_capture, records)
 
 
-def _render(output_path: str, settings: dict, pages) -> list[tuple[str, int, str]]:
-    """Write `pages`; the log records the build's capture caught meanwhile, as (logger, level, message)."""
+def _render(output_path: str, settings: dict, work) -> list[tuple[str, int, str]]:
+    """Write pages and files; the log records the build's capture caught meanwhile, as (logger, level, message)."""
     capture = ensure_scope().capture
     before = len(capture.records) if capture is not None else 0
     # A fresh writer: the overwrite rules were applied when the pages were recorded.
     writer = Writer(output_path, settings=settings)
-    for args, kwargs in pages:
-        Writer.write_file(writer, *args, **kwargs)
+    for kind, rel, item in work:
+        if kind == "page":
+            args, kwargs = item
+            Writer.write_file(writer, *args, **kwargs)
+        else:
+            target = Path(output_path) / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(item())
     if capture is None:
         return []
     return [(r.name, r.levelno, r.getMessage()) for r in capture.records[before:]]
@@ -115,6 +137,22 @@ def _replay(capture, records: list[tuple[str, int, str]]) -> None:
     for name, level, message in records:
         fields = {"name": name, "levelno": level, "levelname": logging.getLevelName(level), "msg": message}
         capture.emit(logging.makeLogRecord(fields))
+
+
+def output_bytes(output_path: str | Path, rel: str, data: bytes | Callable[[], bytes]) -> None:
+    """A file of the site (a calendar, a photo copy): made when the browser asks for it in the preview,
+    with the pages on every core in a build whose writer defers them, else written now."""
+    scope = ensure_scope()
+    if callable(data):
+        if scope.lazy_files is not None:
+            scope.lazy_files[rel] = data
+            return
+        if scope.deferred_files is not None:
+            scope.deferred_files[rel] = data
+            return
+    target = Path(output_path) / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data() if callable(data) else data)
 
 
 def flush_pages() -> None:
