@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican.generators import Generator
 
+from ward_content.build_scope import ensure_scope
+
+from .indexer import PAGE_HOOK, limits, part_of_page, section_names
 from .settings import read_settings
 
 
@@ -20,6 +25,12 @@ class SiteSearchGenerator(Generator):
         self.context["site_search_url"] = self.search.url
 
     def generate_output(self, writer) -> None:
+        if self.search.index:
+            # Each page's part of the index is made by the process that renders the page, while its
+            # text is fresh (ward_content.page_writer); index_site takes these parts when the site is written.
+            output = Path(self.output_path)
+            sections, bounds = section_names(self.search, self.settings), limits(self.search)
+            ensure_scope().page_hooks[PAGE_HOOK] = functools.partial(part_of_page, output, sections, bounds)
         public = self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"]
         # Pagefind stores result URLs from the site root; a site served under a sub-path needs it.
         base_path = (urlsplit(public).path.rstrip("/") or "") + "/"

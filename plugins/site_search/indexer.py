@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
+from ward_content.build_scope import current
 from ward_content.forking import process_count, split_map
 
 from .bundle import Limits, PagePart, PageSummary, assemble, page_part, write_bundle
@@ -22,6 +23,8 @@ from .records import page_record, page_url
 from .settings import SiteSearchSettings
 
 BUNDLE = "pagefind"
+# The name of the page writer's hook that makes each page's part (ward_content.page_writer).
+PAGE_HOOK = "site_search"
 # Beside the search page: the section and year choices of its filters, with page counts.
 FACETS = "facets.json"
 
@@ -66,12 +69,22 @@ def _part(path: Path, output: Path, sections: dict, bounds: Limits) -> PagePart 
     return page_part(record, bounds) if record is not None else None
 
 
+def part_of_page(output: Path, sections: dict, bounds: Limits, rel: str, path: Path) -> PagePart | None:
+    """A page hook (ward_content.page_writer): the page's part, made as soon as it is written."""
+    if not rel.endswith(".html"):
+        return None
+    with cyclic_gc_paused():
+        return _part(path, output, sections, bounds)
+
+
 def _parts(paths: list[Path], output: Path, sections: dict, bounds: Limits) -> list[PagePart | None]:
     with cyclic_gc_paused():
         return [_part(path, output, sections, bounds) for path in paths]
 
 
-def page_parts(output: Path, sections: dict, bounds: Limits, processes: int = 1) -> Iterator[PagePart]:
+def page_parts(
+    output: Path, sections: dict, bounds: Limits, processes: int = 1, made: dict | None = None
+) -> Iterator[PagePart]:
     """The index parts of every page of `output` that marks its content, in URL order.
 
     In this process, one page after the other (the caller takes each before the next is made). Pages
@@ -80,6 +93,14 @@ def page_parts(output: Path, sections: dict, bounds: Limits, processes: int = 1)
     the build loads and renders); the parts come in the same order whatever the number.
     """
     paths = sorted(output.rglob("*.html"))
+    if made:
+        # Parts the page writer made as it wrote the pages (PAGE_HOOK); the others are read here.
+        for path in paths:
+            rel = path.relative_to(output).as_posix()
+            part = made[rel] if rel in made else _part(path, output, sections, bounds)
+            if part is not None:
+                yield part
+        return
     workers = 1 if processes == 1 else process_count(len(paths), processes)
     if workers == 1:
         for path in paths:
@@ -126,7 +147,9 @@ def index_site(output: Path, search: SiteSearchSettings, pelican_settings: dict)
 
     Runs on Pelican's `finalized`, when every page is written; the pages are read once, with lxml.
     """
-    parts = page_parts(output, section_names(search, pelican_settings), limits(search), search.processes)
+    scope = current()  # outside a build (a tool indexing an output folder) every page is read back
+    made = scope.page_results.get(PAGE_HOOK) if scope is not None else None
+    parts = page_parts(output, section_names(search, pelican_settings), limits(search), search.processes, made)
     pages = write_index(parts, output / BUNDLE, search)
     target = output / search.url / FACETS
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -38,6 +38,11 @@ class BuildScope:
     flush_pages: object = None
     # Files to make with the deferred pages (path -> callable), while the build's writer defers them.
     deferred_files: dict | None = None
+    # Work on each deferred page once it is written, in the process that wrote it (the search index's
+    # part of the page): name -> callable(output-relative path, file path) giving a picklable value;
+    # the values by name, then by output-relative path, once the pages are written.
+    page_hooks: dict = field(default_factory=dict)
+    page_results: dict = field(default_factory=dict)
     log_handlers: list[tuple[logging.Logger, logging.Handler]] = field(default_factory=list)
     log_filters: list[tuple[logging.Filterer, object]] = field(default_factory=list)
 

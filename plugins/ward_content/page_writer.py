@@ -107,27 +107,35 @@ class DeferredWriter(PageRecorder):
         own_capture = scope.capture
         parts = split_map(functools.partial(_render, self.output_path, self.settings), work, processes)
         # This process's own records are in the capture already; the copies' come back as values.
-        for records in parts[1:]:
-            _replay(own_capture, records)
+        for index, (records, results) in enumerate(parts):
+            if index:
+                _replay(own_capture, records)
+            for name, values in results.items():
+                scope.page_results.setdefault(name, {}).update(values)
 
 
-def _render(output_path: str, settings: dict, work) -> list[tuple[str, int, str]]:
-    """Write pages and files; the log records the build's capture caught meanwhile, as (logger, level, message)."""
-    capture = ensure_scope().capture
+def _render(output_path: str, settings: dict, work) -> tuple[list[tuple[str, int, str]], dict]:
+    """Write pages and files, running the build's page hooks on each page written. Returns the log
+    records the build's capture caught meanwhile, as (logger, level, message), and the hooks' values."""
+    scope = ensure_scope()
+    capture = scope.capture
     before = len(capture.records) if capture is not None else 0
+    hooks = dict(scope.page_hooks)
+    results: dict[str, dict] = {name: {} for name in hooks}
     # A fresh writer: the overwrite rules were applied when the pages were recorded.
     writer = Writer(output_path, settings=settings)
     for kind, rel, item in work:
         if kind == "page":
             args, kwargs = item
             Writer.write_file(writer, *args, **kwargs)
+            for name, hook in hooks.items():
+                results[name][rel] = hook(rel, Path(output_path) / rel)
         else:
             target = Path(output_path) / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item())
-    if capture is None:
-        return []
-    return [(r.name, r.levelno, r.getMessage()) for r in capture.records[before:]]
+    records = [] if capture is None else capture.records[before:]
+    return [(r.name, r.levelno, r.getMessage()) for r in records], results
 
 
 def _replay(capture, records: list[tuple[str, int, str]]) -> None:

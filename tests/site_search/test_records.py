@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 
 import cbor2
 from conftest import article, build_site
 from site_search.bundle import TITLE_WEIGHT, page_tokens
+from site_search.indexer import index_site
 from site_search.records import page_record
+from site_search.settings import read_settings
 from site_search.text import encode, index_tokens
+
+from tools.site_build import load_settings
 
 SECTIONS = {"news": ("news", "お知らせ"), "history": ("history", "歴史")}
 
@@ -106,13 +111,34 @@ def test_a_build_writes_one_record_per_marked_page_with_natural_metadata(tmp_pat
 def test_the_bundle_is_byte_identical_across_builds_and_numbers_of_processes(tmp_path):
     files = {f"news/n{i}.md": article(title=f"お知らせ{i}", body="称名寺と金沢文庫。" * i) for i in range(1, 6)}
     bundles = []
-    for name, processes in (("one", 1), ("two", 3)):
+    # The parts made by the processes that render the pages (WARD_PROCESSES), or read back from the
+    # written pages by one or several processes (SITE_SEARCH_PROCESSES): the same index.
+    runs = (
+        ("one", {"WARD_PROCESSES": 1}),
+        ("three", {"SITE_SEARCH_PROCESSES": 3}),
+        ("rendered", {"WARD_PROCESSES": 3}),
+    )
+    for name, settings in runs:
         (tmp_path / name).mkdir()
-        output = build_site(tmp_path / name, files=files, SITE_SEARCH_INDEX=True, SITE_SEARCH_PROCESSES=processes)
+        output = build_site(tmp_path / name, files=files, SITE_SEARCH_INDEX=True, **settings)
         bundle = output / "pagefind"
         bundles.append({p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()})
-    assert sorted(bundles[0]) == sorted(bundles[1])
-    assert [name for name in bundles[0] if bundles[0][name] != bundles[1][name]] == []
+    # And indexed again from the written pages alone, outside any build (every page read back).
+    copy = tmp_path / "again"
+    shutil.copytree(tmp_path / "one" / "output", copy)
+    shutil.rmtree(copy / "pagefind")
+    settings = load_settings("pelicanconf.py", {"SITE_SEARCH_INDEX": True, "SITE_SEARCH_PROCESSES": 2})
+    assert index_site(copy, read_settings(settings), settings) == 5
+    bundles.append(
+        {
+            p.relative_to(copy / "pagefind").as_posix(): p.read_bytes()
+            for p in (copy / "pagefind").rglob("*")
+            if p.is_file()
+        }
+    )
+    for other in bundles[1:]:
+        assert sorted(bundles[0]) == sorted(other)
+        assert [name for name in bundles[0] if bundles[0][name] != other[name]] == []
 
 
 def test_the_chunk_size_setting_reaches_the_index(tmp_path):
