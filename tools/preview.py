@@ -257,6 +257,9 @@ class PreviewSite:
                 data = current.files[rel]()
                 target = current.folder / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
+                # Only into the state's own folders, never through a link into the theme or content.
+                if not target.parent.resolve().is_relative_to(current.folder.resolve()) or target.is_symlink():
+                    raise RuntimeError(f"{rel}: would be written outside the preview's folder")
                 if not target.is_file():  # a feed writes itself
                     target.write_bytes(data)
                 current.rendered.add(rel)
@@ -269,12 +272,7 @@ class PreviewSite:
             if self.current is None:
                 return []
             folder = self.current.folder
-            # Through the links to the theme's folders too (rglob does not follow them).
-            files = {
-                Path(base, name).relative_to(folder).as_posix()
-                for base, _dirs, names in os.walk(folder, followlinks=True)
-                for name in names
-            }
+            files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
             return sorted(set(self.current.pages) | set(self.current.files) | files)
 
     def clear_output(self) -> None:
@@ -284,9 +282,9 @@ class PreviewSite:
 
 
 def _link_paths(ignores, paths, source, destination, output_path, final_path=None) -> None:
-    """StaticGenerator._copy_paths with symbolic links instead of copies: one link per entry of each
-    theme folder (a folder's files are served through its link; a file ignored deep inside, such as an
-    editor's lock file, could be fetched in the preview by its exact name, never in a build)."""
+    """StaticGenerator._copy_paths with a symbolic link per theme file instead of a copy (same
+    destinations and ignore patterns as Pelican's `copy`). Folders stay real folders of the state, so
+    a file the preview writes later (the CMS bundle under theme/vendor/) never lands in theme/."""
 
     def ignored(name: str) -> bool:
         return any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
@@ -300,15 +298,19 @@ def _link_paths(ignores, paths, source, destination, output_path, final_path=Non
             target = Path(output_path, destination, final_path, name)
         else:
             target = Path(output_path, destination, path)
-        entries = [(source_path, target)]
-        if source_path.is_dir():
-            entries = [
-                (entry, target / entry.name) for entry in sorted(source_path.iterdir()) if not ignored(entry.name)
-            ]
-        for entry, link in entries:
+        if source_path.is_file():
+            files = [(source_path, target)]
+        else:
+            files = []
+            for folder, dirs, names in os.walk(source_path):
+                dirs[:] = sorted(d for d in dirs if not ignored(d))
+                for name in sorted(n for n in names if not ignored(n)):
+                    file = Path(folder, name)
+                    files.append((file, target / file.relative_to(source_path)))
+        for file, link in files:
             link.parent.mkdir(parents=True, exist_ok=True)
             if not link.exists():
-                link.symlink_to(entry, target_is_directory=entry.is_dir())
+                link.symlink_to(file)
 
 
 def _problem_lines(exc: Exception) -> tuple[str, ...]:

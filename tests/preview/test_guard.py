@@ -8,7 +8,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE, article, write_files
+from conftest import BUILD_DATE, ROOT, article, write_files
 from event_fixtures import campaign_text, event_text
 from history_fixtures import site_text
 
@@ -71,6 +71,7 @@ def test_every_served_file_equals_a_full_build_after_a_series_of_changes(tmp_pat
             "history/sites/tera.md": site_text(),
         },
     )
+    theme_before = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "theme").rglob("*"))
     base = served(site)
     fetch(base, "index.html")  # render a few pages of the first state, as a browser would
     fetch(base, "news/a/index.html")
@@ -93,6 +94,8 @@ def test_every_served_file_equals_a_full_build_after_a_series_of_changes(tmp_pat
     assert site.all_paths() == built
     different = [rel for rel in built if fetch(base, rel) != (full / rel).read_bytes()]
     assert different == []
+    # Serving everything (the CMS bundle under theme/vendor/ included) wrote nothing into the theme.
+    assert sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "theme").rglob("*")) == theme_before
 
 
 def test_a_content_error_keeps_the_last_good_page_and_is_reported(tmp_path, served):
