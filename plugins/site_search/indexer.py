@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gc
 import json
+import pickle
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -69,12 +71,17 @@ def _part(path: Path, output: Path, sections: dict, bounds: Limits) -> PagePart 
     return page_part(record, bounds) if record is not None else None
 
 
-def part_of_page(output: Path, sections: dict, bounds: Limits, rel: str, path: Path) -> PagePart | None:
-    """A page hook (ward_content.page_writer): the page's part, made as soon as it is written."""
+def part_of_page(output: Path, sections: dict, bounds: Limits, rel: str, path: Path) -> bytes | None:
+    """A page hook (ward_content.page_writer): the page's part, made as soon as it is written, kept
+    pickled and compressed until the index takes it (as objects, 8,000 pages' postings would take
+    hundreds of MB)."""
     if not rel.endswith(".html"):
         return None
     with cyclic_gc_paused():
-        return _part(path, output, sections, bounds)
+        part = _part(path, output, sections, bounds)
+    if part is None:
+        return None
+    return zlib.compress(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def _parts(paths: list[Path], output: Path, sections: dict, bounds: Limits) -> list[PagePart | None]:
@@ -97,7 +104,11 @@ def page_parts(
         # Parts the page writer made as it wrote the pages (PAGE_HOOK); the others are read here.
         for path in paths:
             rel = path.relative_to(output).as_posix()
-            part = made[rel] if rel in made else _part(path, output, sections, bounds)
+            if rel in made:
+                packed = made.pop(rel)  # taken once: its memory goes as its postings go in
+                part = pickle.loads(zlib.decompress(packed)) if packed is not None else None
+            else:
+                part = _part(path, output, sections, bounds)
             if part is not None:
                 yield part
         return

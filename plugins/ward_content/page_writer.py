@@ -24,7 +24,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .build_scope import ensure_scope
+from .build_scope import ensure_scope, forget_rendered_content
 from .forking import process_count, split_map
 from .settings import read_settings
 
@@ -112,6 +112,12 @@ class DeferredWriter(PageRecorder):
                 _replay(own_capture, records)
             for name, values in results.items():
                 scope.page_results.setdefault(name, {}).update(values)
+        # Every page is written: the rendered bodies (Pelican's memo, the documents' HTML) are not
+        # needed again in this build, and the search index that follows wants the memory.
+        forget_rendered_content()
+        if scope.content is not None:
+            for doc in scope.content.documents:
+                doc.__dict__.pop("_html", None)
 
 
 def _render(output_path: str, settings: dict, work) -> tuple[list[tuple[str, int, str]], dict]:
