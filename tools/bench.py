@@ -25,6 +25,9 @@ from tools.site_build import ROOT
 def measure(variant: str, corpus: Path, scratch: Path) -> dict:
     """One measurement in a child process (tools/bench_child.py)."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
+    # The previous build's files go to disk first: otherwise the next build, whichever it is, pays for
+    # their write-back (thousands of files; seconds on this machine's disk).
+    os.sync()
     done = subprocess.run(
         [sys.executable, "-m", "tools.bench_child", variant, str(corpus), str(scratch)],
         cwd=ROOT,
