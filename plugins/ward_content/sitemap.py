@@ -37,6 +37,10 @@ def robots_txt(site_url: str) -> str:
 
 
 def write_sitemap(output_path: Path, pages: Iterable[str], site_url: str) -> None:
-    """Written last, after every generator, from the pages this build wrote (the output is not read again)."""
-    (output_path / "sitemap.xml").write_bytes(sitemap_xml(page_urls(pages, site_url)))
-    (output_path / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
+    """Written last, after every generator, from the pages this build wrote (the output is not read
+    again); in the preview, made when the browser asks for it (page_writer.output_bytes)."""
+    from .page_writer import output_bytes
+
+    pages = tuple(pages)
+    output_bytes(output_path, "sitemap.xml", lambda: sitemap_xml(page_urls(pages, site_url)))
+    output_bytes(output_path, "robots.txt", robots_txt(site_url).encode("utf-8"))
