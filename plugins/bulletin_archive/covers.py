@@ -6,13 +6,12 @@ import hashlib
 import json
 import logging
 import os
-import resource
-import subprocess
 import sys
 from pathlib import Path
 
 from ward_content.limits import DEFAULT_LIMITS, Limits
 
+from .bounded import BoundExceeded, run_bounded
 from .cover_worker import UNREADABLE
 from .pdf import PdfInfo, PdfPage, PdfProblem, TextBlock
 from .settings import BulletinSettings
@@ -63,14 +62,6 @@ def master_for(pdf_path: Path, sha256: str, settings: BulletinSettings, limits: 
     return cached
 
 
-def _limit(memory_bytes: int, seconds: int):
-    def apply() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
-
-    return apply
-
-
 def inspect_bounded(pdf_path: Path, settings: BulletinSettings, limits: Limits = DEFAULT_LIMITS) -> PdfInfo:
     """The PDF's text, bookmarks, cover and master, made by `cover_worker` (a process with bounded memory and
     time) and cached by the PDF's hash; PdfProblem if pdfium cannot open it, CoverProblem past a limit."""
@@ -100,16 +91,10 @@ def inspect_bounded(pdf_path: Path, settings: BulletinSettings, limits: Limits =
         str(settings.cover_quality),
     ]
     try:
-        completed = subprocess.run(
-            command,
-            capture_output=True,
-            timeout=limits.render_seconds,
-            preexec_fn=_limit(limits.render_memory_bytes, limits.render_seconds),
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
+        completed = run_bounded(command, limits)
+    except BoundExceeded as exc:
         _discard(partial.values())
-        raise CoverProblem(f"timed out after {limits.render_seconds} s") from None
+        raise CoverProblem(str(exc)) from None
     if completed.returncode == UNREADABLE:
         _discard(partial.values())
         raise PdfProblem("pdfium cannot open it")

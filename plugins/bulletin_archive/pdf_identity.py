@@ -13,12 +13,18 @@ than its Markdown file is an error.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2
+from ward_content.files import write_atomically
+from ward_content.limits import DEFAULT_LIMITS, Limits
+
+from .bounded import BoundExceeded, run_bounded
 
 _ERAS = {"令和": 2018, "平成": 1988}
 _MONTH = re.compile(
@@ -56,23 +62,33 @@ def identity_of_text(*texts: str) -> PdfIdentity:
     return PdfIdentity(year, month, number)
 
 
-def read_identity(path: Path) -> PdfIdentity:
-    """The identity a PDF file states; an unreadable PDF states nothing (reported elsewhere)."""
+# Part of the cached answer's name: bump when what the worker reads changes.
+IDENTITY_VERSION = "1"
+
+
+def read_identity(path: Path, cache: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> PdfIdentity:
+    """The identity a PDF file states; an unreadable PDF states nothing (reported elsewhere).
+
+    pdfium reads it only in a bounded process (`identity_worker.py`); the texts it found are kept in
+    `cache` by the PDF's hash, so a check or a preview save reads each PDF once.
+    """
     try:
-        document = pypdfium2.PdfDocument(path.read_bytes())
-    except (OSError, pypdfium2.PdfiumError):
+        data = path.read_bytes()
+    except OSError:
         return PdfIdentity()
+    cached = cache / f"{hashlib.sha256(data).hexdigest()}-identity-v{IDENTITY_VERSION}.json" if cache else None
+    if cached is not None and cached.is_file():
+        texts = json.loads(cached.read_text(encoding="utf-8"))
+        return identity_of_text(texts["title"], texts["first_page"])
+    command = [sys.executable, str(Path(__file__).with_name("identity_worker.py")), str(path)]
     try:
-        title = document.get_metadata_dict().get("Title", "")
-        first_page = ""
-        if len(document):
-            page = document[0]
-            textpage = page.get_textpage()
-            try:
-                first_page = textpage.get_text_range()
-            finally:
-                textpage.close()
-                page.close()
-        return identity_of_text(title, first_page)
-    finally:
-        document.close()
+        done = run_bounded(command, limits)
+    except BoundExceeded:
+        return PdfIdentity()
+    if done.returncode != 0:
+        return PdfIdentity()  # unreadable or past a limit: the build's cover worker reports it, located
+    texts = json.loads(done.stdout.decode("utf-8"))
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(cached, json.dumps(texts, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return identity_of_text(texts["title"], texts["first_page"])

@@ -118,7 +118,9 @@ def pdf_problem(doc: Document) -> ContentError | None:
 def pdf_identity_problems(doc: Document) -> list[ContentError]:
     """The PDF states another month or number than the Markdown file (rule: bulletin_archive.pdf_identity)."""
     name = doc.meta.pdf
-    stated = read_identity(doc.root / PurePosixPath(doc.rel_path).parent / name)
+    # Kept beside the other caches of derived files (.cache/ next to content/), by the PDF's hash.
+    cache = doc.root.parent / ".cache" / "bulletin_identity"
+    stated = read_identity(doc.root / PurePosixPath(doc.rel_path).parent / name, cache)
     issue_date, number = doc.meta.issue_date, doc.meta.number
     errors = []
     if stated.month is not None and (stated.year, stated.month) != (issue_date.year, issue_date.month):

@@ -39,6 +39,39 @@ def test_identity_of_the_sample_pdf(tmp_path, pdf_bytes):
     assert read_identity(path) == PdfIdentity(2025, 3, 329)
 
 
+def test_identity_is_read_by_pdfium_in_a_bounded_process_once_per_pdf(tmp_path, pdf_bytes, monkeypatch):
+    """pdfium never runs in the build's process: a reader that crashes or is killed states nothing
+    (the build's cover worker then reports the file), and a PDF already read is not read again."""
+    import json
+    import signal
+
+    from bulletin_archive import pdf_identity
+
+    path, cache = tmp_path / "x.pdf", tmp_path / "cache"
+    path.write_bytes(pdf_bytes["2025-03"])
+    runs = []
+    real = pdf_identity.run_bounded
+
+    def counted(command, limits):
+        runs.append(command)
+        return real(command, limits)
+
+    monkeypatch.setattr(pdf_identity, "run_bounded", counted)
+    assert read_identity(path, cache) == PdfIdentity(2025, 3, 329)
+    assert read_identity(path, cache) == PdfIdentity(2025, 3, 329)
+    assert len(runs) == 1 and runs[0][1].endswith("identity_worker.py")
+    saved = json.loads(next(cache.iterdir()).read_text(encoding="utf-8"))
+    assert "329" in saved["title"] + saved["first_page"]
+
+    # The reader dies of a signal (as pdfium would on a hostile file): no crash here, nothing stated.
+    crash = tmp_path / "crash.py"
+    crash.write_text(f"import os, signal\nos.kill(os.getpid(), signal.{signal.SIGSEGV.name})\n", encoding="utf-8")
+    monkeypatch.setattr(pdf_identity, "run_bounded", lambda command, limits: real([command[0], str(crash)], limits))
+    other = tmp_path / "y.pdf"
+    other.write_bytes(pdf_bytes["2025-03"] + b"\n% another file\n")
+    assert read_identity(other, cache) == PdfIdentity()
+
+
 def test_pdf_of_another_month_is_a_located_error_in_check_and_build(tmp_path, archive_files, cache_dir, pdf_bytes):
     files = archive_files("2026-02", "2026-03")
     files["bulletins/2026-03.pdf"] = pdf_bytes["2026-02"]  # staff put last month's PDF under the new name

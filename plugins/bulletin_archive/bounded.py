@@ -1,0 +1,39 @@
+"""Running a PDF reader in a process of its own, under WARD_LIMITS' memory and time.
+
+pdfium is C++: a hostile PDF could take any amount of memory or crash it. Read in a child process
+with RLIMIT_AS and RLIMIT_CPU and a timeout, it can only end that process, and the build reports the
+file, located, instead of dying (bulletin covers, the identity a PDF states).
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+
+from ward_content.limits import DEFAULT_LIMITS, Limits
+
+
+class BoundExceeded(Exception):
+    """The reader ran past its time limit."""
+
+
+def _limit(memory_bytes: int, seconds: int):
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+
+    return apply
+
+
+def run_bounded(command: list[str], limits: Limits = DEFAULT_LIMITS) -> subprocess.CompletedProcess:
+    """Run `command` (a reader script) under the limits; its output captured. BoundExceeded on timeout."""
+    try:
+        return subprocess.run(
+            command,
+            capture_output=True,
+            timeout=limits.render_seconds,
+            preexec_fn=_limit(limits.render_memory_bytes, limits.render_seconds),
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise BoundExceeded(f"timed out after {limits.render_seconds} s") from None

@@ -1,0 +1,42 @@
+"""Reads the title and the first page's text of a PDF with pdfium; run as its own process under limits.
+
+Usage: python identity_worker.py PDF  — prints JSON {"title": …, "first_page": …}.
+Exit status 3: pdfium cannot open the PDF (damaged, encrypted).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+UNREADABLE = 3
+
+
+def main(argv: list[str]) -> int:
+    import pypdfium2
+
+    (pdf,) = argv
+    try:
+        with open(pdf, "rb") as handle:
+            document = pypdfium2.PdfDocument(handle.read())
+    except (OSError, pypdfium2.PdfiumError):
+        return UNREADABLE
+    try:
+        title = document.get_metadata_dict().get("Title", "")
+        first_page = ""
+        if len(document):
+            page = document[0]
+            textpage = page.get_textpage()
+            try:
+                first_page = textpage.get_text_range()
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        document.close()
+    sys.stdout.write(json.dumps({"title": title, "first_page": first_page}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
