@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -19,6 +18,7 @@ from ward_content.build_scope import ensure_scope
 from ward_content.document import display_path
 from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
+from ward_content.forking import usable_cores
 from ward_content.limits import read_limits
 from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
@@ -98,7 +98,7 @@ class BulletinGenerator(WardFolderGenerator):
                 paths.append(path)
         if len(paths) < 2:
             return
-        workers = read_ward_settings(self.settings).processes or len(os.sched_getaffinity(0))
+        workers = read_ward_settings(self.settings).processes or usable_cores()
         with ThreadPoolExecutor(max_workers=min(workers, len(paths))) as pool:
             for future in [pool.submit(inspect_bounded, path, self.bulletin, limits) for path in sorted(paths)]:
                 with contextlib.suppress(CoverProblem, PdfProblem, PdfUnreadable):

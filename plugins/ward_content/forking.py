@@ -31,7 +31,14 @@ def process_count(items: int, asked: int = 0) -> int:
         return max(1, min(asked, items))
     if items < MIN_ITEMS_TO_FORK:
         return 1
-    return max(1, min(len(os.sched_getaffinity(0)), MAX_PROCESSES))
+    return max(1, min(usable_cores(), MAX_PROCESSES))
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def split_map(work: Callable[[Sequence[T]], R], items: Sequence[T], processes: int) -> list[R]:
