@@ -7,33 +7,27 @@ file, located, instead of dying (bulletin covers, the identity a PDF states).
 
 from __future__ import annotations
 
-import resource
+import os
 import subprocess
 
 from ward_content.limits import DEFAULT_LIMITS, Limits
+
+from . import worker_limits
 
 
 class BoundExceeded(Exception):
     """The reader ran past its time limit."""
 
 
-def _limit(memory_bytes: int, seconds: int):
-    def apply() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
-
-    return apply
-
-
 def run_bounded(command: list[str], limits: Limits = DEFAULT_LIMITS) -> subprocess.CompletedProcess:
-    """Run `command` (a reader script) under the limits; its output captured. BoundExceeded on timeout."""
+    """Run `command` (a reader script that calls worker_limits.apply() first) under the limits; its
+    output captured. BoundExceeded on timeout."""
+    env = {
+        **os.environ,
+        worker_limits.MEMORY: str(limits.render_memory_bytes),
+        worker_limits.SECONDS: str(limits.render_seconds),
+    }
     try:
-        return subprocess.run(
-            command,
-            capture_output=True,
-            timeout=limits.render_seconds,
-            preexec_fn=_limit(limits.render_memory_bytes, limits.render_seconds),
-            check=False,
-        )
+        return subprocess.run(command, capture_output=True, timeout=limits.render_seconds, env=env, check=False)
     except subprocess.TimeoutExpired:
         raise BoundExceeded(f"timed out after {limits.render_seconds} s") from None

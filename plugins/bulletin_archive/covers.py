@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 from ward_content.limits import DEFAULT_LIMITS, Limits
@@ -75,7 +76,9 @@ def inspect_bounded(pdf_path: Path, settings: BulletinSettings, limits: Limits =
         return _info_from_json(outputs["info"].read_text(encoding="utf-8"))
     settings.cache_path.mkdir(parents=True, exist_ok=True)
     # Written under temporary names first, so an interrupted build never leaves half an entry.
-    partial = {name: path.with_name(f".{path.name}.{os.getpid()}.part") for name, path in outputs.items()}
+    # Unique per process and thread: covers are inspected by a thread pool, and two issues may share a PDF.
+    tag = f"{os.getpid()}-{threading.get_ident()}"
+    partial = {name: path.with_name(f".{path.name}.{tag}.part") for name, path in outputs.items()}
     width, height = settings.cover_size
     command = [
         sys.executable,

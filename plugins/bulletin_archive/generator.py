@@ -100,7 +100,7 @@ class BulletinGenerator(WardFolderGenerator):
             return
         workers = read_ward_settings(self.settings).processes or usable_cores()
         with ThreadPoolExecutor(max_workers=min(workers, len(paths))) as pool:
-            for future in [pool.submit(inspect_bounded, path, self.bulletin, limits) for path in sorted(paths)]:
+            for future in [pool.submit(inspect_bounded, path, self.bulletin, limits) for path in sorted(set(paths))]:
                 with contextlib.suppress(CoverProblem, PdfProblem, PdfUnreadable):
                     future.result()
 

@@ -6,13 +6,24 @@ Exit status 3: pdfium cannot open the PDF (damaged, encrypted).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
+from pathlib import Path
 
 UNREADABLE = 3
 
 
+def _limits():
+    # Loaded by path: importing the package would import its plugin, and Pelican with it.
+    spec = importlib.util.spec_from_file_location("ward_worker_limits", Path(__file__).with_name("worker_limits.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def main(argv: list[str]) -> int:
+    _limits().apply()  # before pdfium sees anything
     import pypdfium2
 
     (pdf,) = argv
@@ -34,7 +45,8 @@ def main(argv: list[str]) -> int:
                 page.close()
     finally:
         document.close()
-    sys.stdout.write(json.dumps({"title": title, "first_page": first_page}, ensure_ascii=False))
+    # UTF-8 whatever the locale of the shell that started the build.
+    sys.stdout.buffer.write(json.dumps({"title": title, "first_page": first_page}, ensure_ascii=False).encode("utf-8"))
     return 0
 
 

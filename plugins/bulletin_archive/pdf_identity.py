@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import sys
 import unicodedata
@@ -25,6 +26,9 @@ from ward_content.files import write_atomically
 from ward_content.limits import DEFAULT_LIMITS, Limits
 
 from .bounded import BoundExceeded, run_bounded
+from .identity_worker import UNREADABLE
+
+logger = logging.getLogger(__name__)
 
 _ERAS = {"令和": 2018, "平成": 1988}
 _MONTH = re.compile(
@@ -86,6 +90,9 @@ def read_identity(path: Path, cache: Path | None = None, limits: Limits = DEFAUL
     except BoundExceeded:
         return PdfIdentity()
     if done.returncode != 0:
+        if done.returncode != UNREADABLE:
+            last = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no output"])[-1]
+            logger.warning("PDF identity reader ended with status %s on %s: %s", done.returncode, path.name, last)
         return PdfIdentity()  # unreadable or past a limit: the build's cover worker reports it, located
     texts = json.loads(done.stdout.decode("utf-8"))
     if cached is not None:

@@ -43,18 +43,23 @@ def usable_cores() -> int:
 
 def split_map(work: Callable[[Sequence[T]], R], items: Sequence[T], processes: int) -> list[R]:
     """`work` applied to every `processes`-th item (slice i = items[i::processes]), slice 0 in this
-    process and the others in forked copies; the results in slice order. A copy that fails raises
-    RuntimeError here, with its exception's type and message."""
+    process and the others in forked copies; the results in slice order. A copy's failure is raised
+    here: its own exception when it pickles, else a RuntimeError with its type and message."""
     if processes <= 1:
         return [work(items)]
-    children = [_fork(work, items[index::processes]) for index in range(1, processes)]
+    children: list[tuple[int, int]] = []
     try:
+        for index in range(1, processes):
+            children.append(_fork(work, items[index::processes]))
         own = work(items[0::processes])
     finally:
+        # Every copy started is waited for, whatever happened here (no zombie, no open pipe).
         results = [_result(pid, reader) for pid, reader in children]
-    failures = [message for ok, message in results if not ok]
-    if failures:
-        raise RuntimeError("; ".join(failures))
+    for ok, value in results:
+        if not ok:
+            # The copy's own exception when it could be sent back, so a failure reads the same
+            # whichever process met it.
+            raise value if isinstance(value, BaseException) else RuntimeError(value)
     return [own, *(value for _, value in results)]
 
 
@@ -73,8 +78,12 @@ def _fork(work: Callable, part: Sequence) -> tuple[int, int]:
         try:
             payload = (True, work(part))
         except BaseException as exc:
-            payload = (False, f"{type(exc).__name__}: {exc}")
-        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+            payload = (False, exc)
+        try:
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            failure = payload[1] if not payload[0] else None
+            data = pickle.dumps((False, f"{type(failure).__name__}: {failure}"), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(writer, "wb") as out:
             out.write(data)
     except BaseException:

@@ -193,7 +193,9 @@ def _verdict(path: Path, checked: dict | None) -> tuple[str, str] | None:
         facts = path.stat()
     except OSError:
         return image_problem(path)
-    key = (str(path), facts.st_size, facts.st_mtime_ns)
+    # The inode and change time too: a photo copied over another of the same size with its old time
+    # (cp -p, rsync -t) is still a new file.
+    key = (str(path), facts.st_size, facts.st_mtime_ns, facts.st_ino, facts.st_ctime_ns)
     if key not in checked:
         checked[key] = image_problem(path)
     return checked[key]

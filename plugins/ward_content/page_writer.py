@@ -83,15 +83,22 @@ class DeferredWriter(PageRecorder):
     def __init__(self, output_path: str, settings: dict):
         super().__init__(output_path, settings=settings)
         self.flushed = False
+        self._late: Writer | None = None
         self.files: dict[str, object] = {}  # output-relative path -> callable giving the bytes
         scope = ensure_scope()
         scope.flush_pages = self.flush
         scope.deferred_files = self.files
 
-    def write_file(self, *args, **kwargs):
+    def write_file(self, name, *args, **kwargs):
         if self.flushed:  # a page asked for after the flush (a late generator) is written at once
-            return Writer(self.output_path, settings=self.settings).write_file(*args, **kwargs)
-        return super().write_file(*args, **kwargs)
+            if name:
+                rel = _relative(sanitised_join(self.output_path, name), self._base)
+                for values in ensure_scope().page_results.values():
+                    values.pop(rel, None)  # what a hook made of an earlier version of it is stale
+            if self._late is None:  # one writer: a late page written twice is refused, as by Pelican's
+                self._late = Writer(self.output_path, settings=self.settings)
+            return self._late.write_file(name, *args, **kwargs)
+        return super().write_file(name, *args, **kwargs)
 
     def flush(self) -> None:
         """Render every recorded page (idempotent); raises if a page could not be rendered."""

@@ -63,6 +63,13 @@ def test_identity_is_read_by_pdfium_in_a_bounded_process_once_per_pdf(tmp_path, 
     saved = json.loads(next(cache.iterdir()).read_text(encoding="utf-8"))
     assert "329" in saved["title"] + saved["first_page"]
 
+    # A shell whose locale cannot write Japanese: the reader still answers (in UTF-8).
+    monkeypatch.setenv("PYTHONIOENCODING", "ascii")
+    fresh = tmp_path / "z.pdf"
+    fresh.write_bytes(pdf_bytes["2025-03"] + b"\n% a third file\n")
+    assert read_identity(fresh, cache) == PdfIdentity(2025, 3, 329)
+    assert len(runs) == 2
+
     # The reader dies of a signal (as pdfium would on a hostile file): no crash here, nothing stated.
     crash = tmp_path / "crash.py"
     crash.write_text(f"import os, signal\nos.kill(os.getpid(), signal.{signal.SIGSEGV.name})\n", encoding="utf-8")

@@ -58,6 +58,11 @@ def served():
         server.server_close()
 
 
+def theme_files() -> dict[str, bytes]:
+    """Every file of theme/ with its bytes (the preview links them into its states)."""
+    return {p.relative_to(ROOT).as_posix(): p.read_bytes() for p in sorted((ROOT / "theme").rglob("*")) if p.is_file()}
+
+
 def test_every_served_file_equals_a_full_build_after_a_series_of_changes(tmp_path, served):
     site, content = start(
         tmp_path,
@@ -71,7 +76,7 @@ def test_every_served_file_equals_a_full_build_after_a_series_of_changes(tmp_pat
             "history/sites/tera.md": site_text(),
         },
     )
-    theme_before = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "theme").rglob("*"))
+    theme_before = theme_files()
     base = served(site)
     fetch(base, "index.html")  # render a few pages of the first state, as a browser would
     fetch(base, "news/a/index.html")
@@ -95,7 +100,7 @@ def test_every_served_file_equals_a_full_build_after_a_series_of_changes(tmp_pat
     different = [rel for rel in built if fetch(base, rel) != (full / rel).read_bytes()]
     assert different == []
     # Serving everything (the CMS bundle under theme/vendor/ included) wrote nothing into the theme.
-    assert sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "theme").rglob("*")) == theme_before
+    assert theme_files() == theme_before
 
 
 def test_a_content_error_keeps_the_last_good_page_and_is_reported(tmp_path, served):

@@ -233,7 +233,9 @@ def test_a_folder_read_by_three_processes_gives_the_same_set_as_one(tmp_path):
     from ward_content.content_set import load_content_set
     from ward_content.rendering import document_html
 
-    files = {f"news/a{n}.md": article(f"記事{n}", body=f"[区役所](https://example.jp/{n}) の案内 {n}") for n in range(7)}
+    files = {
+        f"news/a{n}.md": article(f"記事{n}", body=f"[区役所](https://example.jp/{n}) の案内 {n}") for n in range(7)
+    }
     files["news/bad.md"] = "---\ntitle: 日付なし\n---\n本文\n"
     files["events/e.md"] = event_text()
     files["history/sites/s.md"] = site_text()
