@@ -45,15 +45,12 @@ def render_page(pdf: str, width: int, height: int):
     return ImageOps.pad(image, (width, height), method=Image.Resampling.LANCZOS, color=(255, 255, 255))
 
 
-def _limits():
-    spec = importlib.util.spec_from_file_location("ward_worker_limits", Path(__file__).with_name("worker_limits.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def main(argv: list[str]) -> int:
-    _limits().apply()  # before pdfium sees anything
+    # Run as a script, its own folder comes first on sys.path: the sibling module, never the package
+    # (which would import Pelican). The limits are set before pdfium sees anything.
+    import worker_limits
+
+    worker_limits.apply()
     pdf, info_out, cover_out, master_out, width, height, density, image_format, quality = argv
     width, height, density, quality = int(width), int(height), int(density), int(quality)
     pdf_module = _pdf_module()

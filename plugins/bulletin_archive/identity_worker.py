@@ -6,24 +6,18 @@ Exit status 3: pdfium cannot open the PDF (damaged, encrypted).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
-from pathlib import Path
 
 UNREADABLE = 3
 
 
-def _limits():
-    # Loaded by path: importing the package would import its plugin, and Pelican with it.
-    spec = importlib.util.spec_from_file_location("ward_worker_limits", Path(__file__).with_name("worker_limits.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def main(argv: list[str]) -> int:
-    _limits().apply()  # before pdfium sees anything
+    # Run as a script, its own folder comes first on sys.path: the sibling module, never the package
+    # (which would import Pelican). The limits are set before pdfium sees anything.
+    import worker_limits
+
+    worker_limits.apply()
     import pypdfium2
 
     (pdf,) = argv
