@@ -18,6 +18,7 @@ def main(argv: list[str]) -> int:
     import worker_limits
 
     worker_limits.apply()
+    import pdf as archive_pdf  # the sibling pdf.py: how the archive reads a page's text
     import pypdfium2
 
     (pdf,) = argv
@@ -28,15 +29,7 @@ def main(argv: list[str]) -> int:
         return UNREADABLE
     try:
         title = document.get_metadata_dict().get("Title", "")
-        first_page = ""
-        if len(document):
-            page = document[0]
-            textpage = page.get_textpage()
-            try:
-                first_page = textpage.get_text_range()
-            finally:
-                textpage.close()
-                page.close()
+        first_page = archive_pdf.page_text(document, 0) if len(document) else ""
     finally:
         document.close()
     # UTF-8 whatever the locale of the shell that started the build.

@@ -63,17 +63,22 @@ def inspect_pdf(path: Path) -> PdfInfo:
                 headings.setdefault(dest.get_index(), []).append((title, bookmark.level))
         pages = []
         for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            try:
-                text = textpage.get_text_range()
-            finally:
-                textpage.close()
-                page.close()
+            text = page_text(document, index)
             pages.append(PdfPage(index + 1, tuple(blocks_of(text, headings.get(index, [])))))
         return PdfInfo(len(data), len(document), hashlib.sha256(data).hexdigest(), tuple(pages))
     finally:
         document.close()
+
+
+def page_text(document: pypdfium2.PdfDocument, index: int) -> str:
+    """The text of one page (pdfium's text layer), its handles closed again."""
+    page = document[index]
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_range()
+    finally:
+        textpage.close()
+        page.close()
 
 
 def _squash(text: str) -> str:

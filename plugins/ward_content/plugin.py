@@ -18,7 +18,7 @@ from .errors import WardBuildError
 from .feeds import restamp_pelican_feed
 from .generator import WardSiteGenerator
 from .limits import read_limits
-from .page_writer import flush_pages, provide_writer
+from .page_writer import flush_pages, provide_writer, relative_to_output
 from .reader import WardMarkdownReader
 from .registry import collect, content_types
 from .schemas import news, page
@@ -90,11 +90,7 @@ def account_for_every_file(generators) -> None:
 def remember_page(path, context=None) -> None:
     """Every HTML page Pelican's writer writes (ours included), for the sitemap."""
     scope = ensure_scope()
-    path = os.path.abspath(path)
-    base = scope.output_path
-    # A prefix is cut off when it is one (thousands of pages: relpath costs a preview's save 20 ms).
-    rel = path[len(base) + 1 :] if path.startswith(base + os.sep) else os.path.relpath(path, base)
-    scope.written.add(rel.replace(os.sep, "/"))
+    scope.written.add(relative_to_output(os.path.abspath(path), scope.output_path))
 
 
 def finish(pelican) -> None:
