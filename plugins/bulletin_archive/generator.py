@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -55,18 +54,23 @@ class BulletinGenerator(WardFolderGenerator):
         root = Path(self.settings["PATH"]).resolve()
         self.ward_warnings.extend(linked_file_warnings(root, self.bulletin.linked_files_folder, limit))
         refused_files = _refused_files(root, limits)
-        self._inspect_ahead(usable, refused_files, limits)
-        for doc in (d for d in usable if d.meta.status == "published"):
-            path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
-            # A link out of content/ or a PDF beyond the limits never reaches pdfium; the
-            # foundation's scan of content/ reports it, located on the PDF itself.
-            if display_path(doc.root, path.relative_to(doc.root).as_posix()) in refused_files:
-                continue
+        # A link out of content/ or a PDF beyond the limits never reaches pdfium; the foundation's
+        # scan of content/ reports it, located on the PDF itself.
+        readable = [
+            (doc, path)
+            for doc in usable
+            if doc.meta.status == "published"
+            for path in [doc.root / Path(doc.rel_path).parent / doc.meta.pdf]
+            if display_path(doc.root, path.relative_to(doc.root).as_posix()) not in refused_files
+        ]
+        inspected = self._inspect_all(sorted({path for _, path in readable}), limits)
+        for doc, path in readable:
             if warning := size_warning(path, doc.shown, doc.line_of("pdf"), "pdf", limit):
                 self.ward_warnings.append(warning)
             try:
-                # pdfium reads the PDF only in a process of its own, under WARD_LIMITS' memory and time.
-                info = inspect_bounded(path, self.bulletin, limits)
+                info = inspected[path]
+                if isinstance(info, Exception):
+                    raise info
                 # The size shown and sent in the feed is that of the copy published, without metadata.
                 info = replace(info, size=len(self._published_pdf(path)))
             except CoverProblem:
@@ -84,25 +88,23 @@ class BulletinGenerator(WardFolderGenerator):
         if self.archive.latest is not None:
             self.context["latest_bulletin"] = self.archive.latest
 
-    def _inspect_ahead(self, usable, refused_files: frozenset[str], limits) -> None:
-        """Every PDF not in the cache yet, inspected by several bounded processes at once (one per core).
+    def _inspect_all(self, paths: list[Path], limits) -> dict[Path, object]:
+        """Each PDF's PdfInfo, or the problem met reading it (PdfProblem, CoverProblem, PdfUnreadable).
 
-        Each is a process of its own under the limits, so threads only wait for them; the loop that
-        follows then finds each result in the cache (or meets its problem again, located).
+        pdfium reads a PDF only in a process of its own under WARD_LIMITS' memory and time
+        (`inspect_bounded`, cached by the PDF's hash); those not in the cache yet are read by one such
+        process per core at once, the threads here only waiting for them.
         """
-        paths = []
-        for doc in usable:
-            path = doc.root / Path(doc.rel_path).parent / doc.meta.pdf
-            shown = display_path(doc.root, path.relative_to(doc.root).as_posix())
-            if doc.meta.status == "published" and shown not in refused_files and path.is_file():
-                paths.append(path)
-        if len(paths) < 2:
-            return
-        workers = read_ward_settings(self.settings).processes or usable_cores()
-        with ThreadPoolExecutor(max_workers=min(workers, len(paths))) as pool:
-            for future in [pool.submit(inspect_bounded, path, self.bulletin, limits) for path in sorted(set(paths))]:
-                with contextlib.suppress(CoverProblem, PdfProblem, PdfUnreadable):
-                    future.result()
+
+        def inspect(path: Path) -> object:
+            try:
+                return inspect_bounded(path, self.bulletin, limits)
+            except (CoverProblem, PdfProblem, PdfUnreadable) as problem:
+                return problem
+
+        workers = min(read_ward_settings(self.settings).processes or usable_cores(), max(1, len(paths)))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return dict(zip(paths, pool.map(inspect, paths), strict=True))
 
     def generate_output(self, writer) -> None:
         section = read_ward_settings(self.settings).section(self.folder)
