@@ -22,14 +22,15 @@ from tools.bench_corpus import make_corpus
 from tools.site_build import ROOT
 
 
-def measure(variant: str, corpus: Path, scratch: Path) -> dict:
-    """One measurement in a child process (tools/bench_child.py)."""
+def measure(variant: str, corpus: Path, scratch: Path, caches: Path | None = None) -> dict:
+    """One measurement in a child process (tools/bench_child.py), into `scratch`, a folder never used
+    before; `caches`: the derived-image caches to keep (default: empty ones in `scratch`)."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     # The previous build's files go to disk first: otherwise the next build, whichever it is, pays for
     # their write-back (thousands of files; seconds on this machine's disk).
     os.sync()
     done = subprocess.run(
-        [sys.executable, "-m", "tools.bench_child", variant, str(corpus), str(scratch)],
+        [sys.executable, "-m", "tools.bench_child", variant, str(corpus), str(scratch), str(caches or scratch)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -42,26 +43,31 @@ def measure(variant: str, corpus: Path, scratch: Path) -> dict:
     return json.loads(lines[-1].removeprefix("BENCH "))
 
 
-def run_size(count: int, runs: int, report) -> dict:
-    """Every measurement at one corpus size."""
-    tmp = Path(tempfile.mkdtemp(prefix=f"ward-bench-{count}-"))
+def run_size(count: int, runs: int, report, tmp: Path | None = None) -> dict:
+    """Every measurement at one corpus size, in `tmp` (removed afterwards unless given)."""
+    own = tmp is None
+    tmp = Path(tempfile.mkdtemp(prefix=f"ward-bench-{count}-")) if own else tmp
     try:
         corpus = tmp / "corpus"
         composition = make_corpus(corpus, count)
         report(f"{count}: {composition}")
         plain, ours, ours_ci = [], [], []
-        measure("prime", corpus, tmp / "warm")  # fills the derived-image cache that `ours-ci` keeps
+        warm = tmp / "warm"
+        measure("prime", corpus, warm)  # fills the derived-image cache that `ours-ci` keeps
         for run in range(runs):
-            # Alternated, so load on the machine affects all alike.
-            plain.append(measure("plain", corpus, tmp / "scratch"))
-            ours.append(measure("ours", corpus, tmp / "scratch"))
-            ours_ci.append(measure("ours-ci", corpus, tmp / "warm"))
+            # Alternated, so load on the machine affects all alike. Every build writes into a folder
+            # of its own and nothing is deleted until the end: on this machine's ext4 (no journal) a
+            # file created within a minute of thousands of deletions costs many times more
+            # (docs/performance.md), which would charge one build for the previous one's removal.
+            plain.append(measure("plain", corpus, tmp / f"plain-{run}"))
+            ours.append(measure("ours", corpus, tmp / f"ours-{run}"))
+            ours_ci.append(measure("ours-ci", corpus, tmp / f"ours-ci-{run}", caches=warm))
             report(
                 f"  run {run + 1}: plain {plain[-1]['seconds']:.2f} s, ours {ours[-1]['seconds']:.2f} s, "
                 f"ours with CI's image cache {ours_ci[-1]['seconds']:.2f} s"
             )
-        rebuild = measure("rebuild", corpus, tmp / "scratch")
-        preview = measure("preview", corpus, tmp / "scratch")
+        rebuild = measure("rebuild", corpus, tmp / "rebuild")
+        preview = measure("preview", corpus, tmp / "preview")
         plain_s = statistics.median(r["seconds"] for r in plain)
         ours_s = statistics.median(r["seconds"] for r in ours)
         ours_ci_s = statistics.median(r["seconds"] for r in ours_ci)
@@ -89,7 +95,8 @@ def run_size(count: int, runs: int, report) -> dict:
             "runs": {"plain": plain, "ours": ours, "ours_ci": ours_ci, "rebuild": rebuild, "preview": preview},
         }
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if own:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def table(results: list[dict]) -> str:
@@ -112,8 +119,10 @@ def table(results: list[dict]) -> str:
 
 
 def run(sizes: tuple[int, ...] = (500, 2000, 8000), runs: int = 3, report=print) -> list[dict]:
-    """Every size; the raw figures also go to tmp/bench.json."""
-    results = [run_size(count, runs, report) for count in sizes]
+    """Every size; the raw figures also go to tmp/bench.json. The sizes' folders are removed only at
+    the end, for the reason given in run_size."""
+    with tempfile.TemporaryDirectory(prefix="ward-bench-") as tmp:
+        results = [run_size(count, runs, report, Path(tmp) / str(count)) for count in sizes]
     (ROOT / "tmp").mkdir(exist_ok=True)
     (ROOT / "tmp" / "bench.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     return results

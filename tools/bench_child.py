@@ -1,13 +1,15 @@
 """One benchmark measurement in a process of its own (so peak memory is this build's alone); prints JSON.
 
-python -m tools.bench_child plain|ours|prime|ours-ci|rebuild|preview <corpus root> <scratch folder>
+python -m tools.bench_child plain|ours|prime|ours-ci|rebuild|preview <corpus root> <scratch folder> [<cache folder>]
+
+The scratch folder is new (nothing is deleted before a measurement); the derived-image caches are
+in the cache folder (default: the scratch folder, so they start empty).
 """
 
 from __future__ import annotations
 
 import json
 import resource
-import shutil
 import statistics
 import sys
 import threading
@@ -30,19 +32,19 @@ def _peaks() -> dict[str, float]:
     }
 
 
-def _our_overrides(corpus: Path, scratch: Path) -> dict:
-    # Every cache in the scratch folder: a cold build starts without any.
+def _our_overrides(corpus: Path, caches: Path) -> dict:
+    caches = caches / "cache"
     return {
         "PATH": str(corpus / "ours"),
         "WARD_BUILD_DATE": BUILD_DATE,
-        "BULLETIN_CACHE_PATH": str(scratch / "cache" / "bulletin_covers"),
-        "IMAGE_PRIVACY_CACHE_PATH": str(scratch / "cache" / "image_privacy"),
-        "RESPONSIVE_IMAGES_CACHE_PATH": str(scratch / "cache" / "responsive_images"),
-        "PDF_PRIVACY_CACHE_PATH": str(scratch / "cache" / "pdf_privacy"),
+        "BULLETIN_CACHE_PATH": str(caches / "bulletin_covers"),
+        "IMAGE_PRIVACY_CACHE_PATH": str(caches / "image_privacy"),
+        "RESPONSIVE_IMAGES_CACHE_PATH": str(caches / "responsive_images"),
+        "PDF_PRIVACY_CACHE_PATH": str(caches / "pdf_privacy"),
     }
 
 
-def plain(corpus: Path, scratch: Path) -> dict:
+def plain(corpus: Path, scratch: Path, caches: Path) -> dict:
     """Plain Pelican 4.12: default theme, no plugins, the same documents."""
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -65,32 +67,32 @@ def plain(corpus: Path, scratch: Path) -> dict:
     return {"seconds": time.perf_counter() - started, **_peaks()}
 
 
-def ours(corpus: Path, scratch: Path) -> dict:
+def ours(corpus: Path, scratch: Path, caches: Path) -> dict:
     """Our site, every plugin, the search index included, into a fresh folder with empty caches."""
     from tools.site_build import build_into, load_settings
 
     load_settings("pelicanconf.py")  # imports outside the timing, as for plain Pelican
     started = time.perf_counter()
-    build_into("pelicanconf.py", scratch / "out", _our_overrides(corpus, scratch))
+    build_into("pelicanconf.py", scratch / "out", _our_overrides(corpus, caches))
     return {"seconds": time.perf_counter() - started, **_peaks()}
 
 
-def prime(corpus: Path, scratch: Path) -> dict:
+def prime(corpus: Path, scratch: Path, caches: Path) -> dict:
     """A build that fills the derived-image caches (covers, photo copies, cleaned PDFs) for `ours_ci`."""
-    return ours(corpus, scratch)
+    return ours(corpus, scratch, caches)
 
 
-def ours_ci(corpus: Path, scratch: Path) -> dict:
+def ours_ci(corpus: Path, scratch: Path, caches: Path) -> dict:
     """A cold build as CI runs it: a fresh output folder and process, the derived-image cache kept
     (.github/workflows/site.yml restores .cache/ between runs; its entries are keyed by content hash)."""
-    return ours(corpus, scratch)
+    return ours(corpus, scratch, caches)
 
 
-def rebuild(corpus: Path, scratch: Path) -> dict:
+def rebuild(corpus: Path, scratch: Path, caches: Path) -> dict:
     """`invoke build` twice: the second finds nothing changed."""
     from tools.site_build import build
 
-    overrides = _our_overrides(corpus, scratch)
+    overrides = _our_overrides(corpus, caches)
     build("pelicanconf.py", scratch / "out", overrides)
     started = time.perf_counter()
     written, removed = build("pelicanconf.py", scratch / "out", overrides)
@@ -129,12 +131,12 @@ class Browser:
             self.version = state["version"]
 
 
-def preview(corpus: Path, scratch: Path) -> dict:
+def preview(corpus: Path, scratch: Path, caches: Path) -> dict:
     """Save-to-served latency through the real server and file watcher: edits, then add, rename, delete."""
     from tools.preview import PreviewSite
     from tools.preview_server import make_server, watch
 
-    overrides = _our_overrides(corpus, scratch)
+    overrides = _our_overrides(corpus, caches)
     site = PreviewSite(output=scratch / "preview", overrides=overrides)
     assert site.refresh() == (), site.errors
     server = make_server(site, port=0)
@@ -180,8 +182,8 @@ def preview(corpus: Path, scratch: Path) -> dict:
 
 def main() -> None:
     variant, corpus, scratch = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
-    # `ours-ci` keeps the caches that `prime` filled; every other measurement starts from nothing.
-    shutil.rmtree(scratch / "out" if variant == "ours-ci" else scratch, ignore_errors=True)
+    # `ours-ci` is given the caches that `prime` filled; every other measurement starts from nothing.
+    caches = Path(sys.argv[4]) if len(sys.argv) > 4 else scratch
     scratch.mkdir(parents=True, exist_ok=True)
     variants = {
         "plain": plain,
@@ -191,7 +193,7 @@ def main() -> None:
         "rebuild": rebuild,
         "preview": preview,
     }
-    result = variants[variant](corpus, scratch)
+    result = variants[variant](corpus, scratch, caches)
     print("BENCH " + json.dumps(result))
 
 
