@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import os
 import shutil
 import sys
 from pathlib import Path
 
-from jinja2 import BytecodeCache
+from jinja2 import BytecodeCache, FileSystemBytecodeCache
 
 from tools.atomic_output import build_lock, publish_release
 
@@ -28,6 +29,46 @@ class MemoryBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket) -> None:
         self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def environment_signature(settings: dict) -> str:
+    """A short digest of the Jinja options that shape compiled code (delimiters, extensions,
+    autoescape...): bytecode is keyed by template name and source only, so each set of options gets a
+    folder of its own."""
+
+    def plain(value):
+        if callable(value):
+            return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}"
+        if isinstance(value, (list, tuple)):
+            return [plain(item) for item in value]
+        return value
+
+    options = {k: plain(v) for k, v in sorted(settings.get("JINJA_ENVIRONMENT", {}).items()) if k != "bytecode_cache"}
+    return hashlib.sha1(repr(options).encode("utf-8")).hexdigest()[:12]
+
+
+class TemplateBytecodeCache(MemoryBytecodeCache):
+    """Compiled templates kept in `.cache/templates/` between builds, as Python keeps `__pycache__`.
+
+    Compiling the theme's 30 templates is 0.3 s of every build, spent while the second core has
+    nothing to do. Jinja's own file cache checks each entry against the template source's checksum
+    and its bytecode version, and writes through a temporary file and a rename, so builds running
+    at once and a theme edit are both safe; the folder is inside the repository, as every cache.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.files = FileSystemBytecodeCache(str(folder))
+
+    def load_bytecode(self, bucket) -> None:
+        super().load_bytecode(bucket)
+        if bucket.code is None:
+            self.files.load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket) -> None:
+        super().dump_bytecode(bucket)
+        self.files.dump_bytecode(bucket)
 
 
 def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
@@ -67,8 +108,9 @@ def build_into(settings_file: str, target: Path, overrides: dict | None = None) 
 
     settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(target)})
     # Pelican gives every generator a Jinja environment of its own; sharing compiled templates between
-    # them saves compiling each template once per generator.
-    settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": MemoryBytecodeCache()}
+    # them saves compiling each template once per generator, and between builds once per build.
+    cache = TemplateBytecodeCache(ROOT / ".cache" / "templates" / environment_signature(settings))
+    settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": cache}
     configured = [str(name) for name in settings.get("PLUGINS") or ()]
     # Plugins, their signal receivers, the content set and the log capture belong to this build only.
     with build_scope() as scope:
