@@ -3,8 +3,9 @@
 For each size, the corpus (tools/bench_corpus.py: the sample site plus synthetic articles, events
 with recurrences, history sites, bulletins with PDFs and photos) is built `runs` times by plain
 Pelican (default theme, no plugins) and by our site (every plugin and the search index, empty
-caches), each build in a fresh process so its peak memory is its own. Then a no-change rebuild and
-the preview's save-to-served latency. Medians and ratios are printed; method in docs/performance.md.
+caches; then with CI's derived-image cache, with and without the search index), each build in a
+fresh process so its peak memory is its own. Then a no-change rebuild and the preview's
+save-to-served latency. Medians and ratios are printed; method in docs/performance.md.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def run_size(count: int, runs: int, report, tmp: Path | None = None) -> dict:
         corpus = tmp / "corpus"
         composition = make_corpus(corpus, count)
         report(f"{count}: {composition}")
-        plain, ours, ours_ci = [], [], []
+        plain, ours, ours_ci, unindexed = [], [], [], []
         warm = tmp / "warm"
         measure("prime", corpus, warm)  # fills the derived-image cache that `ours-ci` keeps
         for run in range(runs):
@@ -62,15 +63,18 @@ def run_size(count: int, runs: int, report, tmp: Path | None = None) -> dict:
             plain.append(measure("plain", corpus, tmp / f"plain-{run}"))
             ours.append(measure("ours", corpus, tmp / f"ours-{run}"))
             ours_ci.append(measure("ours-ci", corpus, tmp / f"ours-ci-{run}", caches=warm))
+            unindexed.append(measure("ours-ci-without-index", corpus, tmp / f"unindexed-{run}", caches=warm))
             report(
                 f"  run {run + 1}: plain {plain[-1]['seconds']:.2f} s, ours {ours[-1]['seconds']:.2f} s, "
-                f"ours with CI's image cache {ours_ci[-1]['seconds']:.2f} s"
+                f"ours with CI's image cache {ours_ci[-1]['seconds']:.2f} s, "
+                f"the same without the search index {unindexed[-1]['seconds']:.2f} s"
             )
         rebuild = measure("rebuild", corpus, tmp / "rebuild")
         preview = measure("preview", corpus, tmp / "preview")
         plain_s = statistics.median(r["seconds"] for r in plain)
         ours_s = statistics.median(r["seconds"] for r in ours)
         ours_ci_s = statistics.median(r["seconds"] for r in ours_ci)
+        unindexed_s = statistics.median(r["seconds"] for r in unindexed)
         return {
             "documents": composition["documents"],
             "composition": composition,
@@ -79,6 +83,10 @@ def run_size(count: int, runs: int, report, tmp: Path | None = None) -> dict:
             "ratio": ours_s / plain_s,
             "ours_ci_s": ours_ci_s,
             "ci_ratio": ours_ci_s / plain_s,
+            "unindexed_s": unindexed_s,
+            # What the search index adds to a build (issue 16 wants at most 0.3 × plain Pelican).
+            "index_s": ours_ci_s - unindexed_s,
+            "index_ratio": (ours_ci_s - unindexed_s) / plain_s,
             "ours_ci_peak_mib": statistics.median(r["peak_mib"] for r in ours_ci),
             "plain_peak_mib": statistics.median(r["peak_mib"] for r in plain),
             "ours_peak_mib": statistics.median(r["peak_mib"] for r in ours),
@@ -92,7 +100,14 @@ def run_size(count: int, runs: int, report, tmp: Path | None = None) -> dict:
             "preview_rename_s": preview["rename_s"],
             "preview_delete_s": preview["delete_s"],
             "preview_peak_mib": preview["peak_mib"],
-            "runs": {"plain": plain, "ours": ours, "ours_ci": ours_ci, "rebuild": rebuild, "preview": preview},
+            "runs": {
+                "plain": plain,
+                "ours": ours,
+                "ours_ci": ours_ci,
+                "ours_ci_without_index": unindexed,
+                "rebuild": rebuild,
+                "preview": preview,
+            },
         }
     finally:
         if own:
@@ -103,12 +118,12 @@ def table(results: list[dict]) -> str:
     """The results as a Markdown table (pasted into docs/performance.md)."""
     head = (
         "| documents | plain Pelican | ours, empty caches | ratio | ours, CI's image cache | ratio | "
-        "peak ours / largest forked copy / plain | no-change rebuild | "
-        "preview edit (median of 10) | add / rename / delete |\n|---|---|---|---|---|---|---|---|---|---|"
+        "search index in it | peak ours / largest forked copy / plain | no-change rebuild | "
+        "preview edit (median of 10) | add / rename / delete |\n|---|---|---|---|---|---|---|---|---|---|---|"
     )
     rows = [
         f"| {r['documents']} | {r['plain_s']:.2f} s | {r['ours_s']:.2f} s | {r['ratio']:.2f}× | "
-        f"{r['ours_ci_s']:.2f} s | {r['ci_ratio']:.2f}× | "
+        f"{r['ours_ci_s']:.2f} s | {r['ci_ratio']:.2f}× | {r['index_s']:.2f} s ({r['index_ratio']:.2f}×) | "
         f"{r['ours_peak_mib']:.0f} / {r['children_peak_mib']:.0f} / {r['plain_peak_mib']:.0f} MiB | "
         f"{r['rebuild_s']:.3f} s ({r['rebuild_ratio']:.3f}×, {r['rebuild_written']} written) | "
         f"{r['preview_edit_median_s'] * 1000:.0f} ms | "

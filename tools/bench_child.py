@@ -1,6 +1,6 @@
 """One benchmark measurement in a process of its own (so peak memory is this build's alone); prints JSON.
 
-python -m tools.bench_child plain|ours|prime|ours-ci|rebuild|preview <corpus root> <scratch folder> [<cache folder>]
+python -m tools.bench_child plain|ours|prime|ours-ci|ours-ci-without-index|rebuild|preview <corpus root> <scratch folder> [<cache folder>]
 
 The scratch folder is new (nothing is deleted before a measurement); the derived-image caches are
 in the cache folder (default: the scratch folder, so they start empty).
@@ -68,8 +68,9 @@ def plain(corpus: Path, scratch: Path, caches: Path) -> dict:
     return {"seconds": time.perf_counter() - started, **_peaks()}
 
 
-def ours(corpus: Path, scratch: Path, caches: Path) -> dict:
-    """Our site, every plugin, the search index included, into a fresh folder with empty caches."""
+def ours(corpus: Path, scratch: Path, caches: Path, index: bool = True) -> dict:
+    """Our site, every plugin, the search index included (unless `index` is False), into a fresh
+    folder with the caches in `caches` (empty unless `prime` filled them)."""
     from tools.site_build import build_into, load_settings
 
     # Imports outside the timing, as for plain Pelican (whose readers and writers `pelican` imports):
@@ -77,7 +78,8 @@ def ours(corpus: Path, scratch: Path, caches: Path) -> dict:
     for name in load_settings("pelicanconf.py")["PLUGINS"]:
         importlib.import_module(name)
     started = time.perf_counter()
-    build_into("pelicanconf.py", scratch / "out", _our_overrides(corpus, caches))
+    overrides = {**_our_overrides(corpus, caches), "SITE_SEARCH_INDEX": index}
+    build_into("pelicanconf.py", scratch / "out", overrides)
     return {"seconds": time.perf_counter() - started, **_peaks()}
 
 
@@ -90,6 +92,11 @@ def ours_ci(corpus: Path, scratch: Path, caches: Path) -> dict:
     """A cold build as CI runs it: a fresh output folder and process, the derived-image cache kept
     (.github/workflows/site.yml restores .cache/ between runs; its entries are keyed by content hash)."""
     return ours(corpus, scratch, caches)
+
+
+def ours_ci_without_index(corpus: Path, scratch: Path, caches: Path) -> dict:
+    """The same without the search index: the difference is what the index costs inside a build."""
+    return ours(corpus, scratch, caches, index=False)
 
 
 def rebuild(corpus: Path, scratch: Path, caches: Path) -> dict:
@@ -194,6 +201,7 @@ def main() -> None:
         "ours": ours,
         "prime": prime,
         "ours-ci": ours_ci,
+        "ours-ci-without-index": ours_ci_without_index,
         "rebuild": rebuild,
         "preview": preview,
     }
