@@ -23,7 +23,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from tools.site_build import ROOT, MemoryBytecodeCache, load_settings
+from tools.site_build import ROOT, load_settings, template_cache
 
 if str(ROOT / "plugins") not in sys.path:  # as tasks.py does: the plugins are imported by name
     sys.path.insert(0, str(ROOT / "plugins"))
@@ -95,7 +95,8 @@ class PreviewSite:
         self.lock = threading.RLock()
         # Notified when the version or the problems change: the browser's long poll wakes at once.
         self.changed = threading.Condition(self.lock)
-        self.bytecode = MemoryBytecodeCache()
+        # Compiled templates: kept between saves in memory, between runs in .cache/templates/.
+        self.bytecode = template_cache(load_settings(settings_file, self.overrides))
         settings = self._settings()
         self.root = Path(settings["PATH"]).resolve()
         self.types = project_types(settings_file, self.overrides)

@@ -47,6 +47,11 @@ def environment_signature(settings: dict) -> str:
     return hashlib.sha1(repr(options).encode("utf-8")).hexdigest()[:12]
 
 
+def template_cache(settings: dict) -> TemplateBytecodeCache:
+    """The compiled-template cache for builds and the preview with these Jinja options."""
+    return TemplateBytecodeCache(ROOT / ".cache" / "templates" / environment_signature(settings))
+
+
 class TemplateBytecodeCache(MemoryBytecodeCache):
     """Compiled templates kept in `.cache/templates/` between builds, as Python keeps `__pycache__`.
 
@@ -109,8 +114,10 @@ def build_into(settings_file: str, target: Path, overrides: dict | None = None) 
     settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(target)})
     # Pelican gives every generator a Jinja environment of its own; sharing compiled templates between
     # them saves compiling each template once per generator, and between builds once per build.
-    cache = TemplateBytecodeCache(ROOT / ".cache" / "templates" / environment_signature(settings))
-    settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": cache}
+    settings["JINJA_ENVIRONMENT"] = {
+        **settings.get("JINJA_ENVIRONMENT", {}),
+        "bytecode_cache": template_cache(settings),
+    }
     configured = [str(name) for name in settings.get("PLUGINS") or ()]
     # Plugins, their signal receivers, the content set and the log capture belong to this build only.
     with build_scope() as scope:

@@ -96,3 +96,53 @@ def test_two_copies_made_in_other_orders_build_identical_bytes(tmp_path, setting
     build_elsewhere(settings, first, tmp_path / "a" / "output", "forward", "1")
     build_elsewhere(settings, second, tmp_path / "b" / "output", "reverse", "2")
     assert_identical(tmp_path / "a" / "output", tmp_path / "b" / "output")
+
+
+def test_compiled_templates_kept_between_builds_give_the_same_bytes(tmp_path, monkeypatch):
+    """A build from .cache/templates/ (as every build after the first) equals one that compiled."""
+    from tools import site_build
+
+    folder = tmp_path / "templates"
+    monkeypatch.setattr(site_build, "template_cache", lambda settings: site_build.TemplateBytecodeCache(folder))
+    content = write_tiny_content(tmp_path / "content")
+    overrides = {"PATH": str(content), "WARD_BUILD_DATE": BUILD_DATE, **fast_settings()}
+    build_into("pelicanconf.py", tmp_path / "one", overrides)
+    compiled = sorted(folder.iterdir())
+    assert compiled, "the first build keeps its compiled templates"
+    stamps = [path.stat().st_mtime_ns for path in compiled]
+    build_into("pelicanconf.py", tmp_path / "two", overrides)
+    assert [path.stat().st_mtime_ns for path in sorted(folder.iterdir())] == stamps  # read, not compiled again
+    assert_identical(tmp_path / "one", tmp_path / "two")
+
+
+def test_an_edited_template_is_compiled_again_whatever_the_cache_holds(tmp_path):
+    from jinja2 import Environment, FileSystemLoader
+
+    from tools.site_build import TemplateBytecodeCache
+
+    templates = tmp_path / "theme"
+    templates.mkdir()
+    (templates / "page.html").write_text("<p>{{ title }}</p>", encoding="utf-8")
+
+    def render() -> str:  # a new environment and cache object per build, one folder between builds
+        cache = TemplateBytecodeCache(tmp_path / "cache")
+        return (
+            Environment(loader=FileSystemLoader(templates), bytecode_cache=cache)
+            .get_template("page.html")
+            .render(title="金沢")
+        )
+
+    assert render() == "<p>金沢</p>"
+    (templates / "page.html").write_text("<h1>{{ title }}区</h1>", encoding="utf-8")
+    assert render() == "<h1>金沢区</h1>"
+
+
+def test_each_set_of_jinja_options_has_its_own_compiled_templates():
+    from tools.site_build import environment_signature
+
+    escaped = environment_signature({"JINJA_ENVIRONMENT": {"autoescape": True, "trim_blocks": True}})
+    assert escaped == environment_signature({"JINJA_ENVIRONMENT": {"trim_blocks": True, "autoescape": True}})
+    assert escaped != environment_signature({"JINJA_ENVIRONMENT": {"autoescape": False, "trim_blocks": True}})
+    assert escaped == environment_signature(
+        {"JINJA_ENVIRONMENT": {"autoescape": True, "trim_blocks": True, "bytecode_cache": object()}}
+    )
