@@ -27,7 +27,6 @@ from .covers import CoverProblem, cover_for, cover_widths, inspect_bounded, mast
 from .feed import atom_feed
 from .model import Issue, find_gaps, make_archive
 from .pdf import PdfProblem
-from .pdf_size import linked_file_warnings, size_warning
 from .schema import KIND
 from .settings import read_settings
 
@@ -50,9 +49,7 @@ class BulletinGenerator(WardFolderGenerator):
         issues = []
         own_hosts = read_ward_settings(self.settings).own_hosts
         limits = read_limits(self.settings)
-        limit = self.bulletin.pdf_size_limit_bytes
         root = Path(self.settings["PATH"]).resolve()
-        self.ward_warnings.extend(linked_file_warnings(root, self.bulletin.linked_files_folder, limit))
         refused_files = _refused_files(root, limits)
         # A link out of content/ or a PDF beyond the limits never reaches pdfium; the foundation's
         # scan of content/ reports it, located on the PDF itself.
@@ -65,8 +62,6 @@ class BulletinGenerator(WardFolderGenerator):
         ]
         inspected = self._inspect_all(sorted({path for _, path in readable}), limits)
         for doc, path in readable:
-            if warning := size_warning(path, doc.shown, doc.line_of("pdf"), "pdf", limit):
-                self.ward_warnings.append(warning)
             try:
                 info = inspected[path]
                 if isinstance(info, Exception):

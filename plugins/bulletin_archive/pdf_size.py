@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
 
+from ward_content.document import Document
 from ward_content.errors import ContentError, content_warning
 
 from .model import size_label
+from .schema import KIND
+from .settings import BulletinSettings
 
 HOW_TO_REDUCE = (
     "スマートフォンでは開くまでに時間がかかり、通信量もかさみます。Acrobat の「PDF を圧縮」"
@@ -16,7 +20,11 @@ HOW_TO_REDUCE = (
 
 
 def size_warning(path: Path, shown: str, line: int, field: str, limit_bytes: int) -> ContentError | None:
-    """A warning when the file is larger than the limit; None otherwise (or when it is missing)."""
+    """A warning when the file is larger than the limit; None otherwise (or when it is missing).
+
+    A symbolic link is left to the scan of content/, which refuses it: its target is not looked at."""
+    if path.is_symlink():
+        return None
     try:
         size = path.stat().st_size
     except OSError:
@@ -43,4 +51,21 @@ def linked_file_warnings(content_root: Path, folder: str, limit_bytes: int) -> l
             shown = f"{content_root.name}/{path.relative_to(content_root).as_posix()}"
             if warning := size_warning(path, shown, 1, "", limit_bytes):
                 warnings.append(warning)
+    return warnings
+
+
+def pdf_size_warnings(
+    content_root: Path, documents: Sequence[Document], settings: BulletinSettings
+) -> list[ContentError]:
+    """Every PDF over the limit: each published issue's, on its `pdf:` line, and those under
+    content/<linked files folder>/. A check of the content set, so the build, the preview and
+    `invoke check` say it alike (ward_content.data_files)."""
+    limit = settings.pdf_size_limit_bytes
+    warnings = linked_file_warnings(content_root, settings.linked_files_folder, limit)
+    for doc in documents:
+        if doc.kind is not KIND or doc.meta.status != "published":
+            continue
+        path = doc.root / PurePosixPath(doc.rel_path).parent / doc.meta.pdf
+        if warning := size_warning(path, doc.shown, doc.line_of("pdf"), "pdf", limit):
+            warnings.append(warning)
     return warnings

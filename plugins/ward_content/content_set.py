@@ -204,7 +204,7 @@ def _checked(content: ContentSet) -> ContentSet:
     kinds = content.types.kinds
     problems = url_clashes(documents) + reserved_url_clashes(documents, kinds) + kind_checks(documents, kinds)
     problems += site_link_problems(documents, kinds, content.root, content.types.data_checks)
-    problems += check_data_files(content.root, content.types.data_checks)
+    problems += check_data_files(content.root, content.types.data_checks, documents)
     cross, warnings = split_warnings(set(problems))
     return replace(
         content,

@@ -9,10 +9,11 @@ reported once, by `invoke check` and by the build alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .document import Document
 from .errors import ContentError
 from .registry import ward_signals
 
@@ -26,7 +27,10 @@ class DataCheck:
 
     name: str  # English key
     label: str  # Japanese name shown to staff
-    check: Callable[[Path], list[ContentError]]  # content folder -> located problems
+    check: Callable[[Path], list[ContentError]] | None = None  # content folder -> located problems
+    # For files that Markdown names (a bulletin's PDF): content folder, every valid document -> located
+    # problems, on the field that names the file when there is one.
+    documents_check: Callable[[Path, Sequence[Document]], list[ContentError]] | None = None
     # The pages and files the plugin writes from these files (content folder -> URLs), so links to them
     # in content are known (ward_content.site_links.known_urls).
     site_urls: Callable[[Path], Iterable[str]] | None = None
@@ -38,6 +42,14 @@ def collect_data_checks(sender: object = None) -> tuple[DataCheck, ...]:
     return tuple(found[name] for name in sorted(found))
 
 
-def check_data_files(content_root: Path, checks: tuple[DataCheck, ...]) -> list[ContentError]:
-    """Every data check over one content folder."""
-    return [error for data_check in checks for error in data_check.check(content_root)]
+def check_data_files(
+    content_root: Path, checks: tuple[DataCheck, ...], documents: Sequence[Document] = ()
+) -> list[ContentError]:
+    """Every data check over one content folder (and its valid documents, for the checks that want them)."""
+    errors: list[ContentError] = []
+    for data_check in checks:
+        if data_check.check is not None:
+            errors += data_check.check(content_root)
+        if data_check.documents_check is not None:
+            errors += data_check.documents_check(content_root, documents)
+    return errors

@@ -8,9 +8,10 @@ import pytest
 from bulletin_archive.pdf_identity import PdfIdentity, identity_of_text, read_identity
 from bulletin_archive.settings import read_settings
 from bulletin_fixtures import archive_files, cache_dir, issue_text, number_of, pdf_bytes
-from conftest import ROOT, build_site, check_tree
+from conftest import ROOT, build_site, check_tree, write_files
 
 from tools.sample_bulletins import ensure_pdfs
+from tools.site_build import check_content
 from ward_content.errors import ConfigurationError, WardBuildError
 
 
@@ -119,15 +120,34 @@ def test_large_pdf_warns_with_how_to_reduce_it_and_still_builds(tmp_path, archiv
     files = archive_files("2026-03")
     # A real PDF of 30,000 bytes: one that pypdf cannot read is refused (its metadata could not be removed).
     files["files/boshu.pdf"] = _pdf_of_size(30_000)
-    output = build_site(tmp_path, files=files, BULLETIN_CACHE_PATH=str(cache_dir), BULLETIN_PDF_SIZE_LIMIT_MB=0.02)
+    settings = {"BULLETIN_CACHE_PATH": str(cache_dir), "BULLETIN_PDF_SIZE_LIMIT_MB": 0.02}
+    output = build_site(tmp_path, files=files, **settings)
     assert (output / "bulletins/2026-03.pdf").is_file()
     lines = capsys.readouterr().err.splitlines()
-    issue = next(
-        line for line in lines if line.startswith("content/bulletins/2026-03.md:4: pdf: 警告: PDF「2026-03.pdf」は")
+    issue_line = "content/bulletins/2026-03.md:4: pdf: 警告: PDF「2026-03.pdf」は"
+    linked_line = "content/files/boshu.pdf:1: 警告: PDF「boshu.pdf」は 29KB あり"
+    issues = [line for line in lines if line.startswith(issue_line)]
+    assert len(issues) == 1  # said once, by the content set's check
+    assert "目安の 20KB を超えています" in issues[0] and "PDF を圧縮" in issues[0]
+    assert issues[0].endswith("(pdf larger than the size limit)")
+    assert len([line for line in lines if line.startswith(linked_line)]) == 1
+    # `invoke check` says the same, with the same setting, before anything is built.
+    checked = check_content(tmp_path / "content", "pelicanconf.py", settings)
+    assert list(checked.errors) == []
+    warnings = [w.format() for w in checked.warnings]
+    assert [w for w in warnings if w.startswith(issue_line)] == issues
+    assert len([w for w in warnings if w.startswith(linked_line)]) == 1
+
+
+def test_pdf_size_limit_of_the_settings_is_the_one_checked(tmp_path, archive_files, cache_dir):
+    files = archive_files("2026-03")
+    write_files(tmp_path / "content", files)
+    small = {"BULLETIN_CACHE_PATH": str(cache_dir), "BULLETIN_PDF_SIZE_LIMIT_MB": 0.001}
+    assert any("目安の" in w.format() for w in check_content(tmp_path / "content", "pelicanconf.py", small).warnings)
+    default = {"BULLETIN_CACHE_PATH": str(cache_dir)}
+    assert not any(
+        "目安の" in w.format() for w in check_content(tmp_path / "content", "pelicanconf.py", default).warnings
     )
-    assert "目安の 20KB を超えています" in issue and "PDF を圧縮" in issue
-    assert issue.endswith("(pdf larger than the size limit)")
-    assert any(line.startswith("content/files/boshu.pdf:1: 警告: PDF「boshu.pdf」は 29KB あり") for line in lines)
 
 
 def test_small_pdfs_give_no_warning(tmp_path, archive_files, cache_dir, capsys):
