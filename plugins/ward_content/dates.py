@@ -27,6 +27,10 @@ _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _WEEKDAY_SUFFIX = re.compile(r"[（(][月火水木金土日](?:・?祝)?[）)]$")
 
 DATE_HINT = "2026-08-29 のように書いてください"
+# Dates a PR page can mean: from 明治 (the eras above, 年度 and the calendar need one) to a bound that keeps
+# every month after the last one a valid date (year 9999 would overflow it, year 1 the calendar's first week).
+FIRST_DATE = ERAS[-1][1]
+LAST_DATE = date(2199, 12, 31)
 
 
 class DateFormatError(ValueError):
@@ -40,6 +44,18 @@ def normalise_text(value: str) -> str:
 
 def parse_date(value: object) -> date:
     """Read 2026-08-29, 2026/8/29, 2026年8月29日, 令和8年8月29日 or full-width forms."""
+    return _in_range(value, _read_date(value))
+
+
+def _in_range(original: object, day: date) -> date:
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise DateFormatError(
+            f"「{original}」は扱える日付（{FIRST_DATE.isoformat()} から {LAST_DATE.isoformat()} まで）の外です。{DATE_HINT}"
+        )
+    return day
+
+
+def _read_date(value: object) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -91,9 +107,10 @@ def parse_time(value: object) -> time:
 def parse_datetime(value: object) -> date | datetime:
     """A date, or a date and time separated by a space or T; aware in Asia/Tokyo when timed."""
     if isinstance(value, datetime):
+        _in_range(value, value.date())
         return value if value.tzinfo else value.replace(tzinfo=TOKYO)
     if isinstance(value, date):
-        return value
+        return parse_date(value)
     if value is None or not str(value).strip():
         return parse_date(value)  # the message for an empty date
     text = normalise_text(str(value))
