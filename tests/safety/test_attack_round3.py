@@ -40,3 +40,21 @@ def test_a_date_no_calendar_can_show_is_a_located_error(tmp_path, rel, text, lin
     (error,) = check_tree(tmp_path / "content").errors
     assert (error.path, error.line, error.field, error.code) == (f"content/{rel}", line, field, "invalid date")
     assert OUT_OF_RANGE in error.message
+
+
+def test_a_page_saved_with_an_upper_case_suffix_is_refused_not_silently_left_out(tmp_path):
+    from conftest import build_site
+
+    from ward_content.errors import WardBuildError
+
+    files = {"news/a.md": article(), "news/KIJI.MD": article(slug="kiji")}
+    write_files(tmp_path / "content", files)
+    (error,) = check_tree(tmp_path / "content").errors
+    assert error.format() == (
+        "content/news/KIJI.MD:1: 拡張子「.MD」は小文字にしてください。ファイル名を KIJI.md に変えると"
+        "ページとして読まれます (page suffix not lower case)"
+    )
+    (tmp_path / "b").mkdir()
+    with pytest.raises(WardBuildError) as caught:
+        build_site(tmp_path / "b", files, PLUGINS=["ward_content"])
+    assert [e.code for e in caught.value.errors] == ["page suffix not lower case"]
