@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from pathlib import Path
 
 from ward_content.errors import ContentError
@@ -57,12 +58,36 @@ def read_source(
     return parse_rows(name, text, source, settings)
 
 
+def _records(reader, name: str, errors: list[ContentError]):
+    """The reader's records; a cell the csv module refuses (longer than its 131,072-character bound) ends the file."""
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            errors.append(
+                _error(
+                    name,
+                    reader.line_num,
+                    "",
+                    '項目が長すぎて読めません（1項目 131,072 文字まで）。引用符（"）の閉じ忘れがないか確かめてください',
+                    "csv cell too long",
+                )
+            )
+            return
+        yield cells
+
+
 def parse_rows(
     name: str, text: str, source: Source, settings: EvacuationSettings
 ) -> tuple[list[Place], list[ContentError]]:
     """The rows of one CSV text; the row number is the spreadsheet's (the header is row 1)."""
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    refused: list[ContentError] = []
+    header = next(_records(reader, name, refused), None)
+    if refused:
+        return [], refused
     if header is None:
         return [], [
             _error(name, 1, "", f"見出しの行がありません。{source.label}の項目名を1行目に書いてください", "csv empty")
@@ -73,7 +98,7 @@ def parse_rows(
     places: list[Place] = []
     errors: list[ContentError] = []
     first_row_of: dict[int, int] = {}
-    for row_number, cells in enumerate(reader, start=2):
+    for row_number, cells in enumerate(_records(reader, name, errors), start=2):
         if row_number - 1 > settings.max_rows:
             errors.append(
                 _error(name, row_number, "", f"行が多すぎます（上限 {settings.max_rows:,}行）", "csv too many rows")
@@ -95,7 +120,7 @@ def parse_rows(
         row = {column: cell.strip() for column, cell in zip(source.columns, cells, strict=True)}
         problems = check_row(name, row_number, row, settings)
         number = row["NO"]
-        if number.isdigit() and int(number) in first_row_of:
+        if is_count(number) and int(number) in first_row_of:
             problems.append(
                 _error(
                     name,
@@ -105,7 +130,7 @@ def parse_rows(
                     "duplicate id",
                 )
             )
-        elif number.isdigit():
+        elif is_count(number):
             first_row_of[int(number)] = row_number
         if problems:
             errors.extend(problems)
@@ -130,10 +155,19 @@ def _header_error(name: str, header: list[str], source: Source) -> ContentError:
     return _error(name, 1, extra, f"「{extra}」は{source.label}にない項目です。列を消してください", "csv header")
 
 
+# str.isdigit() also takes ², ３ and thousands of digits, which int() refuses: only ASCII digits, bounded.
+_COUNT = re.compile(r"[0-9]{1,9}")
+
+
+def is_count(text: str) -> bool:
+    """A whole number int() reads: ASCII digits, at most 9 of them."""
+    return _COUNT.fullmatch(text) is not None
+
+
 def check_row(name: str, row_number: int, row: dict[str, str], settings: EvacuationSettings) -> list[ContentError]:
     """Every problem of one row: the id, the name, the coordinates, the disaster flags, the capacity."""
     errors = []
-    if not (row["NO"].isdigit() and int(row["NO"]) > 0):
+    if not (is_count(row["NO"]) and int(row["NO"]) > 0):
         errors.append(
             _error(name, row_number, "NO", f"「{row['NO']}」: 1以上の半角の整数で書いてください", "invalid id")
         )
@@ -166,7 +200,7 @@ def check_row(name: str, row_number: int, row: dict[str, str], settings: Evacuat
             )
         )
     capacity = row["想定収容人数"].replace(",", "")
-    if capacity and not capacity.isdigit():
+    if capacity and not is_count(capacity):
         errors.append(
             _error(
                 name,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import article, check_tree, write_files
+from evacuation_fixtures import LOC, SHELTER, files, shelters
 
 EVENT = """---
 title: 教室
@@ -58,3 +59,20 @@ def test_a_page_saved_with_an_upper_case_suffix_is_refused_not_silently_left_out
     with pytest.raises(WardBuildError) as caught:
         build_site(tmp_path / "b", files, PLUGINS=["ward_content"])
     assert [e.code for e in caught.value.errors] == ["page suffix not lower case"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "column", "code"),
+    [
+        ({"NO": "²"}, "NO", "invalid id"),
+        ({"NO": "9" * 5000}, "NO", "invalid id"),
+        ({"NO": "3", "想定収容人数": "²"}, "想定収容人数", "invalid capacity"),
+        ({"NO": "3", "備考": "あ" * 200_000}, "", "csv cell too long"),
+    ],
+    ids=["superscript-no", "5000-digit-no", "superscript-capacity", "200k-cell"],
+)
+def test_an_evacuation_cell_int_or_csv_cannot_read_is_a_located_error(tmp_path, cells, column, code):
+    row = {**LOC, "名称": "テスト公園", "災害種別_地震": "1", **cells}
+    write_files(tmp_path / "content", {"news/a.md": article(), **files(shelters(row))})
+    (error,) = check_tree(tmp_path / "content").errors
+    assert (error.path, error.line, error.field, error.code) == (f"content/{SHELTER}", 4, column, code)
