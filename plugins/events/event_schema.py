@@ -7,6 +7,7 @@ both in `invoke check` and in the build.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -33,6 +34,10 @@ EVENT_SECTIONS = {
     "bousai": "防災",
     "eco": "環境",
 }
+# A weekly class for several years; more is a typo in `until` (the build would write a calendar month for each).
+MAX_OCCURRENCES = 400
+# One event lasts at most a year; a longer effort is a campaign (content/campaigns/), which has no calendar months.
+MAX_EVENT_DAYS = 366
 # URLs the events plugin writes under events/ itself; an event with one of these slugs would clash.
 RESERVED_SLUGS = frozenset({"past", "calendar", "section"})
 
@@ -288,6 +293,7 @@ def event_problems(doc: Document) -> list[ContentError]:
                 "recurrence ends before start",
             )
         )
+    errors += _length_problems(doc)
     errors += _change_problems(doc)
     if meta.image is not None:
         path = PurePosixPath(meta.image.src)
@@ -311,6 +317,56 @@ def event_problems(doc: Document) -> list[ContentError]:
                 "reserved event slug",
             )
         )
+    return errors
+
+
+def _occurrence_count(start: date, frequency: str, until: date) -> int:
+    """How many times a series meets (monthly: on the start's nth weekday, months without one skipped)."""
+    if until < start:
+        return 0
+    if frequency == "weekly":
+        return (until - start).days // 7 + 1
+    nth = (start.day - 1) // 7 + 1
+    count = 0
+    year, month = start.year, start.month
+    while (year, month) <= (until.year, until.month):
+        first = date(year, month, 1)
+        day = 1 + (start.weekday() - first.weekday()) % 7 + 7 * (nth - 1)
+        if day <= calendar.monthrange(year, month)[1] and start <= date(year, month, day) <= until:
+            count += 1
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return count
+
+
+def _length_problems(doc: Document) -> list[ContentError]:
+    """Bounds on one event's days: each would otherwise become calendar pages (a typo of 2062 for 2026)."""
+    meta = doc.meta
+    errors = []
+    first, last = _day(meta.start), _day(meta.end or meta.start)
+    if (last - first).days >= MAX_EVENT_DAYS:
+        errors.append(
+            ContentError(
+                doc.shown,
+                doc.line_of("end"),
+                "end",
+                f"始まり（{first}）から終わり（{last}）まで {(last - first).days + 1} 日あります。"
+                f"イベントは {MAX_EVENT_DAYS} 日までです。end を確かめてください。"
+                "1年を超える取組は content/campaigns/ にキャンペーンとして書いてください",
+                "event too long",
+            )
+        )
+    if meta.recurrence is not None:
+        count = _occurrence_count(first, meta.recurrence.frequency, meta.recurrence.until)
+        if count > MAX_OCCURRENCES:
+            errors.append(
+                ContentError(
+                    doc.shown,
+                    doc.line_of("recurrence.until"),
+                    "recurrence.until",
+                    f"繰り返しが {count} 回になります（{MAX_OCCURRENCES} 回まで）。until の年を確かめてください",
+                    "too many occurrences",
+                )
+            )
     return errors
 
 

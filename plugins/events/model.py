@@ -10,9 +10,7 @@ from ward_content.dates import format_date, format_time
 from ward_content.document import Document
 from ward_content.maps import MapLink, map_link
 
-from .event_schema import EVENT_SECTIONS
-
-MAX_OCCURRENCES = 400  # a weekly class for several years; guards against a typo in `until`
+from .event_schema import EVENT_SECTIONS, MAX_OCCURRENCES
 
 
 def day_of(value: date | datetime) -> date:

@@ -76,3 +76,30 @@ def test_an_evacuation_cell_int_or_csv_cannot_read_is_a_located_error(tmp_path, 
     write_files(tmp_path / "content", {"news/a.md": article(), **files(shelters(row))})
     (error,) = check_tree(tmp_path / "content").errors
     assert (error.path, error.line, error.field, error.code) == (f"content/{SHELTER}", 4, column, code)
+
+
+@pytest.mark.parametrize(
+    ("extra", "line", "field", "code", "message"),
+    [
+        (
+            "end: 2062-12-05\n",
+            9,
+            "end",
+            "event too long",
+            "始まり（2026-12-05）から終わり（2062-12-05）まで 13150 日あります。イベントは 366 日までです。",
+        ),
+        (
+            "recurrence:\n  frequency: weekly\n  until: 2062-12-05\n",
+            11,
+            "recurrence.until",
+            "too many occurrences",
+            "繰り返しが 1879 回になります（400 回まで）。until の年を確かめてください",
+        ),
+    ],
+    ids=["36-year-event", "1879-meetings"],
+)
+def test_an_event_too_long_for_its_calendar_is_refused_not_truncated(tmp_path, extra, line, field, code, message):
+    write_files(tmp_path / "content", {"events/a.md": EVENT.format(start="2026-12-05", extra=extra)})
+    (error,) = check_tree(tmp_path / "content").errors
+    assert (error.path, error.line, error.field, error.code) == ("content/events/a.md", line, field, code)
+    assert message in error.message
