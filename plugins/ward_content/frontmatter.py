@@ -27,6 +27,20 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+# Python refuses to read an integer of more than 4,300 digits (a ValueError, not a YAML error); no field
+# needs more than a few, so a longer one is reported on its line before int() sees it.
+MAX_NUMBER_DIGITS = 30
+
+
+def _bounded_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    if sum(ch.isdigit() for ch in node.value) > MAX_NUMBER_DIGITS:
+        raise yaml.constructor.ConstructorError(None, None, "number too long", node.start_mark)
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     """Parsed front matter: values, the line of each top-level key, and the body."""
@@ -254,6 +268,11 @@ _YAML_PROBLEMS = (
         "expected ',' or '}'",
         'かっこ { } が閉じていません。値にかっこを含むときは "…" で囲んでください',
         "unclosed brace",
+    ),
+    (
+        "number too long",
+        f"数字が長すぎます（{MAX_NUMBER_DIGITS}桁まで）。文字として書くときは値全体を \" で囲んでください",
+        "number too long",
     ),
     ("found unexpected end of stream", "引用符 \" や ' が閉じていません", "unclosed quote"),
     ("did not find expected key", "字下げがそろっていません", "bad indentation"),

@@ -103,3 +103,10 @@ def test_an_event_too_long_for_its_calendar_is_refused_not_truncated(tmp_path, e
     (error,) = check_tree(tmp_path / "content").errors
     assert (error.path, error.line, error.field, error.code) == ("content/events/a.md", line, field, code)
     assert message in error.message
+
+
+def test_an_integer_python_refuses_to_read_is_a_located_yaml_error(tmp_path):
+    write_files(tmp_path / "content", {"news/a.md": article(title="9" * 5000)})
+    (error,) = check_tree(tmp_path / "content").errors
+    assert (error.path, error.line, error.code) == ("content/news/a.md", 2, "YAML syntax error: number too long")
+    assert '数字が長すぎます（30桁まで）。文字として書くときは値全体を " で囲んでください' in error.message
