@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
-from icalendar import Calendar, Timezone
+from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 
 from ward_content.dates import TOKYO, to_datetime
@@ -28,7 +28,9 @@ def _calendar(name: str) -> Calendar:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    # icalendar types only the standard's properties: an X- one given a str is written raw, and a line
+    # break in a title (title: "a\nb" in YAML) stopped the build. As TEXT it is escaped like SUMMARY.
+    cal.add("x-wr-calname", vText(name))
     cal.add("x-wr-timezone", "Asia/Tokyo")
     return cal
 

@@ -110,3 +110,15 @@ def test_an_integer_python_refuses_to_read_is_a_located_yaml_error(tmp_path):
     (error,) = check_tree(tmp_path / "content").errors
     assert (error.path, error.line, error.code) == ("content/news/a.md", 2, "YAML syntax error: number too long")
     assert '数字が長すぎます（30桁まで）。文字として書くときは値全体を " で囲んでください' in error.message
+
+
+def test_a_line_break_in_an_event_title_is_escaped_in_its_calendar_not_a_crash(tmp_path):
+    from conftest import build_site
+    from icalendar import Calendar
+
+    text = EVENT.format(start="2026-12-05 10:00", extra="").replace("title: 教室", 'title: "教室\\nBEGIN:VEVENT"')
+    output = build_site(tmp_path, {"events/a.md": text}, PLUGINS=["ward_content", "events"])
+    data = (output / "events" / "a" / "event.ics").read_bytes()
+    calendar = Calendar.from_ical(data)
+    assert len(calendar.walk("VEVENT")) == 1
+    assert b"X-WR-CALNAME:\xe6\x95\x99\xe5\xae\xa4\\nBEGIN:VEVENT\r\n" in data
