@@ -44,9 +44,58 @@ def check_pdf_bounds(path: Path, limits: Limits) -> None:
                         f"1辺 {limits.pdf_page_points:.0f} ポイントまで）。A4 などの大きさで作り直してください",
                         "pdf page size",
                     )
+        active_content(reader)
     except PdfBoundsProblem:
         raise
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return
     finally:
         quiet.setLevel(level)
+
+
+# Objects visited when looking for active content; a 500-page PDF of text and photos holds far fewer.
+MAX_PDF_OBJECTS = 2_000_000
+# Actions a viewer runs by itself: a script, another program, a form sent or data loaded from elsewhere.
+_RUNNING_ACTIONS = frozenset({"/JavaScript", "/Launch", "/ImportData", "/RichMediaExecute"})
+
+
+def active_content(reader) -> None:
+    """Raise PdfBoundsProblem for JavaScript, a launch action or an attached file anywhere in the document.
+
+    Browsers' PDF viewers run a PDF's JavaScript; an attached file is published unseen. Word and the
+    print dialog never write either, so a PDF holding one is refused rather than silently rewritten.
+    """
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    stack: list = [reader.trailer]
+    seen: set[tuple[int, int]] = set()
+    visited = 0
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            key = (item.idnum, item.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            item = item.get_object()
+        visited += 1
+        if visited > MAX_PDF_OBJECTS:
+            raise PdfBoundsProblem(
+                f"PDF の中身の数が多すぎます（{MAX_PDF_OBJECTS:,} 個まで）。分けて置いてください", "pdf too complex"
+            )
+        if isinstance(item, DictionaryObject):
+            if "/JS" in item or item.get("/S") in _RUNNING_ACTIONS or "/JavaScript" in item:
+                raise PdfBoundsProblem(
+                    "PDF に、開くと動くプログラム（JavaScript など）が入っているため公開できません。"
+                    "元の文書から「名前を付けて保存」で PDF にし直すか、印刷の画面から PDF に書き出してください",
+                    "pdf with script",
+                )
+            if "/EmbeddedFiles" in item or "/EF" in item or item.get("/Type") == "/EmbeddedFile":
+                raise PdfBoundsProblem(
+                    "PDF にほかのファイルが添付されているため公開できません。添付を外した PDF にするか、"
+                    "添付していたファイルを別に置いてください",
+                    "pdf with attachment",
+                )
+            stack.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)

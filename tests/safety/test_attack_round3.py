@@ -122,3 +122,47 @@ def test_a_line_break_in_an_event_title_is_escaped_in_its_calendar_not_a_crash(t
     calendar = Calendar.from_ical(data)
     assert len(calendar.walk("VEVENT")) == 1
     assert b"X-WR-CALNAME:\xe6\x95\x99\xe5\xae\xa4\\nBEGIN:VEVENT\r\n" in data
+
+
+def _active_pdf(kind: str) -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.actions import JavaScript
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    if kind == "script":
+        writer.add_open_action(JavaScript("app.alert('pdf');"))
+    elif kind == "launch":
+        launch = DictionaryObject(
+            {NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("cmd.exe")}
+        )
+        writer._root_object[NameObject("/OpenAction")] = writer._add_object(launch)
+    else:
+        writer.add_attachment("tool.exe", b"MZ\x90\x00")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("kind", "code"),
+    [("script", "pdf with script"), ("launch", "pdf with script"), ("attachment", "pdf with attachment")],
+)
+def test_a_pdf_that_runs_a_program_or_carries_a_file_is_refused_not_published(tmp_path, kind, code):
+    from conftest import build_site
+
+    from ward_content.errors import WardBuildError
+
+    files = {"news/a.md": article(body="[申請書]({static}/files/form.pdf)"), "files/form.pdf": _active_pdf(kind)}
+    write_files(tmp_path / "content", files)
+    (error,) = check_tree(tmp_path / "content").errors
+    assert (error.path, error.line, error.code) == ("content/files/form.pdf", 1, code)
+    assert "公開できません" in error.message
+    (tmp_path / "b").mkdir()
+    with pytest.raises(WardBuildError) as caught:
+        build_site(tmp_path / "b", files, PLUGINS=["ward_content", "pdf_privacy"])
+    assert [e.code for e in caught.value.errors] == [code]
+    assert not (tmp_path / "b" / "output").exists()
