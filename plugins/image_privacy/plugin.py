@@ -40,31 +40,43 @@ def cleaned_bytes(data: bytes, settings: ImagePrivacySettings) -> bytes | None:
     return cleaned
 
 
-def clean_published_images(output_path: Path, settings: ImagePrivacySettings) -> int:
-    """Replace every photo under the configured output folders by its cleaned copy; returns how many.
+def published_photos(output_path: Path, settings: ImagePrivacySettings, content_root: Path | None) -> list[Path]:
+    """The photos under the configured output folders, and every photo copied from content/ wherever it lies.
+
+    Pelican copies a file linked with {static} even outside STATIC_PATHS: `[写真]({static}/images/a.jpg)`
+    publishes the original images/a.jpg, which must lose its GPS position as the ones in files/ do.
+    """
+    found = set()
+    for folder in settings.folders:
+        root = output_path / folder
+        if root.is_dir():
+            found.update(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES)
+    if content_root is not None and content_root.is_dir():
+        for source in content_root.rglob("*"):
+            if source.suffix.lower() in SUFFIXES:
+                found.add(output_path / source.relative_to(content_root))
+    return sorted(p for p in found if p.is_file())
+
+
+def clean_published_images(output_path: Path, settings: ImagePrivacySettings, content_root: Path | None = None) -> int:
+    """Replace every published photo (see `published_photos`) by its cleaned copy; returns how many.
 
     A photo Pillow cannot read might still carry its metadata, so it fails the build (every such
     file named at once) instead of being published as it is.
     """
     replaced = 0
     errors = []
-    for folder in settings.folders:
-        root = output_path / folder
-        if not root.is_dir():
+    for path in published_photos(output_path, settings, content_root):
+        try:
+            cleaned = cleaned_bytes(path.read_bytes(), settings)
+        except OSError:
+            rel = path.relative_to(output_path).as_posix()
+            errors.append(ContentError(f"content/{rel}", 1, "", UNREADABLE_MESSAGE, "unreadable image"))
             continue
-        for path in sorted(root.rglob("*")):
-            if path.suffix.lower() not in SUFFIXES or not path.is_file():
-                continue
-            try:
-                cleaned = cleaned_bytes(path.read_bytes(), settings)
-            except OSError:
-                rel = path.relative_to(output_path).as_posix()
-                errors.append(ContentError(f"content/{rel}", 1, "", UNREADABLE_MESSAGE, "unreadable image"))
-                continue
-            if cleaned is not None:
-                # Replaces a hard or symbolic link (STATIC_CREATE_LINKS) instead of writing through it into content/.
-                write_atomically(path, cleaned)
-                replaced += 1
+        if cleaned is not None:
+            # Replaces a hard or symbolic link (STATIC_CREATE_LINKS) instead of writing through it into content/.
+            write_atomically(path, cleaned)
+            replaced += 1
     if errors:
         raise WardBuildError(errors)
     return replaced
@@ -73,7 +85,8 @@ def clean_published_images(output_path: Path, settings: ImagePrivacySettings) ->
 def finalize(pelican) -> None:
     """Runs once everything, the static copies included, is written (the static generator runs last)."""
     flush_pages()  # files the build's writer deferred are written first
-    clean_published_images(Path(pelican.output_path), read_settings(pelican.settings))
+    content_root = Path(pelican.settings["PATH"]).resolve()
+    clean_published_images(Path(pelican.output_path), read_settings(pelican.settings), content_root)
 
 
 def provide_settings(sender):

@@ -166,3 +166,17 @@ def test_a_pdf_that_runs_a_program_or_carries_a_file_is_refused_not_published(tm
         build_site(tmp_path / "b", files, PLUGINS=["ward_content", "pdf_privacy"])
     assert [e.code for e in caught.value.errors] == [code]
     assert not (tmp_path / "b" / "output").exists()
+
+
+@pytest.mark.parametrize("rel", ["images/p.jpg", "news/p.jpg"])
+def test_a_photo_linked_outside_the_static_folders_is_published_without_its_gps(tmp_path, rel):
+    from conftest import build_site
+    from corpus_files import photo_with_gps
+
+    from tools.output_hygiene import image_metadata
+
+    # A link (not an image): Pelican copies the original, wherever it lies under content/.
+    files = {"news/a.md": article(body=f"[大きな写真]({{static}}/{rel})"), rel: photo_with_gps()}
+    output = build_site(tmp_path, files, PLUGINS=["ward_content", "image_privacy", "responsive_images"])
+    assert (output / rel).is_file()
+    assert image_metadata(output / rel) == []
