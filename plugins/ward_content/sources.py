@@ -137,6 +137,9 @@ def image_problems(path: Path, shown: str, limits: Limits) -> list[ContentError]
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size
+                # Each frame of an animation is decoded onto the whole canvas: a GIF of a few hundred
+                # bytes can hold thousands of 1-pixel frames on a 10000×10000 canvas.
+                frames = getattr(image, "n_frames", 1)
     except Image.DecompressionBombError:
         width = height = None
     except (OSError, ValueError, SyntaxError):
@@ -155,6 +158,15 @@ def image_problems(path: Path, shown: str, limits: Limits) -> list[ContentError]
                 shown,
                 f"画像の画素数が多すぎます（{size}、{limits.image_pixels:,} 画素まで）。縮小して保存し直してください",
                 "image too large",
+            )
+        ]
+    if width * height * frames > limits.image_pixels:
+        return [
+            _error(
+                shown,
+                f"動く画像が大きすぎます（{width}×{height} 画素が {frames:,} コマ、合わせて {limits.image_pixels:,} 画素まで）。"
+                "コマ数を減らすか縮小して保存し直してください",
+                "animation too large",
             )
         ]
     return []

@@ -180,3 +180,25 @@ def test_a_photo_linked_outside_the_static_folders_is_published_without_its_gps(
     output = build_site(tmp_path, files, PLUGINS=["ward_content", "image_privacy", "responsive_images"])
     assert (output / rel).is_file()
     assert image_metadata(output / rel) == []
+
+
+def _gif_of_one_pixel_frames(width: int, height: int, frames: int) -> bytes:
+    """A GIF whose canvas is width x height and whose frames each paint one pixel: tiny, costly to decode."""
+    import struct
+
+    data = bytearray(b"GIF89a" + struct.pack("<HH", width, height) + bytes([0x80, 0, 0, 0, 0, 0, 255, 255, 255]))
+    for frame in range(frames):
+        data += b"\x21\xf9\x04\x04\x01\x00\x00\x00"  # graphic control: keep the canvas, 10 ms
+        data += b"\x2c" + struct.pack("<HHHH", frame % width, 0, 1, 1) + b"\x00\x02\x02\x44\x01\x00"
+    return bytes(data + b"\x3b")
+
+
+def test_an_animation_whose_frames_add_up_past_the_pixel_bound_is_refused_before_decoding(tmp_path):
+    bomb = _gif_of_one_pixel_frames(4000, 4000, 10)  # 160,000,000 pixels to decode, in under 300 bytes
+    assert len(bomb) < 300
+    write_files(tmp_path / "content", {"files/anim.gif": bomb, "files/ok.gif": _gif_of_one_pixel_frames(100, 100, 10)})
+    (error,) = check_tree(tmp_path / "content").errors
+    assert error.format() == (
+        "content/files/anim.gif:1: 動く画像が大きすぎます（4000×4000 画素が 10 コマ、合わせて 100,000,000 画素まで）。"
+        "コマ数を減らすか縮小して保存し直してください (animation too large)"
+    )
