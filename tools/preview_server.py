@@ -61,8 +61,8 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         rel = output_path_for(parts.path)
         if ".." in Path(rel).parts:
             return self._send(404, b"not found", "text/plain")
-        data = self.site.read(rel)
-        if data is None and not rel.endswith("index.html") and self.site.read(rel + "/index.html") is not None:
+        data = self._read(rel)
+        if data is None and not rel.endswith("index.html") and self._read(rel + "/index.html") is not None:
             self.send_response(301)
             self.send_header("Location", parts.path + "/")
             self.end_headers()
@@ -70,16 +70,24 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         status = 200
         if data is None:
             status, rel = 404, "404.html"
-            data = self.site.read(rel) or b"not found"
+            data = self._read(rel) or b"not found"
         kind = mimetypes.guess_type(rel)[0] or "application/octet-stream"
         if kind == "text/html" and "raw" not in parts.query:
             data = with_client(data)
         return self._send(status, data, kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
 
+    def _read(self, rel: str) -> bytes | None:
+        """The file, or None when the name cannot be a file (too long for the file system, say)."""
+        try:
+            return self.site.read(rel)
+        except OSError:
+            return None
+
     def _wait_for_change(self, query: str, limit: float = 25.0) -> None:
         """Long poll: `?after=N` answers as soon as the version passes N or problems appear."""
         after = query.removeprefix("after=")
-        if not after.isdigit():
+        # int() refuses "²" and numbers of thousands of digits, which str.isdigit() lets through.
+        if not (after.isascii() and after.isdigit() and len(after) <= 18):
             return
         site = self.site
         with site.changed:
