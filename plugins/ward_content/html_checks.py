@@ -9,7 +9,7 @@ from collections.abc import Callable
 from .bounds import prose_lines
 from .errors import ContentError
 from .markdown_render import make_converter
-from .sanitize import CLEAN_CONTENT_TAGS, Removal, filter_attribute, removals
+from .sanitize import CLEAN_CONTENT_TAGS, Removal, filter_attribute, other_host_source, removals
 
 _local = threading.local()
 _FIELD = "本文"
@@ -48,9 +48,10 @@ def rendering_problems(html: str, body: str, body_line: int, shown: str) -> list
     return sorted(set(errors))
 
 
-# Raw HTML, attribute lists, entities and URL schemes (a letter, then ":") need one of these; without them
-# Markdown writes only allowed elements, and only a heading named "main" or "ward-…" gives a refused id.
-_RISKY_CHARACTERS = re.compile(r"[<{&]|[A-Za-z0-9+.-]:")
+# Raw HTML, attribute lists, entities, URL schemes (a letter, then ":") and addresses on another host
+# ("//host", an image the allow-list refuses) need one of these; without them Markdown writes only
+# allowed elements, and only a heading named "main" or "ward-…" gives a refused id.
+_RISKY_CHARACTERS = re.compile(r"[<{&]|[A-Za-z0-9+.-]:|//")
 _RISKY_HEADING = re.compile(r"^[#\s]*(?:main|ward)\b", re.I | re.M)
 
 
@@ -66,6 +67,12 @@ def _converter():
     if converter is None:
         converter = _local.converter = make_converter()
     return converter
+
+
+OTHER_HOST_IMAGE = (
+    "ほかのサイトの画像「{target}」は載せられません（ページを開いた人の情報がそのサイトに送られるため）。"
+    "画像を content/images/ に置いて ![説明](images/ファイル名) と書くか、画像ではなくリンクにしてください"
+)
 
 
 def describe(removal: Removal) -> tuple[str, str]:
@@ -86,6 +93,9 @@ def describe(removal: Removal) -> tuple[str, str]:
         )
     if _EVENT_HANDLER.match(attribute):
         return "HTML の on〜= 属性（イベント処理）は使えません。消してください", "inline event handler in content"
+    elsewhere = other_host_source(value) if tag in ("img", "source") and attribute in ("src", "srcset") else None
+    if elsewhere is not None:
+        return OTHER_HOST_IMAGE.format(target=elsewhere), "image from another site"
     if attribute in ("href", "src", "cite", "srcset"):
         scheme = _SCHEME.match(re.sub(r"[\t\n\r]", "", value))
         name = scheme.group(1).lower() if scheme else ""

@@ -21,6 +21,7 @@ from typing import Any
 from PIL import Image, UnidentifiedImageError
 
 from .errors import ContentError
+from .sanitize import is_other_host
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 PHOTO_FORMATS = frozenset({"JPEG", "PNG", "WEBP"})
@@ -144,7 +145,8 @@ def field_image_refs(meta: Any, front, md_rel_path: str, root: Path) -> Iterator
 
     for path, image in walk(meta, ""):
         field = f"{path}.src"
-        if not is_external(image.src):
+        if not is_external(image.src) or is_other_host(image.src):
+            # An address on another host is reported by `image_errors` (the body's by the allow-list).
             yield ImageRef(image.src, front.line_of(field), field, resolve_image(image.src, md_rel_path, root))
 
 
@@ -157,6 +159,12 @@ def image_errors(refs: Iterator[ImageRef], shown: str, root: Path, checked: dict
     errors = []
     problems: dict[str, tuple[str, str] | None] = {}
     for ref in refs:
+        if ref.resolved is None and is_other_host(ref.written):
+            from .html_checks import OTHER_HOST_IMAGE  # html_checks renders Markdown; imported when needed
+
+            message = OTHER_HOST_IMAGE.format(target=ref.written)
+            errors.append(ContentError(shown, ref.line, ref.field, message, "image from another site"))
+            continue
         if ref.resolved is None:
             if ref.field == BODY:
                 where = (

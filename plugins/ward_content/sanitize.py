@@ -7,6 +7,7 @@ removed element or attribute is reported to the writer instead of vanishing sile
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -67,6 +68,9 @@ _VOID = frozenset(
 )
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 _UNSAFE_PATH = re.compile(r"[\\:\x00-\x1f\"'<>]")
+# An image is fetched when the page opens: from another host, the resident's address goes to that host.
+_OTHER_HOST = re.compile(r"^(https?:)?[/\\]{2}", re.I)
+_IMAGE_TAGS = frozenset({"img", "source"})
 
 
 def _class_ok(tag: str, name: str) -> bool:
@@ -84,6 +88,20 @@ def _srcset_ok(value: str) -> bool:
     return True
 
 
+def is_other_host(url: str) -> bool:
+    """An http(s): or protocol-relative address: fetched from another host, not from this site."""
+    return bool(_OTHER_HOST.match(_squash_url(html_module.unescape(url))))
+
+
+def other_host_source(value: str) -> str | None:
+    """The first address of an image's src or srcset that is on another host, if any."""
+    for candidate in value.split(","):
+        url = candidate.strip().split(" ", 1)[0]
+        if is_other_host(url):
+            return url
+    return None
+
+
 def _squash_url(url: str) -> str:
     # Browsers drop tabs and newlines inside URLs and leading spaces/controls before the scheme.
     return re.sub(r"[\t\n\r]", "", url).lstrip("\x00 \x0b\x0c")
@@ -99,6 +117,8 @@ def filter_attribute(tag: str, attribute: str, value: str) -> str | None:
         return value if ok else None
     if attribute == "style":
         return value if _STYLE.match(value) else None
+    if tag in _IMAGE_TAGS and attribute in ("src", "srcset") and other_host_source(value) is not None:
+        return None
     if attribute == "srcset":
         return value if _srcset_ok(value) else None
     if attribute == "data-ward-photo":

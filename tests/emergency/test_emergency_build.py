@@ -160,7 +160,15 @@ def test_too_long_title_is_a_located_error(tmp_path):
 
 
 def test_image_in_the_notice_is_a_located_error(tmp_path):
-    lines = _errors(tmp_path, with_notice(NOTICE + "\n![地図](https://www.city.yokohama.lg.jp/map.png)\n"))
+    import io
+
+    from PIL import Image
+
+    photo = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(photo, "PNG")
+    # A photo of the site itself (one on another host is refused for every page: image from another site).
+    files = {**with_notice(NOTICE + "\n![地図](images/map.png)\n"), "images/map.png": photo.getvalue()}
+    lines = _errors(tmp_path, files)
     assert lines == [
         "content/emergency.md:12: 本文: 緊急情報のページには画像を載せられません（回線が混んでいても開ける軽いページにするため）。"
         "文章で書いてください (image in the emergency notice)"

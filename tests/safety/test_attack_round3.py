@@ -202,3 +202,42 @@ def test_an_animation_whose_frames_add_up_past_the_pixel_bound_is_refused_before
         "content/files/anim.gif:1: 動く画像が大きすぎます（4000×4000 画素が 10 コマ、合わせて 100,000,000 画素まで）。"
         "コマ数を減らすか縮小して保存し直してください (animation too large)"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "target"),
+    [
+        ("![地図](https://maps.example.com/a.png)", 5, "https://maps.example.com/a.png"),
+        ("![地図][m]\n\n[m]: //maps.example.com/a.png", 7, "//maps.example.com/a.png"),
+        ('<img alt="地図"\nsrc="https://maps.example.com/a.png">', 6, "https://maps.example.com/a.png"),
+        (
+            '<picture><source srcset="https://maps.example.com/a.webp 1x"><img src="x.jpg" alt="x"></picture>',
+            5,
+            "https://maps.example.com/a.webp",
+        ),
+    ],
+    ids=["markdown", "reference", "html-two-lines", "picture-source"],
+)
+def test_an_image_from_another_host_is_refused_where_it_is_written(tmp_path, body, line, target):
+    """No third-party request on page load: the resident's address would go to the other host."""
+    write_files(tmp_path / "content", {"news/a.md": article(body=body)})
+    errors = [e for e in check_tree(tmp_path / "content").errors if e.code == "image from another site"]
+    assert [(e.path, e.line, e.field) for e in errors] == [("content/news/a.md", line, "本文")]
+    assert f"ほかのサイトの画像「{target}」は載せられません" in errors[0].message
+
+
+def test_a_front_matter_photo_from_another_host_is_refused_on_its_line(tmp_path):
+    write_files(
+        tmp_path / "content", {"news/a.md": article(image="{src: 'https://maps.example.com/a.jpg', alt: 地図}")}
+    )
+    (error,) = check_tree(tmp_path / "content").errors
+    assert (error.line, error.field, error.code) == (4, "image.src", "image from another site")
+
+
+def test_the_allow_list_drops_an_image_address_on_another_host():
+    from bs4 import BeautifulSoup
+
+    from ward_content.sanitize import sanitize
+
+    page = BeautifulSoup(sanitize('<img src="https://maps.example.com/a.png" alt="地図">'), "html.parser")
+    assert page.select_one("img").get("src") is None
