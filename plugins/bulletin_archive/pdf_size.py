@@ -23,11 +23,11 @@ def size_warning(path: Path, shown: str, line: int, field: str, limit_bytes: int
     """A warning when the file is larger than the limit; None otherwise (or when it is missing).
 
     A symbolic link is left to the scan of content/, which refuses it: its target is not looked at."""
-    if path.is_symlink():
-        return None
     try:
+        if path.is_symlink():
+            return None
         size = path.stat().st_size
-    except OSError:
+    except (OSError, ValueError):  # missing, or a name the file system refuses (reported as missing)
         return None
     if size <= limit_bytes:
         return None

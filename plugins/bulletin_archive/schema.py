@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import AfterValidator, Field
 
 from ward_content.errors import ContentError
+from ward_content.files import is_file
 from ward_content.kinds import Kind
 from ward_content.schemas.base import JpDate, Text, WardModel, content_error
 
@@ -85,7 +86,7 @@ def pdf_problem(doc: Document) -> ContentError | None:
     name = doc.meta.pdf
     path = doc.root / PurePosixPath(doc.rel_path).parent / name
     line = doc.line_of("pdf")
-    if not path.is_file():
+    if not is_file(path):
         return ContentError(
             doc.shown,
             line,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import AfterValidator, Field
 
 from ward_content.errors import ContentError
+from ward_content.files import is_file
 from ward_content.kinds import Kind
 from ward_content.schemas.base import Contact, Image, JpDate, JpDateTime, Slug, Text, WardModel, content_error
 
@@ -297,7 +298,7 @@ def event_problems(doc: Document) -> list[ContentError]:
     errors += _change_problems(doc)
     if meta.image is not None:
         path = PurePosixPath(meta.image.src)
-        if path.is_absolute() or ".." in path.parts or not (doc.root / path).is_file():
+        if path.is_absolute() or ".." in path.parts or not is_file(doc.root / path):
             errors.append(
                 ContentError(
                     doc.shown,

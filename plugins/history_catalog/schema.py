@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from ward_content.errors import ContentError, content_warning
+from ward_content.files import is_file
 from ward_content.kinds import Kind
 from ward_content.schemas.base import Image, JpDate, Slug, Text, WardModel, content_error
 
@@ -353,7 +354,7 @@ def image_problems(doc: Document) -> list[ContentError]:
     errors = []
     for index, image in enumerate(doc.meta.images):
         path = PurePosixPath(image.src)
-        if path.is_absolute() or ".." in path.parts or not (doc.root / path).is_file():
+        if path.is_absolute() or ".." in path.parts or not is_file(doc.root / path):
             errors.append(
                 ContentError(
                     doc.shown,

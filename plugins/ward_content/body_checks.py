@@ -21,8 +21,12 @@ _LOCAL_PREFIX = re.compile(r"^\{(filename|static|attach)\}")
 _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#|/)", re.I)
 
 
-def check_body(body: str, body_line: int, rel_path: str, exists: Callable[[str], bool]) -> list[ContentError]:
-    """Problems in the body, each on its own source line. `exists` answers for content-relative paths."""
+def check_body(
+    body: str, body_line: int, rel_path: str, exists: Callable[[str], bool], source: str | None = None
+) -> list[ContentError]:
+    """Problems in the body, each on its own source line. `exists` answers for content-relative paths;
+    `rel_path` names the file in messages ("content/news/a.md"), `source` is its content-relative path
+    ("news/a.md", the folder relative links start from; `rel_path` when not given)."""
     errors: list[ContentError] = []
     in_code = False
     for offset, line in enumerate(body.split("\n")):
@@ -57,7 +61,7 @@ def check_body(body: str, body_line: int, rel_path: str, exists: Callable[[str],
                     f"リンクの文字「{text}」では行き先がわかりません。「花火大会の会場案内」のように行き先を書いてください",
                     "vague link text",
                 )
-            _check_target(target, rel_path, exists, add)
+            _check_target(target, source or rel_path, exists, add)
     return errors
 
 
@@ -92,6 +96,13 @@ def _check_target(target: str, rel_path: str, exists: Callable[[str], bool], add
         add(
             f"「{path}」はページではなくファイルです。{{filename}} ではなく {{static}}{path} と書いてください",
             "use {static} for files",
+        )
+    elif not prefixed and exists(resolved):
+        # Pelican rewrites only {filename} and {static} links: a bare b.md stays b.md, a dead link on the page.
+        prefix = "{filename}" if resolved.endswith((".md", ".markdown")) else "{static}"
+        add(
+            f"リンク「{path}」は {prefix}{path} と書いてください（{prefix} を付けると、公開するページの場所に置き換わります）",
+            "link without {filename} or {static}",
         )
     elif not exists(resolved):
         add(

@@ -18,8 +18,10 @@ from .bounds import (
     html_depth_problem,
     markup_density_problem,
     nesting_problem,
+    unclosed_markup_problem,
 )
 from .errors import ContentError, ContentErrors
+from .files import is_file
 from .frontmatter import FrontMatter, decode, split
 from .html_checks import check_html
 from .images import body_image_refs, field_image_refs, image_errors
@@ -170,24 +172,32 @@ def validate(
     if not front.data.get("slug"):
         errors += _check_file_slug(rel_path, str(known.get(kind.title_field, "")), shown)
     errors += _check_slug_length(front, rel_path, shown, limits)
-    errors += check_body(front.body, front.body_line, shown, lambda p: (content_root / p).is_file())
+    # Rendering is what a deep or dense body makes expensive, and the line checks below read links and tags
+    # with patterns whose time grows with the square of unclosed `[` or `<`: both wait until it is bounded.
+    unclosed = unclosed_markup_problem(front.body, front.body_line, shown)
+    costly = (
+        [unclosed]
+        if unclosed
+        else [
+            problem
+            for problem in (
+                nesting_problem(front.body, front.body_line, shown, limits.nesting),
+                html_depth_problem(front.body, front.body_line, shown, limits.nesting),
+                markup_density_problem(front.body, front.body_line, shown, limits.markup_per_paragraph),
+            )
+            if problem
+        ]
+    )
+    if costly:
+        raise ContentErrors([*errors, *costly])
+    errors += check_body(front.body, front.body_line, shown, lambda p: is_file(content_root / p), rel_path)
     photos = list(body_image_refs(front.body, front.body_line, rel_path, content_root))
     if meta is not None:
         photos += field_image_refs(meta, front, rel_path, content_root)
     errors += image_errors(iter(photos), shown, content_root, photo_checks)
     errors += body_placeholders(front.body, front.body_line, shown)
-    # Rendering is what a deep or dense body makes expensive, so it is only rendered once known to be bounded.
-    costly = [
-        problem
-        for problem in (
-            nesting_problem(front.body, front.body_line, shown, limits.nesting),
-            html_depth_problem(front.body, front.body_line, shown, limits.nesting),
-            markup_density_problem(front.body, front.body_line, shown, limits.markup_per_paragraph),
-        )
-        if problem
-    ]
-    if costly or errors:
-        errors += costly or check_html(front.body, front.body_line, shown)
+    if errors:
+        errors += check_html(front.body, front.body_line, shown)
         raise ContentErrors(errors)
     doc = Document(root=content_root, rel_path=rel_path, shown=shown, kind=kind, folder=folder, meta=meta, front=front)
     doc.__dict__["photo_refs"] = tuple(photos)  # what `Document.photo_refs` would find again

@@ -12,3 +12,12 @@ def write_atomically(path: Path, data: bytes) -> None:
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     partial.write_bytes(data)
     partial.replace(path)
+
+
+def is_file(path: Path) -> bool:
+    """`Path.is_file()` for a path written in content: False, not OSError, for a name the file system
+    refuses (a component longer than 255 bytes, a pasted address without https://)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

@@ -271,7 +271,7 @@ _YAML_PROBLEMS = (
     ),
     (
         "number too long",
-        f"数字が長すぎます（{MAX_NUMBER_DIGITS}桁まで）。文字として書くときは値全体を \" で囲んでください",
+        f'数字が長すぎます（{MAX_NUMBER_DIGITS}桁まで）。文字として書くときは値全体を " で囲んでください',
         "number too long",
     ),
     ("found unexpected end of stream", "引用符 \" や ' が閉じていません", "unclosed quote"),

@@ -52,7 +52,7 @@ def rendering_problems(html: str, body: str, body_line: int, shown: str) -> list
 # ("//host", an image the allow-list refuses) need one of these; without them Markdown writes only
 # allowed elements, and only a heading named "main" or "ward-…" gives a refused id.
 _RISKY_CHARACTERS = re.compile(r"[<{&]|[A-Za-z0-9+.-]:|//")
-_RISKY_HEADING = re.compile(r"^[#\s]*(?:main|ward)\b", re.I | re.M)
+_RISKY_HEADING = re.compile(r"^[#\t ]*(?:main|ward)\b", re.I | re.M)  # not \s: it spans blank lines, quadratically
 
 
 def could_lose_anything(body: str) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 from PIL import Image, UnidentifiedImageError
 
 from .errors import ContentError
+from .files import is_file
 from .sanitize import is_other_host
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
@@ -65,7 +66,7 @@ def resolve_image(src: str, md_rel_path: str | None, root: Path) -> str | None:
         normal = posixpath.normpath(candidate)
         if normal.startswith(("../", "/")) or normal in ("..", "."):
             continue
-        if (root / normal).is_file():
+        if is_file(root / normal):
             return normal
     return None
 

@@ -241,3 +241,81 @@ def test_the_allow_list_drops_an_image_address_on_another_host():
 
     page = BeautifulSoup(sanitize('<img src="https://maps.example.com/a.png" alt="地図">'), "html.parser")
     assert page.select_one("img").get("src") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("<a " * 20_000, "too many unclosed tags"),
+        ("<![CDATA[ " * 20_000, "too many unclosed tags"),
+        ("x<a\n\n" * 20_000, "too many unclosed tags"),
+        ("![" * 100_000, "too much markup in a paragraph"),
+    ],
+    ids=["unclosed-tags", "cdata", "unclosed-tags-in-paragraphs", "image-brackets"],
+)
+def test_markup_whose_parsing_time_grows_with_its_square_is_refused_before_any_parsing(tmp_path, body, code):
+    """Each input fits the 500 KB bound; parsed, the first took minutes and the CDATA one hours."""
+    import time
+
+    write_files(tmp_path / "content", {"news/a.md": article(body=body)})
+    started = time.process_time()
+    (error,) = check_tree(tmp_path / "content").errors
+    assert (error.path, error.line, error.field, error.code) == ("content/news/a.md", 5, "本文", code)
+    assert time.process_time() - started < 20  # a bound on a hang, not a benchmark
+
+
+def test_blank_lines_are_read_in_linear_time(tmp_path):
+    import time
+
+    write_files(tmp_path / "content", {"news/a.md": article(body="前の段落\n" + "\n" * 200_000 + "後の段落")})
+    started = time.process_time()
+    assert check_tree(tmp_path / "content").errors == ()
+    assert time.process_time() - started < 20  # took about 4 minutes before: a regex spanning blank lines
+
+
+@pytest.mark.parametrize(
+    ("rel", "text", "field"),
+    [
+        ("news/a.md", article(body="[申込](" + "x" * 5000 + ".html)"), "本文"),
+        ("news/a.md", article(body="![地図](" + "x" * 300 + ".png)"), "本文"),
+        ("news/a.md", article(image="{src: " + "x" * 300 + ".jpg, alt: 写真}"), "image.src"),
+        ("bulletins/2026-03.md", None, "pdf"),
+    ],
+    ids=["link", "image", "front-matter-image", "bulletin-pdf"],
+)
+def test_a_file_name_longer_than_the_file_system_allows_is_reported_as_missing(tmp_path, rel, text, field):
+    from bulletin_fixtures import issue_text
+
+    if text is None:
+        text = issue_text("2026-03", 341, pdf="x" * 300 + ".pdf")
+    write_files(tmp_path / "content", {rel: text})
+    (error,) = check_tree(tmp_path / "content").errors
+    assert (error.path, error.field) == (f"content/{rel}", field)
+    assert error.code in ("link to missing file", "image file missing", "pdf file missing")
+
+
+@pytest.mark.parametrize(
+    ("body", "files"),
+    [
+        ("[別の記事]({filename}b.md)", {"news/b.md": article(title="別の記事")}),
+        ("[申請書]({static}form.pdf)", {"news/form.pdf": b"%PDF-1.4\n%%EOF\n"}),
+        (
+            "[このサイトについて]({filename}../pages/about.md)",
+            {"pages/about.md": "---\ntitle: このサイト\n---\n本文\n"},
+        ),
+    ],
+    ids=["filename", "static", "parent-folder"],
+)
+def test_a_link_relative_to_its_page_as_pelican_reads_it_is_not_called_missing(tmp_path, body, files):
+    """The check resolved relative links from "content/news/", a folder that does not exist under content/."""
+    write_files(tmp_path / "content", {"news/a.md": article(body=body), **files})
+    assert check_tree(tmp_path / "content").errors == ()
+
+
+def test_a_bare_relative_link_to_a_content_file_says_which_prefix_to_write(tmp_path):
+    write_files(tmp_path / "content", {"news/a.md": article(body="[別の記事](b.md)"), "news/b.md": article()})
+    (error,) = check_tree(tmp_path / "content").errors
+    assert error.format() == (
+        "content/news/a.md:5: 本文: リンク「b.md」は {filename}b.md と書いてください"
+        "（{filename} を付けると、公開するページの場所に置き換わります） (link without {filename} or {static})"
+    )
