@@ -17,9 +17,15 @@ class PdfBoundsProblem(Exception):
         self.code = code
 
 
+UNREADABLE_JA = (
+    "PDF を開けません（壊れているか、パスワードが掛かっています）。作成者などの情報を消せないため公開できません。"
+    "元の文書から PDF を作り直して置いてください"
+)
+
+
 def check_pdf_bounds(path: Path, limits: Limits) -> None:
-    """Raise PdfBoundsProblem for too many pages or a page too large; a PDF pypdf cannot read passes
-    (pdfium judges it later, in a process of its own)."""
+    """Raise PdfBoundsProblem for too many pages, a page too large, active content, or a PDF pypdf cannot
+    read or decrypt (the build's pdf_privacy could not clean it: `invoke check` says so first)."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -29,6 +35,8 @@ def check_pdf_bounds(path: Path, limits: Limits) -> None:
     quiet.setLevel(logging.ERROR)
     try:
         reader = PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            raise PdfBoundsProblem(UNREADABLE_JA, "pdf unreadable")
         count = len(reader.pages)
         if count > limits.pdf_pages:
             raise PdfBoundsProblem(
@@ -48,7 +56,8 @@ def check_pdf_bounds(path: Path, limits: Limits) -> None:
     except PdfBoundsProblem:
         raise
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
-        return
+        # The build cannot publish it either: pdf_privacy must read it to remove its author and paths.
+        raise PdfBoundsProblem(UNREADABLE_JA, "pdf unreadable") from None
     finally:
         quiet.setLevel(level)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import article, check_tree, write_files
+from corpus_files import pdf
 from evacuation_fixtures import LOC, SHELTER, files, shelters
 
 EVENT = """---
@@ -298,7 +299,7 @@ def test_a_file_name_longer_than_the_file_system_allows_is_reported_as_missing(t
     ("body", "files"),
     [
         ("[別の記事]({filename}b.md)", {"news/b.md": article(title="別の記事")}),
-        ("[申請書]({static}form.pdf)", {"news/form.pdf": b"%PDF-1.4\n%%EOF\n"}),
+        ("[申請書]({static}form.pdf)", {"news/form.pdf": pdf()}),
         (
             "[このサイトについて]({filename}../pages/about.md)",
             {"pages/about.md": "---\ntitle: このサイト\n---\n本文\n"},
@@ -319,3 +320,13 @@ def test_a_bare_relative_link_to_a_content_file_says_which_prefix_to_write(tmp_p
         "content/news/a.md:5: 本文: リンク「b.md」は {filename}b.md と書いてください"
         "（{filename} を付けると、公開するページの場所に置き換わります） (link without {filename} or {static})"
     )
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n1 0 obj broken\n", b"<html><script>alert(1)</script></html>"])
+def test_invoke_check_reports_a_pdf_the_build_could_not_clean(tmp_path, data):
+    """pdf_privacy fails the build on a PDF it cannot read; `invoke check` passed it before."""
+    write_files(
+        tmp_path / "content", {"news/a.md": article(body="[申請書]({static}/files/form.pdf)"), "files/form.pdf": data}
+    )
+    (error,) = check_tree(tmp_path / "content").errors
+    assert (error.path, error.line, error.code) == ("content/files/form.pdf", 1, "pdf unreadable")

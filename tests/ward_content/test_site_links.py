@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import article, build_site, check_tree, write_files
+from corpus_files import pdf
 
 from ward_content.errors import ContentErrors
 
@@ -26,7 +27,7 @@ FILES = {
     "reading/kickoff.md": article("キックオフ"),
     "news/links.md": article("リンクの記事", body=BODY),
     "news/wip.md": article("下書き", status="draft"),
-    "files/boshu.pdf": b"%PDF-1.4\n",
+    "files/boshu.pdf": pdf(),  # a whole PDF: `invoke check` refuses one the build could not clean
 }
 EXPECTED = [
     "content/news/links.md:10: 本文: リンク先「/reading/no-such-page/」はこのサイトにありません。"
