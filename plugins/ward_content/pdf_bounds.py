@@ -17,9 +17,17 @@ class PdfBoundsProblem(Exception):
         self.code = code
 
 
-def check_pdf_bounds(path: Path, limits: Limits) -> None:
+UNREADABLE_MESSAGE = (
+    "PDF にパスワードが掛かっていて開けません。パスワードを掛けずに PDF を作り直して置いてください"
+    "（作成者などの情報を消せないため公開しません）"
+)
+
+
+def check_pdf_bounds(path: Path, limits: Limits, must_open: bool = False) -> None:
     """Raise PdfBoundsProblem for too many pages or a page too large; a PDF pypdf cannot read passes
-    (pdfium judges it later, in a process of its own)."""
+    (pdfium judges it later, in a process of its own). With `must_open`, an encrypted PDF is refused: a
+    file nothing else checks is published through pdf_privacy, which cannot clean one, so it would
+    otherwise fail only the build, after every page was written."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -29,6 +37,8 @@ def check_pdf_bounds(path: Path, limits: Limits) -> None:
     quiet.setLevel(logging.ERROR)
     try:
         reader = PdfReader(path, strict=False)
+        if must_open and reader.is_encrypted:
+            raise PdfBoundsProblem(UNREADABLE_MESSAGE, "pdf unreadable")
         count = len(reader.pages)
         if count > limits.pdf_pages:
             raise PdfBoundsProblem(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from datetime import date
@@ -22,6 +23,24 @@ MISTAKES = {
     "news/empty-date.md": "---\ntitle: 花火大会\ndate:\n---\n本文です。\n",
     "news/bracket.md": "---\ntitle: [未定]花火大会\ndate: 2026-11-01\n---\n本文です。\n",
     "news/dead-link.md": article("読書のお知らせ", body="[読書の記事](/reading/no-such-page/)をご覧ください。"),
+    # The mistakes a walk through the guide makes (wrong dates, a missing title, a Japanese file name, ...).
+    "news/us-date.md": "---\ntitle: 花火大会\ndate: 12/1/2026\n---\n本文です。\n",
+    "news/no-year.md": "---\ntitle: 花火大会\ndate: 12月1日\n---\n本文です。\n",
+    "news/no-title.md": "---\ndate: 2026-11-01\n---\n本文です。\n",
+    "news/花火大会.md": "---\ntitle: 花火大会のお知らせ\ndate: 2026-11-01\n---\n本文です。\n",
+    "news/no-photo.md": "---\ntitle: 花火大会\ndate: 2026-11-01\nimage:\n  src: images/nothing.jpg\n  alt: 花火\n---\n本文です。\n",
+    "news/typo.md": "---\ntitle: 花火大会\ndate: 2026-11-01\nsumary: 要約です。\n---\n本文です。\n",
+    "news/boshu.md": article("募集のお知らせ", body="[募集案内（PDF：1KB）]({static}/files/boshu.pdf)"),
+    "files/boshu.pdf": "募集案内（Word の文書の名前だけを .pdf にしたもの）",
+    "events/no-campaign.md": (
+        "---\ntitle: 秋の催し\nannounced: 2026-11-01\nsection: festival\nstart: 2027-01-10\n"
+        "venue:\n  name: 区役所\n  address: 横浜市金沢区泥亀2-9-1\ncampaign: no-such-campaign\n---\n本文です。\n"
+    ),
+    "events/until-before.md": (
+        "---\ntitle: 体操教室\nannounced: 2026-11-01\nsection: health\nstart: 2027-01-10 10:00\n"
+        "venue:\n  name: 区役所\n  address: 横浜市金沢区泥亀2-9-1\n"
+        "recurrence:\n  frequency: weekly\n  until: 2026-12-01\n---\n本文です。\n"
+    ),
 }
 # (file, line, field, English code, words the message must carry)
 EXPECTED = [
@@ -37,12 +56,36 @@ EXPECTED = [
         "link to unknown page",
         "リンク先「/reading/no-such-page/」はこのサイトにありません",
     ),
+    ("news/us-date.md", 3, "date", "invalid date", "2026-08-29 のように書いてください"),
+    ("news/no-year.md", 3, "date", "invalid date", "「12月1日」は日付として読めません"),
+    ("news/no-title.md", 3, "title", "missing required field", "title: を書いてください"),
+    ("news/花火大会.md", 1, "slug", "file name is not a lowercase ASCII slug", "半角の小文字英数字とハイフン"),
+    ("news/no-photo.md", 5, "image.src", "image file missing", "content/images/nothing.jpg に置くか"),
+    ("news/typo.md", 4, "sumary", "unknown field", "「summary」ですか？"),
+    # A PDF in content/files/ that is not one, or that pypdf cannot open, once failed only the build
+    # (pdf_privacy, after every page was written); `invoke check` said there was no problem.
+    ("files/boshu.pdf", 1, "", "not a pdf", "PDF で保存し直して置いてください"),
+    ("files/locked.pdf", 1, "", "pdf unreadable", "パスワードを掛けずに"),
+    ("events/no-campaign.md", 9, "campaign", "unknown campaign", "content/campaigns/ にあるファイル名"),
+    ("events/until-before.md", 11, "recurrence.until", "recurrence ends before start", "until を直してください"),
 ]
+
+
+def locked_pdf() -> bytes:
+    """A one-page PDF with a password, as a staff member may save one from Word or Acrobat."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory):
-    root = write_files(tmp_path_factory.mktemp("mistakes") / "content", MISTAKES)
+    root = write_files(tmp_path_factory.mktemp("mistakes") / "content", {**MISTAKES, "files/locked.pdf": locked_pdf()})
     # Templates left as `invoke new` wrote them: nothing another entry's, every value to supply reported.
     for kind, title, slug in (("history", "〇〇寺", "maru-dera"), ("event", "秋の催し", "aki")):
         new_page(root, kind, title, TODAY, slug=slug)
