@@ -33,6 +33,10 @@ class DateFormatError(ValueError):
     """A date or time staff wrote that cannot be read; the message is Japanese."""
 
 
+class TimeFormatError(DateFormatError):
+    """The time of a date and time cannot be read (its code is `invalid time`, as the guide lists it)."""
+
+
 def normalise_text(value: str) -> str:
     """Full-width digits and punctuation to ASCII (NFKC), trimmed."""
     return unicodedata.normalize("NFKC", value).strip()
@@ -78,14 +82,16 @@ def parse_time(value: object) -> time:
         # YAML 1.1 reads 19:00 as a sexagesimal integer (1140); undo that.
         value = f"{value // 60}:{value % 60:02d}"
     if value is None or not str(value).strip():
-        raise DateFormatError("時刻が空欄です。19:00 のように24時間制で書くか、任意の項目なら行ごと消してください")
+        raise TimeFormatError("時刻が空欄です。19:00 のように24時間制で書くか、任意の項目なら行ごと消してください")
     text = normalise_text(str(value))
     match = _TIME.match(text)
     if match:
         hour, minute = int(match.group(1)), int(match.group(2))
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    raise DateFormatError(f"「{value}」は時刻として読めません。19:00 のように24時間制で書いてください")
+    raise TimeFormatError(
+        f"「{value}」は時刻として読めません。19:00 のように24時間制で、時と分を半角の「:」で区切って書いてください"
+    )
 
 
 def parse_datetime(value: object) -> date | datetime:
@@ -102,6 +108,15 @@ def parse_datetime(value: object) -> date | datetime:
         day = parse_date(parts[0])
         clock = parse_time(parts[1])
         return datetime.combine(day, clock, tzinfo=TOKYO)
+    if len(parts) == 2:
+        # "2027/1/10 10時": a time written without ":" reads as neither a date nor a date and time.
+        try:
+            return parse_date(text)
+        except DateFormatError:
+            raise DateFormatError(
+                f"「{value}」は日付と時刻として読めません。2026-08-29 19:00 のように、日付の後に半角スペースと"
+                "24時間制の時刻（時と分を半角の「:」で区切る）を書いてください"
+            ) from None
     return parse_date(text)
 
 

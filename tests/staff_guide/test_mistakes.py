@@ -36,6 +36,14 @@ MISTAKES = {
         "---\ntitle: 秋の催し\nannounced: 2026-11-01\nsection: festival\nstart: 2027-01-10\n"
         "venue:\n  name: 区役所\n  address: 横浜市金沢区泥亀2-9-1\ncampaign: no-such-campaign\n---\n本文です。\n"
     ),
+    "events/hour-25.md": (
+        "---\ntitle: 夜の催し\nannounced: 2026-11-01\nsection: festival\nstart: 2027-01-10 25:00\n"
+        "venue:\n  name: 区役所\n  address: 横浜市金沢区泥亀2-9-1\n---\n本文です。\n"
+    ),
+    "events/ji.md": (
+        "---\ntitle: 朝の催し\nannounced: 2026-11-01\nsection: festival\nstart: 2027/1/10 10時\n"
+        "venue:\n  name: 区役所\n  address: 横浜市金沢区泥亀2-9-1\n---\n本文です。\n"
+    ),
     "events/until-before.md": (
         "---\ntitle: 体操教室\nannounced: 2026-11-01\nsection: health\nstart: 2027-01-10 10:00\n"
         "venue:\n  name: 区役所\n  address: 横浜市金沢区泥亀2-9-1\n"
@@ -67,6 +75,9 @@ EXPECTED = [
     ("files/boshu.pdf", 1, "", "not a pdf", "PDF で保存し直して置いてください"),
     ("files/locked.pdf", 1, "", "pdf unreadable", "パスワードを掛けずに"),
     ("events/no-campaign.md", 9, "campaign", "unknown campaign", "content/campaigns/ にあるファイル名"),
+    # A wrong time is `invalid time` (as the guide's table says), not `invalid date`.
+    ("events/hour-25.md", 5, "start", "invalid time", "「25:00」は時刻として読めません"),
+    ("events/ji.md", 5, "start", "invalid date", "2026-08-29 19:00 のように"),
     ("events/until-before.md", 11, "recurrence.until", "recurrence ends before start", "until を直してください"),
 ]
 
