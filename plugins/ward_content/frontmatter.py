@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -166,6 +167,10 @@ def _load_yaml(yaml_text: str, path: str, first_line: int) -> tuple[dict, dict[s
         if flow is not None:
             line, key, explanation = flow
             raise _problem(path, line, key, explanation, "YAML syntax error: value starts with a bracket") from None
+        quoted = _quote_problem(yaml_text, exc, first_line)
+        if quoted is not None:
+            line, key, explanation = quoted
+            raise _problem(path, line, key, explanation, "YAML syntax error: unclosed quote") from None
         japanese, code = _yaml_problem(exc)
         raise _problem(
             path,
@@ -219,6 +224,27 @@ def _flow_problem(yaml_text: str, exc: yaml.MarkedYAMLError, first_line: int) ->
             if explained:
                 return (first_line + mark.line, *explained)
     return None
+
+
+_KEY_AT_START = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w]*)\s*:")
+
+
+def _quote_problem(yaml_text: str, exc: yaml.MarkedYAMLError, first_line: int) -> tuple[int, str, str] | None:
+    """`title: "花火大会` is found open only at the end of the text: name the line the quote opens on."""
+    mark = exc.context_mark
+    if not (exc.context and "quoted scalar" in exc.context) or mark is None:
+        return None
+    lines = yaml_text.split("\n")
+    text = lines[mark.line] if mark.line < len(lines) else ""
+    quote = text[mark.column] if mark.column < len(text) else '"'
+    found = _KEY_AT_START.match(text)
+    key = found.group(1) if found else ""
+    example = f"{key}: {quote}…{quote}" if key else f"{quote}…{quote}"
+    explanation = (
+        f"値の始めの引用符 {quote} が閉じていません。値の終わりにも {quote} を書いてください（例: {example}）。"
+        f"引用符が要らなければ、始めの {quote} を消してください"
+    )
+    return first_line + mark.line, key, explanation
 
 
 def _nested_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int]) -> None:

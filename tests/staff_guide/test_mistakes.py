@@ -24,6 +24,7 @@ MISTAKES = {
     "news/bracket.md": "---\ntitle: [未定]花火大会\ndate: 2026-11-01\n---\n本文です。\n",
     "news/dead-link.md": article("読書のお知らせ", body="[読書の記事](/reading/no-such-page/)をご覧ください。"),
     # The mistakes a walk through the guide makes (wrong dates, a missing title, a Japanese file name, ...).
+    "news/open-quote.md": '---\ntitle: "花火大会のお知らせ\ndate: 2026-11-01\n---\n本文です。\n',
     "news/us-date.md": "---\ntitle: 花火大会\ndate: 12/1/2026\n---\n本文です。\n",
     "news/no-year.md": "---\ntitle: 花火大会\ndate: 12月1日\n---\n本文です。\n",
     "news/no-title.md": "---\ndate: 2026-11-01\n---\n本文です。\n",
@@ -64,6 +65,8 @@ EXPECTED = [
         "link to unknown page",
         "リンク先「/reading/no-such-page/」はこのサイトにありません",
     ),
+    # Found open only at the end of the front matter: named at the line the quote opens on.
+    ("news/open-quote.md", 2, "title", "YAML syntax error: unclosed quote", '値の終わりにも " を書いてください'),
     ("news/us-date.md", 3, "date", "invalid date", "2026-08-29 のように書いてください"),
     ("news/no-year.md", 3, "date", "invalid date", "「12月1日」は日付として読めません"),
     ("news/no-title.md", 3, "title", "missing required field", "title: を書いてください"),
