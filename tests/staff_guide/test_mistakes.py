@@ -152,3 +152,13 @@ def test_no_message_says_none(check_lines, build_lines):
 def test_check_and_build_report_the_same_problems(check_lines, build_lines):
     located = [text for text in check_lines if text.startswith("content/")]
     assert sorted(located) == sorted(build_lines)
+
+
+def test_the_guide_explains_every_code_the_mistakes_get():
+    """Staff look a message up by its English code in §10 of the guide (YAML problems share one row)."""
+    from guide import GUIDE
+
+    text = GUIDE.read_text(encoding="utf-8")
+    codes = {code for _, _, _, code, _ in EXPECTED} | {"placeholder left"}
+    missing = [c for c in sorted(codes) if f"`{c}`" not in text and not c.startswith("YAML syntax error: ")]
+    assert missing == []
