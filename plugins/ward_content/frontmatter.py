@@ -232,7 +232,8 @@ _KEY_AT_START = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w]*)\s*:")
 def _quote_problem(yaml_text: str, exc: yaml.MarkedYAMLError, first_line: int) -> tuple[int, str, str] | None:
     """`title: "花火大会` is found open only at the end of the text: name the line the quote opens on."""
     mark = exc.context_mark
-    if not (exc.context and "quoted scalar" in exc.context) or mark is None:
+    unclosed = "end of stream" in (exc.problem or "")
+    if not (exc.context and "quoted scalar" in exc.context) or mark is None or not unclosed:
         return None
     lines = yaml_text.split("\n")
     text = lines[mark.line] if mark.line < len(lines) else ""
@@ -282,6 +283,16 @@ _YAML_PROBLEMS = (
         "unclosed brace",
     ),
     ("found unexpected end of stream", "引用符 \" や ' が閉じていません", "unclosed quote"),
+    (
+        "found unknown escape character",
+        '"…" の中に「\\」があります。フォルダの区切りは「/」にしてください（例: images/hanabi.jpg）',
+        "backslash in quotes",
+    ),
+    (
+        "expected hexdecimal number",  # "C:\Users\…": \U and \x start escapes
+        '"…" の中に「\\」があります。フォルダの区切りは「/」にし、パソコンの中の場所（C:\\Users\\…）は書かないでください',
+        "backslash in quotes",
+    ),
     ("did not find expected key", "字下げがそろっていません", "bad indentation"),
     ("expected <block end>", "字下げがそろっていません", "bad indentation"),
 )

@@ -25,6 +25,13 @@ MISTAKES = {
     "news/dead-link.md": article("読書のお知らせ", body="[読書の記事](/reading/no-such-page/)をご覧ください。"),
     # The mistakes a walk through the guide makes (wrong dates, a missing title, a Japanese file name, ...).
     "news/open-quote.md": '---\ntitle: "花火大会のお知らせ\ndate: 2026-11-01\n---\n本文です。\n',
+    # Photos written as a staff member sees them: from the project folder, in other capitals, with a space.
+    "news/content-prefix.md": (
+        "---\ntitle: 花火\ndate: 2026-11-01\nimage:\n  src: content/images/hanabi.jpg\n  alt: 花火\n---\n本文。\n"
+    ),
+    "news/capitals.md": "---\ntitle: 花火\ndate: 2026-11-01\nimage:\n  src: images/Hanabi.JPG\n  alt: 花火\n---\n本文。\n",
+    "news/spaced.md": article("花火", body="![海の公園の花火](images/花火 写真.jpg)"),
+    "news/backslash.md": '---\ntitle: 花火\ndate: 2026-11-01\nimage:\n  src: "images\\hanabi.jpg"\n  alt: 花火\n---\n本文。\n',
     "news/us-date.md": "---\ntitle: 花火大会\ndate: 12/1/2026\n---\n本文です。\n",
     "news/no-year.md": "---\ntitle: 花火大会\ndate: 12月1日\n---\n本文です。\n",
     "news/no-title.md": "---\ndate: 2026-11-01\n---\n本文です。\n",
@@ -67,6 +74,10 @@ EXPECTED = [
     ),
     # Found open only at the end of the front matter: named at the line the quote opens on.
     ("news/open-quote.md", 2, "title", "YAML syntax error: unclosed quote", '値の終わりにも " を書いてください'),
+    ("news/content-prefix.md", 5, "image.src", "image file missing", "のことなら、images/hanabi.jpg と書いてください"),
+    ("news/capitals.md", 5, "image.src", "image file missing", "「images/hanabi.jpg」のことなら"),
+    ("news/spaced.md", 5, "本文", "image file missing", "名前に空白があるため読めません"),
+    ("news/backslash.md", 5, "", "YAML syntax error: backslash in quotes", "フォルダの区切りは「/」に"),
     ("news/us-date.md", 3, "date", "invalid date", "2026-08-29 のように書いてください"),
     ("news/no-year.md", 3, "date", "invalid date", "「12月1日」は日付として読めません"),
     ("news/no-title.md", 3, "title", "missing required field", "title: を書いてください"),
@@ -85,6 +96,14 @@ EXPECTED = [
 ]
 
 
+def photo() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 60, 40)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
 def locked_pdf() -> bytes:
     """A one-page PDF with a password, as a staff member may save one from Word or Acrobat."""
     from pypdf import PdfWriter
@@ -99,7 +118,10 @@ def locked_pdf() -> bytes:
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory):
-    root = write_files(tmp_path_factory.mktemp("mistakes") / "content", {**MISTAKES, "files/locked.pdf": locked_pdf()})
+    photos = {"images/hanabi.jpg": photo(), "images/花火 写真.jpg": photo()}
+    root = write_files(
+        tmp_path_factory.mktemp("mistakes") / "content", {**MISTAKES, **photos, "files/locked.pdf": locked_pdf()}
+    )
     # Templates left as `invoke new` wrote them: nothing another entry's, every value to supply reported.
     for kind, title, slug in (("history", "〇〇寺", "maru-dera"), ("event", "秋の催し", "aki")):
         new_page(root, kind, title, TODAY, slug=slug)
