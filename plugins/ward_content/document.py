@@ -152,7 +152,7 @@ def validate(
             ]
         )
     kind, folder = owner
-    errors = _unknown_fields(kind, front, shown)
+    errors = _unknown_fields(kind, front, shown, types.kinds)
     left, unfilled = front_placeholders(front, shown)
     errors += left
     errors += [
@@ -204,14 +204,26 @@ def _within(field: str, outer: str) -> bool:
     return field == outer or field.startswith(outer + ".")
 
 
-def _unknown_fields(kind: Kind, front: FrontMatter, shown: str) -> list[ContentError]:
+def _other_kind(kind: Kind, unknown: list[str], kinds) -> Kind | None:
+    """The kind whose fields the unknown ones are: an event written in content/news/ has start and venue."""
+    scored = [(sum(name in k.schema.model_fields for name in unknown), -i, k) for i, k in enumerate(kinds)]
+    best = max((entry for entry in scored if entry[2] is not kind and entry[2].folders), default=None)
+    return best[2] if best and best[0] else None
+
+
+def _unknown_fields(kind: Kind, front: FrontMatter, shown: str, kinds=()) -> list[ContentError]:
     allowed = list(kind.schema.model_fields)
+    unknown = [name for name in front.data if name not in allowed]
+    other = _other_kind(kind, unknown, kinds)
     errors = []
-    for name in front.data:
-        if name in allowed:
-            continue
+    for name in unknown:
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         hint = f"「{close[0]}」ですか？" if close else f"使える項目: {', '.join(allowed)}"
+        if other is not None and name in other.schema.model_fields:
+            # Said before a look-alike ("start" is not a typo of "status"): the file is in the wrong folder.
+            where = "、".join(f"content/{folder}/" if folder else "content/" for folder in other.folders[:3])
+            more = " など" if len(other.folders) > 3 else ""
+            hint = f"{kind.label}ではなく{other.label}の項目です。そのページなら {where}{more} に置いてください"
         if name == "draft" and "status" in allowed:  # the old way for events and campaigns
             hint = "下書きはどの種類でも status: draft と書きます（draft: の行は消してください）"
         errors.append(

@@ -32,6 +32,10 @@ MISTAKES = {
     "news/capitals.md": "---\ntitle: 花火\ndate: 2026-11-01\nimage:\n  src: images/Hanabi.JPG\n  alt: 花火\n---\n本文。\n",
     "news/spaced.md": article("花火", body="![海の公園の花火](images/花火 写真.jpg)"),
     "news/backslash.md": '---\ntitle: 花火\ndate: 2026-11-01\nimage:\n  src: "images\\hanabi.jpg"\n  alt: 花火\n---\n本文。\n',
+    "news/event-in-news.md": (
+        "---\ntitle: 秋の催し\nannounced: 2026-11-01\nsection: festival\nstart: 2027-01-10\n"
+        "venue:\n  name: 区役所\n  address: 横浜市金沢区泥亀2-9-1\n---\n本文です。\n"
+    ),
     "news/us-date.md": "---\ntitle: 花火大会\ndate: 12/1/2026\n---\n本文です。\n",
     "news/no-year.md": "---\ntitle: 花火大会\ndate: 12月1日\n---\n本文です。\n",
     "news/no-title.md": "---\ndate: 2026-11-01\n---\n本文です。\n",
@@ -78,6 +82,8 @@ EXPECTED = [
     ("news/capitals.md", 5, "image.src", "image file missing", "「images/hanabi.jpg」のことなら"),
     ("news/spaced.md", 5, "本文", "image file missing", "名前に空白があるため読めません"),
     ("news/backslash.md", 5, "", "YAML syntax error: backslash in quotes", "フォルダの区切りは「/」に"),
+    # An event saved in content/news/: the folder is wrong, not the field ("start" is no typo of "status").
+    ("news/event-in-news.md", 5, "start", "unknown field", "イベント・教室の項目です。そのページなら content/events/"),
     ("news/us-date.md", 3, "date", "invalid date", "2026-08-29 のように書いてください"),
     ("news/no-year.md", 3, "date", "invalid date", "「12月1日」は日付として読めません"),
     ("news/no-title.md", 3, "title", "missing required field", "title: を書いてください"),
