@@ -56,6 +56,10 @@ MISTAKES = {
         "---\ntitle: 朝の催し\nannounced: 2026-11-01\nsection: festival\nstart: 2027/1/10 10時\n"
         "venue:\n  name: 区役所\n  address: 横浜市金沢区泥亀2-9-1\n---\n本文です。\n"
     ),
+    "events/campaign-title.md": (
+        "---\ntitle: 読書の催し\nannounced: 2026-11-01\nsection: reading\nstart: 2027-01-10\n"
+        "venue:\n  name: 区役所\n  address: 横浜市金沢区泥亀2-9-1\ncampaign: 読書キャンペーン\n---\n本文です。\n"
+    ),
     "events/until-before.md": (
         "---\ntitle: 体操教室\nannounced: 2026-11-01\nsection: health\nstart: 2027-01-10 10:00\n"
         "venue:\n  name: 区役所\n  address: 横浜市金沢区泥亀2-9-1\n"
@@ -98,6 +102,14 @@ EXPECTED = [
     # A wrong time is `invalid time` (as the guide's table says), not `invalid date`.
     ("events/hour-25.md", 5, "start", "invalid time", "「25:00」は時刻として読めません"),
     ("events/ji.md", 5, "start", "invalid date", "2026-08-29 19:00 のように"),
+    # The campaign's title instead of its file name: not "cannot be used in a URL".
+    (
+        "events/campaign-title.md",
+        9,
+        "campaign",
+        "unknown campaign",
+        "「読書キャンペーン」はキャンペーンのファイル名ではありません",
+    ),
     ("events/until-before.md", 11, "recurrence.until", "recurrence ends before start", "until を直してください"),
 ]
 
