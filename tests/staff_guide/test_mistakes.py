@@ -69,8 +69,8 @@ MISTAKES = {
 # (file, line, field, English code, words the message must carry)
 EXPECTED = [
     ("news/fullwidth-colon.md", 2, "title", "full-width colon after a field name", "全角の「：」"),
-    ("news/fullwidth-space.md", 5, "", "full-width space in indentation", "全角スペース"),
-    ("news/tab.md", 5, "", "tab in indentation", "タブ"),
+    ("news/fullwidth-space.md", 5, "department", "full-width space in indentation", "全角スペース"),
+    ("news/tab.md", 5, "department", "tab in indentation", "タブ"),
     ("news/empty-date.md", 3, "date", "invalid date", "日付が空欄です"),
     ("news/bracket.md", 2, "title", "YAML syntax error: value starts with a bracket", 'title: "[未定]花火大会"'),
     (
