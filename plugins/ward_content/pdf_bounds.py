@@ -17,17 +17,21 @@ class PdfBoundsProblem(Exception):
         self.code = code
 
 
-UNREADABLE_MESSAGE = (
+LOCKED_MESSAGE = (
     "PDF にパスワードが掛かっていて開けません。パスワードを掛けずに PDF を作り直して置いてください"
+    "（作成者などの情報を消せないため公開しません）"
+)
+UNREADABLE_MESSAGE = (
+    "PDF を開けません（壊れているか、途中で切れています）。元の文書から PDF を作り直して置いてください"
     "（作成者などの情報を消せないため公開しません）"
 )
 
 
 def check_pdf_bounds(path: Path, limits: Limits, must_open: bool = False) -> None:
     """Raise PdfBoundsProblem for too many pages or a page too large; a PDF pypdf cannot read passes
-    (pdfium judges it later, in a process of its own). With `must_open`, an encrypted PDF is refused: a
-    file nothing else checks is published through pdf_privacy, which cannot clean one, so it would
-    otherwise fail only the build, after every page was written."""
+    (pdfium judges it later, in a process of its own). With `must_open`, an encrypted or unreadable PDF
+    is refused: a file nothing else checks is published through pdf_privacy, which reads it with pypdf
+    and cannot clean such a one, so it would otherwise fail only the build, after every page was written."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -38,7 +42,7 @@ def check_pdf_bounds(path: Path, limits: Limits, must_open: bool = False) -> Non
     try:
         reader = PdfReader(path, strict=False)
         if must_open and reader.is_encrypted:
-            raise PdfBoundsProblem(UNREADABLE_MESSAGE, "pdf unreadable")
+            raise PdfBoundsProblem(LOCKED_MESSAGE, "pdf unreadable")
         count = len(reader.pages)
         if count > limits.pdf_pages:
             raise PdfBoundsProblem(
@@ -57,6 +61,8 @@ def check_pdf_bounds(path: Path, limits: Limits, must_open: bool = False) -> Non
     except PdfBoundsProblem:
         raise
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        if must_open:
+            raise PdfBoundsProblem(UNREADABLE_MESSAGE, "pdf unreadable") from None
         return
     finally:
         quiet.setLevel(level)

@@ -44,6 +44,7 @@ MISTAKES = {
     "news/typo.md": "---\ntitle: 花火大会\ndate: 2026-11-01\nsumary: 要約です。\n---\n本文です。\n",
     "news/boshu.md": article("募集のお知らせ", body="[募集案内（PDF：1KB）]({static}/files/boshu.pdf)"),
     "files/boshu.pdf": "募集案内（Word の文書の名前だけを .pdf にしたもの）",
+    "files/cut.pdf": "%PDF-1.7\n1 0 obj\n<< /Type /Catalog",  # a copy cut short
     "events/no-campaign.md": (
         "---\ntitle: 秋の催し\nannounced: 2026-11-01\nsection: festival\nstart: 2027-01-10\n"
         "venue:\n  name: 区役所\n  address: 横浜市金沢区泥亀2-9-1\ncampaign: no-such-campaign\n---\n本文です。\n"
@@ -98,6 +99,7 @@ EXPECTED = [
     # (pdf_privacy, after every page was written); `invoke check` said there was no problem.
     ("files/boshu.pdf", 1, "", "not a pdf", "PDF で保存し直して置いてください"),
     ("files/locked.pdf", 1, "", "pdf unreadable", "パスワードを掛けずに"),
+    ("files/cut.pdf", 1, "", "pdf unreadable", "PDF を開けません（壊れているか、途中で切れています）"),
     ("events/no-campaign.md", 9, "campaign", "unknown campaign", "content/campaigns/ にあるファイル名"),
     # A wrong time is `invalid time` (as the guide's table says), not `invalid date`.
     ("events/hour-25.md", 5, "start", "invalid time", "「25:00」は時刻として読めません"),

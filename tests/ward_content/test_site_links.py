@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import article, build_site, check_tree, write_files
+from conftest import ROOT, article, build_site, check_tree, write_files
 
 from ward_content.errors import ContentErrors
 
@@ -26,7 +26,7 @@ FILES = {
     "reading/kickoff.md": article("キックオフ"),
     "news/links.md": article("リンクの記事", body=BODY),
     "news/wip.md": article("下書き", status="draft"),
-    "files/boshu.pdf": b"%PDF-1.4\n",
+    "files/boshu.pdf": (ROOT / "tests/ward_content/corpus/files/boshu.pdf").read_bytes(),  # a real, blank PDF
 }
 EXPECTED = [
     "content/news/links.md:10: 本文: リンク先「/reading/no-such-page/」はこのサイトにありません。"
