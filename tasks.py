@@ -110,7 +110,7 @@ def new(c, kind, title, folder=None, slug=None, help=False):
 )
 def emergency(c, text, level="緊急", title=None, expires=None, help=False):
     """Turn emergency mode on: writes content/emergency.md (then `invoke build`); `invoke emergency-off` ends it."""
-    from emergency.command import ContentErrors, notice_text, write_notice
+    from emergency.command import ContentErrors, command_lines, notice_text, write_notice
 
     from ward_content.dates import TOKYO
 
@@ -120,7 +120,11 @@ def emergency(c, text, level="緊急", title=None, expires=None, help=False):
     try:
         path = write_notice(ROOT / "content", notice_text(text, level, datetime.now(TOKYO), expires, title))
     except ContentErrors as exc:
-        raise _content_failure(exc) from None
+        # Nothing was written: the lines name the command's options, not content/emergency.md.
+        print("\n".join(command_lines(exc.errors)), file=sys.stderr)
+        raise Exit(
+            "\ncontent/emergency.md は書いていません。上の所を直して、もう一度実行してください。", code=1
+        ) from None
     print(f"{path.relative_to(ROOT)} を書きました。invoke build（または GitHub への push）で全ページにバナーが出ます。")
 
 

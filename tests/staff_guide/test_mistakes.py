@@ -36,6 +36,10 @@ MISTAKES = {
         "---\ntitle: 秋の催し\nannounced: 2026-11-01\nsection: festival\nstart: 2027-01-10\n"
         "venue:\n  name: 区役所\n  address: 横浜市金沢区泥亀2-9-1\n---\n本文です。\n"
     ),
+    "emergency.md": (
+        "---\nlevel: 緊急\ntitle: 拠点を開設しました\nissued: 2026-11-28 06:10\nexpires: 2026-11-27 18:00\n"
+        "summary: 地域防災拠点を開設しました。\n---\n本文です。\n"
+    ),
     "news/us-date.md": "---\ntitle: 花火大会\ndate: 12/1/2026\n---\n本文です。\n",
     "news/no-year.md": "---\ntitle: 花火大会\ndate: 12月1日\n---\n本文です。\n",
     "news/no-title.md": "---\ndate: 2026-11-01\n---\n本文です。\n",
@@ -89,6 +93,8 @@ EXPECTED = [
     ("news/backslash.md", 5, "", "YAML syntax error: backslash in quotes", "フォルダの区切りは「/」に"),
     # An event saved in content/news/: the folder is wrong, not the field ("start" is no typo of "status").
     ("news/event-in-news.md", 5, "start", "unknown field", "イベント・教室の項目です。そのページなら content/events/"),
+    # It was line 8 with no field and the code "invalid value", which the guide did not list.
+    ("emergency.md", 5, "expires", "expires before issued", "発表日時より後の日時にしてください"),
     ("news/us-date.md", 3, "date", "invalid date", "2026-08-29 のように書いてください"),
     ("news/no-year.md", 3, "date", "invalid date", "「12月1日」は日付として読めません"),
     ("news/no-title.md", 3, "title", "missing required field", "title: を書いてください"),
