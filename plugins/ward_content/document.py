@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -287,6 +288,9 @@ _MESSAGES = {
 }
 
 
+_PAIR = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[,、，]\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
 def _translate(error: Any, front: FrontMatter, shown: str) -> ContentError:
     """One pydantic error as a located Japanese message."""
     field = ".".join(str(part) for part in error["loc"])
@@ -305,6 +309,13 @@ def _translate(error: Any, front: FrontMatter, shown: str) -> ContentError:
         message = (
             f"値がかっこで始まっているため、{shape}と読まれました。かっこを含む文字として書くときは、"
             '値全体を " で囲んでください（例: title: "[未定]花火大会"）'
+        )
+    elif kind == "float_parsing" and isinstance(given, str) and _PAIR.match(given):
+        # "35.3378, 139.6243" as a map app copies it: two numbers where one is wanted.
+        first, second = _PAIR.match(given).groups()
+        message = (
+            f"「{given}」: 数が2つあります。地図のアプリからコピーした「緯度, 経度」なら、"
+            f"latitude: {first} と longitude: {second} の2行に分けて書いてください"
         )
     elif kind in _MESSAGES:
         message = _MESSAGES[kind].format(field=field, **ctx)
