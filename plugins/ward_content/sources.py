@@ -92,8 +92,24 @@ def file_problems(content_root: Path, rel_path: str, limits: Limits = DEFAULT_LI
         return [linked]
     path = content_root / rel_path
     suffix = path.suffix.lower()
+    if suffix in CONTENT_SUFFIXES and path.suffix != suffix:
+        # "hanabi.MD" is read by no one (pages end in lower-case .md), so the page would silently be missing.
+        return [
+            _error(
+                shown,
+                f"ファイル名の最後が「{path.suffix}」です。ページとして読まれないので、小文字の「{suffix}」にしてください"
+                f"（{path.name} → {path.stem}{suffix}）",
+                "upper-case file extension",
+            )
+        ]
     if suffix not in PUBLISHABLE_SUFFIXES:
         hint = _REFUSED_HINTS.get(suffix)
+        if hint is None and Path(path.stem).suffix.lower() in CONTENT_SUFFIXES:
+            # Notepad adds .txt to "hanabi.md", and Windows hides it.
+            hint = (
+                f"ファイル名が「{path.name}」になっています（メモ帳などが .txt を付けたようです）。"
+                f"名前を {path.stem} に変えてください"
+            )
         if hint is None and suffix in (".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods"):
             hint = f"Office の文書は{_OFFICE_HINT}"
         if hint is None:

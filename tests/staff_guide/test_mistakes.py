@@ -46,6 +46,8 @@ MISTAKES = {
         "address: 金沢区金沢町\nlatitude: 35.3378, 139.6243\ncoordinates_from: 公的資料\nsources:\n"
         "- kind: 公式・行政\n  title: 金沢区の資料\n  coordinates: true\nrelated:\n- 称名寺\n---\n本文です。\n"
     ),
+    "news/upper.MD": "---\ntitle: 花火\ndate: 2026-11-01\n---\n本文です。\n",  # once silently not read
+    "news/notepad.md.txt": "---\ntitle: 花火\ndate: 2026-11-01\n---\n本文です。\n",
     "news/us-date.md": "---\ntitle: 花火大会\ndate: 12/1/2026\n---\n本文です。\n",
     "news/no-year.md": "---\ntitle: 花火大会\ndate: 12月1日\n---\n本文です。\n",
     "news/no-title.md": "---\ndate: 2026-11-01\n---\n本文です。\n",
@@ -116,6 +118,8 @@ EXPECTED = [
         "related site not found",
         "「称名寺」は史跡のファイル名ではありません",
     ),
+    ("news/upper.MD", 1, "", "upper-case file extension", "小文字の「.md」にしてください（upper.MD → upper.md）"),
+    ("news/notepad.md.txt", 1, "", "file type not allowed", "名前を notepad.md に変えてください"),
     ("news/us-date.md", 3, "date", "invalid date", "2026-08-29 のように書いてください"),
     ("news/no-year.md", 3, "date", "invalid date", "「12月1日」は日付として読めません"),
     ("news/no-title.md", 3, "title", "missing required field", "title: を書いてください"),
