@@ -24,6 +24,9 @@ _SLASH = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _KANJI = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _WAREKI = re.compile(r"^(令和|平成|昭和|大正|明治)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_NO_YEAR = re.compile(r"^\d{1,2}月\d{1,2}日$|^\d{1,2}/\d{1,2}$")
+# A year, or a year and month, without the day: 2026, 2026年8月, 2026/8, 2026-08, 昭和47年, 令和8年8月.
+_PARTIAL = re.compile(r"^(?:(?:令和|平成|昭和|大正|明治)(?:\d{1,2}|元)|\d{4})(?:年|年\d{1,2}月|[-/]\d{1,2})?$")
 _WEEKDAY_SUFFIX = re.compile(r"[（(][月火水木金土日](?:・?祝)?[）)]$")
 
 DATE_HINT = "2026-08-29 のように書いてください"
@@ -64,6 +67,15 @@ def parse_date(value: object) -> date:
         if result < start:
             raise DateFormatError(f"「{value}」は{era}の始まり（{format_date(start)}）より前です。{DATE_HINT}")
         return result
+    if _PARTIAL.match(text):
+        # "昭和47年" or "2026年8月": a year or a month is not a day; say what is missing.
+        raise DateFormatError(
+            f"「{value}」には日がありません。{DATE_HINT}（年・月までしか分からないときは、この項目には書けません）"
+        )
+    if _NO_YEAR.match(text):
+        raise DateFormatError(
+            f"「{value}」は日付として読めません（年がありません）。2026-08-29 のように年から書いてください"
+        )
     raise DateFormatError(f"「{value}」は日付として読めません。{DATE_HINT}")
 
 
