@@ -179,8 +179,14 @@ def serve(c, port=8000, host="127.0.0.1"):
     import functools
     import http.server
 
+    from tools.preview_server import PortInUse, bind
+
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(OUTPUT))
-    with http.server.ThreadingHTTPServer((host, int(port)), handler) as server:
+    try:
+        server = bind(http.server.ThreadingHTTPServer, (host, int(port)), handler)
+    except PortInUse as exc:
+        raise Exit(str(exc), code=1) from None
+    with server:
         print(f"http://localhost:{port}/ で表示しています（Ctrl+C で終了）")
         server.serve_forever()
 
@@ -188,9 +194,12 @@ def serve(c, port=8000, host="127.0.0.1"):
 @task(help={"host": "0.0.0.0 to open the preview from a phone on the same network", "port": "port (default 8000)"})
 def livereload(c, host="127.0.0.1", port=8000):
     """Preview with reload on save: only the changed file is read and only the page you look at is rendered."""
-    from tools.preview_server import serve
+    from tools.preview_server import PortInUse, serve
 
-    serve(host=host, port=int(port), report=lambda line: print(line, file=sys.stderr, flush=True))
+    try:
+        serve(host=host, port=int(port), report=lambda line: print(line, file=sys.stderr, flush=True))
+    except PortInUse as exc:
+        raise Exit(str(exc), code=1) from None
 
 
 def _publish_failure(exc, github: bool = False) -> Exit:

@@ -7,6 +7,7 @@ Editing a plugin's Python code restarts this process, since Python cannot unload
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import http.server
 import json
@@ -124,10 +125,31 @@ class PreviewHTTPServer(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
+class PortInUse(Exception):
+    """The port is taken (a preview left running in another terminal, `make cms`): a Japanese message."""
+
+    def __init__(self, port: int):
+        super().__init__(
+            f"ポート {port} はほかのプログラム（別のターミナルで動いているプレビューなど）が使っています。"
+            f"そのターミナルで Ctrl と C を押して止めるか、--port {port + 1} のように別の番号を指定してください"
+            " (port in use)"
+        )
+
+
+def bind(server_class, address: tuple[str, int], handler):
+    """The server, or PortInUse instead of OSError's traceback."""
+    try:
+        return server_class(address, handler)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise PortInUse(address[1]) from None
+        raise
+
+
 def make_server(site: PreviewSite, host: str = "127.0.0.1", port: int = 8000) -> http.server.ThreadingHTTPServer:
     """An HTTP server over the preview (port 0 picks a free one)."""
     handler = type("BoundPreviewHandler", (PreviewHandler,), {"site": site})
-    server = PreviewHTTPServer((host, port), handler)
+    server = bind(PreviewHTTPServer, (host, port), handler)
     server.daemon_threads = True
     return server
 

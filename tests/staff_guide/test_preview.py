@@ -130,3 +130,18 @@ def test_a_save_updates_the_page_and_a_mistake_shows_over_it(preview, chromium_b
         assert page.locator("[role=alert]").count() == 0
     finally:
         context.close()
+
+
+def test_a_port_in_use_is_said_in_japanese(preview):
+    """`invoke livereload` started twice (or beside `make cms`) printed an OSError traceback."""
+    from tools.preview_server import PortInUse
+
+    site, _, base = preview
+    taken = int(base.rsplit(":", 1)[1])
+    with pytest.raises(PortInUse) as caught:
+        make_server(site, port=taken)
+    assert str(caught.value) == (
+        f"ポート {taken} はほかのプログラム（別のターミナルで動いているプレビューなど）が使っています。"
+        f"そのターミナルで Ctrl と C を押して止めるか、--port {taken + 1} のように別の番号を指定してください"
+        " (port in use)"
+    )
