@@ -206,7 +206,8 @@ def new_page(
         )
     path = content_root / folder / f"{slug}.md"
     if path.exists():
-        raise NewPageError(f"{path} はもうあります。上書きはしません。--slug で別の名前を指定してください")
+        shown = f"{content_root.name}/{folder}/{slug}.md"  # as invoke check names files, not the full path
+        raise NewPageError(f"{shown} はもうあります。上書きはしません。--slug で別の名前を指定してください")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(front_matter(kind, title, known) + BODY, encoding="utf-8")
     return path

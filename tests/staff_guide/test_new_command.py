@@ -43,3 +43,13 @@ def test_a_wrong_emergency_command_names_the_option_to_change(tmp_path):
         "発表日時より後の日時にしてください (expires before issued)",
     ]
     assert not (tmp_path / "emergency.md").exists()
+
+
+def test_an_existing_file_is_named_as_the_check_names_it(tmp_path):
+    content = tmp_path / "content"
+    new_page(content, "news", "花火大会", TODAY, slug="hanabi-2027")
+    with pytest.raises(NewPageError) as refused:
+        new_page(content, "news", "花火大会", TODAY, slug="hanabi-2027")
+    assert str(refused.value) == (
+        "content/news/hanabi-2027.md はもうあります。上書きはしません。--slug で別の名前を指定してください"
+    )
