@@ -83,6 +83,10 @@ def _guess_encoding(raw: bytes) -> str | None:
     return None
 
 
+# A line of dashes that is not exactly "---": more or fewer of them, full-width ones, spaces between.
+_CLOSER_LIKE = re.compile(r"^(?!---$)(?:[-－ー―‐−—]\s*){2,}$")
+
+
 def split(text: str, path: str) -> FrontMatter:
     """Split `---` front matter from the body and parse it as YAML, with located errors."""
     lines = text.split("\n")
@@ -98,11 +102,14 @@ def split(text: str, path: str) -> FrontMatter:
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
+        # "----", "ーーー" or "- - -": the line meant to close it, if there is one, is where to look.
+        near = next((i for i in range(1, len(lines)) if _CLOSER_LIKE.match(lines[i].strip())), None)
         raise _problem(
             path,
-            1,
+            1 if near is None else near + 1,
             "",
-            "front matter が --- で閉じられていません。項目の後に --- だけの行を入れてください",
+            "front matter が --- で閉じられていません。項目の後に --- だけの行を入れてください"
+            + ("" if near is None else f"（この行の「{lines[near].strip()}」を半角のハイフン3つ --- にします）"),
             "front matter not closed",
         ) from None
     # Lines YAML would misread (全角, タブ, a value starting with *) are reported where they are,
@@ -171,6 +178,10 @@ def _load_yaml(yaml_text: str, path: str, first_line: int) -> tuple[dict, dict[s
         if quoted is not None:
             line, key, explanation = quoted
             raise _problem(path, line, key, explanation, "YAML syntax error: unclosed quote") from None
+        stray = _stray_line(yaml_text, exc)
+        if stray is not None:
+            offset, explanation, code = stray
+            raise _problem(path, first_line + offset, "", explanation, f"YAML syntax error: {code}") from None
         japanese, code = _yaml_problem(exc)
         raise _problem(
             path,
@@ -227,6 +238,38 @@ def _flow_problem(yaml_text: str, exc: yaml.MarkedYAMLError, first_line: int) ->
 
 
 _KEY_AT_START = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w]*)\s*:")
+
+
+_WIDE_DASHES = "－ー―‐−—"
+
+
+def _stray_line(yaml_text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str, str] | None:
+    """A line at the left edge without "name:" that YAML stumbled on (it reports it a line late): a list
+    item written with a full-width dash or without the space, or a value continued on the next line."""
+    lines = yaml_text.split("\n")
+    last = exc.problem_mark.line if exc.problem_mark is not None else len(lines) - 1
+    for offset in range(min(last, len(lines) - 1), -1, -1):
+        text = lines[offset]
+        if not text or text[0] in " \t#" or _KEY_AT_START.match(text) or text.startswith("- "):
+            continue
+        if text[0] in _WIDE_DASHES:
+            return (
+                offset,
+                f"一覧の行が全角の「{text[0]}」で始まっています。半角の「- 」（ハイフンと半角スペース）で始めてください",
+                "full-width dash",
+            )
+        if text.startswith("-") and not text.startswith("--"):
+            return (
+                offset,
+                f"一覧の行の「-」の後に半角スペースがありません。「- {text[1:].strip()}」のように書いてください",
+                "no space after a dash",
+            )
+        return (
+            offset,
+            f"「{text.strip()[:20]}」の行に「項目名: 」がありません。前の行の値の続きなら、前の行につなげて1行に書いてください",
+            "line without a field name",
+        )
+    return None
 
 
 def _quote_problem(yaml_text: str, exc: yaml.MarkedYAMLError, first_line: int) -> tuple[int, str, str] | None:

@@ -48,6 +48,11 @@ MISTAKES = {
     ),
     "news/upper.MD": "---\ntitle: 花火\ndate: 2026-11-01\n---\n本文です。\n",  # once silently not read
     "news/notepad.md.txt": "---\ntitle: 花火\ndate: 2026-11-01\n---\n本文です。\n",
+    # YAML found these a line late, with "「:」が見つかりません" or "not closed" at line 1.
+    "news/wide-dash.md": "---\ntitle: 花火\ndate: 2026-11-01\ntags:\n－ 花火\n---\n本文です。\n",
+    "news/no-space-dash.md": "---\ntitle: 花火\ndate: 2026-11-01\ntags:\n-花火\n---\n本文です。\n",
+    "news/two-lines.md": "---\ntitle: 花火大会の\nお知らせ\ndate: 2026-11-01\n---\n本文です。\n",
+    "news/four-dashes.md": "---\ntitle: 花火\ndate: 2026-11-01\n----\n本文です。\n",
     "news/us-date.md": "---\ntitle: 花火大会\ndate: 12/1/2026\n---\n本文です。\n",
     "news/no-year.md": "---\ntitle: 花火大会\ndate: 12月1日\n---\n本文です。\n",
     "news/no-day.md": "---\ntitle: 花火大会\ndate: 令和8年11月\n---\n本文です。\n",
@@ -121,6 +126,16 @@ EXPECTED = [
     ),
     ("news/upper.MD", 1, "", "upper-case file extension", "小文字の「.md」にしてください（upper.MD → upper.md）"),
     ("news/notepad.md.txt", 1, "", "file type not allowed", "名前を notepad.md に変えてください"),
+    (
+        "news/wide-dash.md",
+        5,
+        "",
+        "YAML syntax error: full-width dash",
+        "半角の「- 」（ハイフンと半角スペース）で始めて",
+    ),
+    ("news/no-space-dash.md", 5, "", "YAML syntax error: no space after a dash", "「- 花火」のように書いてください"),
+    ("news/two-lines.md", 3, "", "YAML syntax error: line without a field name", "前の行につなげて1行に書いてください"),
+    ("news/four-dashes.md", 4, "", "front matter not closed", "この行の「----」を半角のハイフン3つ --- にします"),
     ("news/us-date.md", 3, "date", "invalid date", "2026-08-29 のように書いてください"),
     ("news/no-year.md", 3, "date", "invalid date", "「12月1日」は日付として読めません（年がありません）"),
     ("news/no-day.md", 3, "date", "invalid date", "「令和8年11月」には日がありません"),
