@@ -110,7 +110,7 @@ def new(c, kind, title, folder=None, slug=None, help=False):
 )
 def emergency(c, text, level="緊急", title=None, expires=None, help=False):
     """Turn emergency mode on: writes content/emergency.md (then `invoke build`); `invoke emergency-off` ends it."""
-    from emergency.command import ContentErrors, notice_text, write_notice
+    from emergency.command import ContentErrors, command_lines, notice_text, write_notice
 
     from ward_content.dates import TOKYO
 
@@ -120,7 +120,11 @@ def emergency(c, text, level="緊急", title=None, expires=None, help=False):
     try:
         path = write_notice(ROOT / "content", notice_text(text, level, datetime.now(TOKYO), expires, title))
     except ContentErrors as exc:
-        raise _content_failure(exc) from None
+        # Nothing was written: the lines name the command's options, not content/emergency.md.
+        print("\n".join(command_lines(exc.errors)), file=sys.stderr)
+        raise Exit(
+            "\ncontent/emergency.md は書いていません。上の所を直して、もう一度実行してください。", code=1
+        ) from None
     print(f"{path.relative_to(ROOT)} を書きました。invoke build（または GitHub への push）で全ページにバナーが出ます。")
 
 
@@ -175,8 +179,14 @@ def serve(c, port=8000, host="127.0.0.1"):
     import functools
     import http.server
 
+    from tools.preview_server import PortInUse, bind
+
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(OUTPUT))
-    with http.server.ThreadingHTTPServer((host, int(port)), handler) as server:
+    try:
+        server = bind(http.server.ThreadingHTTPServer, (host, int(port)), handler)
+    except PortInUse as exc:
+        raise Exit(str(exc), code=1) from None
+    with server:
         print(f"http://localhost:{port}/ で表示しています（Ctrl+C で終了）")
         server.serve_forever()
 
@@ -184,9 +194,12 @@ def serve(c, port=8000, host="127.0.0.1"):
 @task(help={"host": "0.0.0.0 to open the preview from a phone on the same network", "port": "port (default 8000)"})
 def livereload(c, host="127.0.0.1", port=8000):
     """Preview with reload on save: only the changed file is read and only the page you look at is rendered."""
-    from tools.preview_server import serve
+    from tools.preview_server import PortInUse, serve
 
-    serve(host=host, port=int(port), report=lambda line: print(line, file=sys.stderr, flush=True))
+    try:
+        serve(host=host, port=int(port), report=lambda line: print(line, file=sys.stderr, flush=True))
+    except PortInUse as exc:
+        raise Exit(str(exc), code=1) from None
 
 
 def _publish_failure(exc, github: bool = False) -> Exit:

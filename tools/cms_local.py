@@ -73,9 +73,15 @@ def run(root: Path, output: Path, port: int, backend_port: int) -> None:
         backend = start_backend(root, backend_port, log=None)
     except BackendMissing as exc:
         raise SystemExit(str(exc)) from None
+    from tools.preview_server import PortInUse, bind
+
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
     try:
-        with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        try:
+            server = bind(http.server.ThreadingHTTPServer, ("127.0.0.1", port), handler)
+        except PortInUse as exc:
+            raise SystemExit(str(exc)) from None
+        with server:
             print(f"http://localhost:{port}/admin/ で編集画面を開いてください（Ctrl+C で終了）", file=sys.stderr)
             server.serve_forever()
     except KeyboardInterrupt:

@@ -24,7 +24,9 @@ from ward_content.content_set import content_files
 from ward_content.document import load_document
 from ward_content.errors import ContentErrors
 from ward_content.kinds import Kind
+from ward_content.limits import DEFAULT_LIMITS
 from ward_content.placeholders import MARK, placeholder
+from ward_content.schemas.base import SLUG_PATTERN
 from ward_content.slugs import propose_slug
 
 BODY = placeholder("本文を書きます。見出しは ## から始めます。本文が要らなければこの行を消します。") + "\n"
@@ -195,9 +197,17 @@ def new_page(
         slug, known = bulletin_values(content_root, kind, today, slug, types)
     known.update({name: today.isoformat() for name in TODAY_FIELDS if name in kind.schema.model_fields})
     slug = slug or propose_slug(title)
+    # The file name is the URL; an --slug such as "Hanabi_2027" or "../x" would be refused by the check
+    # after it was written (or written outside content/).
+    if not SLUG_PATTERN.match(slug) or len(slug) > DEFAULT_LIMITS.slug_length:
+        raise NewPageError(
+            f"--slug「{slug}」はファイル名（URL）に使えません。半角の小文字英数字とハイフンだけで、"
+            f"{DEFAULT_LIMITS.slug_length}字までで書いてください（例: --slug hanabi-2027） (invalid slug)"
+        )
     path = content_root / folder / f"{slug}.md"
     if path.exists():
-        raise NewPageError(f"{path} はもうあります。上書きはしません。--slug で別の名前を指定してください")
+        shown = f"{content_root.name}/{folder}/{slug}.md"  # as invoke check names files, not the full path
+        raise NewPageError(f"{shown} はもうあります。上書きはしません。--slug で別の名前を指定してください")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(front_matter(kind, title, known) + BODY, encoding="utf-8")
     return path

@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   var version = null;
+  var problems = "";
   var box = null;
 
   function show(errors) {
@@ -31,7 +32,8 @@
   }
 
   function poll() {
-    var url = "/__preview__/state" + (version === null ? "" : "?after=" + version);
+    // `problems`: those on screen, so the server waits for a change instead of sending them again.
+    var url = "/__preview__/state" + (version === null ? "" : "?after=" + version + "&problems=" + problems);
     fetch(url, { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (state) {
@@ -45,6 +47,7 @@
           box = null;
         }
         version = state.version;
+        problems = state.problems || "";
         setTimeout(poll, 0);
       })
       .catch(function () { setTimeout(poll, 1000); });

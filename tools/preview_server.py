@@ -7,6 +7,8 @@ Editing a plugin's Python code restarts this process, since Python cannot unload
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import http.server
 import json
 import mimetypes
@@ -15,7 +17,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from tools.preview import PreviewSite
 from tools.site_build import ROOT
@@ -42,6 +44,20 @@ def with_client(html: bytes) -> bytes:
     return html[:at] + CLIENT_TAG + html[at:] if at >= 0 else html + CLIENT_TAG
 
 
+def problems_token(errors: tuple[str, ...]) -> str:
+    """A short name for the problems on screen ("" when there are none)."""
+    return hashlib.sha256("\n".join(errors).encode()).hexdigest()[:16] if errors else ""
+
+
+def should_answer(version: int, errors: tuple[str, ...], after: int, shown: str | None) -> bool:
+    """The long poll answers when the site changed since `after`, or when the browser does not show these
+    problems yet (`shown`: the token it shows; None from the first poll). Answering whenever there were
+    problems made a browser showing them ask again at once, in a loop, until they were fixed."""
+    if version > after:
+        return True
+    return bool(errors) and problems_token(errors) != shown
+
+
 class PreviewHandler(http.server.BaseHTTPRequestHandler):
     """GET only: the state, the client script, and the site's files (pages rendered on demand)."""
 
@@ -54,7 +70,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         if parts.path == STATE_PATH:
             self._wait_for_change(parts.query)
-            body = json.dumps({"version": self.site.version, "errors": list(self.site.errors)}, ensure_ascii=False)
+            errors = self.site.errors
+            state = {"version": self.site.version, "errors": list(errors), "problems": problems_token(errors)}
+            body = json.dumps(state, ensure_ascii=False)
             return self._send(200, body.encode(), "application/json; charset=utf-8")
         if parts.path == CLIENT_PATH:
             return self._send(200, CLIENT_JS, "text/javascript; charset=utf-8")
@@ -84,14 +102,17 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             return None
 
     def _wait_for_change(self, query: str, limit: float = 25.0) -> None:
-        """Long poll: `?after=N` answers as soon as the version passes N or problems appear."""
-        after = query.removeprefix("after=")
+        """Long poll: `?after=N&problems=T` answers as soon as the version passes N or problems other
+        than those of token T appear."""
+        values = parse_qs(query)
+        after = (values.get("after") or [""])[0]
         # int() refuses "²" and numbers of thousands of digits, which str.isdigit() lets through.
         if not (after.isascii() and after.isdigit() and len(after) <= 18):
             return
+        shown = (values.get("problems") or [None])[0]
         site = self.site
         with site.changed:
-            site.changed.wait_for(lambda: site.version > int(after) or bool(site.errors), timeout=limit)
+            site.changed.wait_for(lambda: should_answer(site.version, site.errors, int(after), shown), timeout=limit)
 
     def _send(self, status: int, data: bytes, kind: str) -> None:
         self.send_response(status)
@@ -102,10 +123,41 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
+class PreviewHTTPServer(http.server.ThreadingHTTPServer):
+    """A closed or reloaded tab drops its waiting request: nothing to tell the staff member about (the
+    standard server printed a traceback in the terminal where the preview's messages are read)."""
+
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
+class PortInUse(Exception):
+    """The port is taken (a preview left running in another terminal, `make cms`): a Japanese message."""
+
+    def __init__(self, port: int):
+        super().__init__(
+            f"ポート {port} はほかのプログラム（別のターミナルで動いているプレビューなど）が使っています。"
+            f"そのターミナルで Ctrl と C を押して止めるか、--port {port + 1} のように別の番号を指定してください"
+            " (port in use)"
+        )
+
+
+def bind(server_class, address: tuple[str, int], handler):
+    """The server, or PortInUse instead of OSError's traceback."""
+    try:
+        return server_class(address, handler)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise PortInUse(address[1]) from None
+        raise
+
+
 def make_server(site: PreviewSite, host: str = "127.0.0.1", port: int = 8000) -> http.server.ThreadingHTTPServer:
     """An HTTP server over the preview (port 0 picks a free one)."""
     handler = type("BoundPreviewHandler", (PreviewHandler,), {"site": site})
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server = bind(PreviewHTTPServer, (host, port), handler)
     server.daemon_threads = True
     return server
 

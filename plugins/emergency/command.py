@@ -51,4 +51,22 @@ def remove_notice(content_root: Path) -> bool:
     return True
 
 
-__all__ = ["ContentErrors", "notice_text", "remove_notice", "write_notice"]
+# The file is not written when the command's values are wrong: say which part of the command to change.
+COMMAND_PARTS = {
+    "level": "--level",
+    "title": "--title",
+    "expires": "--expires",
+    "summary": '説明（invoke emergency の後の "…"）',
+}
+
+
+def command_lines(errors) -> list[str]:
+    """Each problem of `invoke emergency`'s values, named by the option the staff member typed."""
+    lines = []
+    for error in errors:
+        part = COMMAND_PARTS.get(error.field)
+        lines.append(f"{part}: {error.message} ({error.code})" if part else error.format())
+    return lines
+
+
+__all__ = ["COMMAND_PARTS", "ContentErrors", "command_lines", "notice_text", "remove_notice", "write_notice"]

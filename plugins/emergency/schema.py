@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
 from ward_content.dates import to_datetime
 from ward_content.errors import ContentError
@@ -68,11 +68,18 @@ class EmergencyNotice(WardModel):
         examples=["震度5強の地震を観測したため、区内26か所の地域防災拠点を開設しました。"],
     )
 
-    @model_validator(mode="after")
-    def _order(self) -> EmergencyNotice:
-        if self.expires is not None and to_datetime(self.expires) <= to_datetime(self.issued):
-            raise ValueError("掲載終了日時（expires）が発表日時（issued）より前です。後の日時にしてください")
-        return self
+    @field_validator("expires")
+    @classmethod
+    def _after_issued(cls, value, info: ValidationInfo):
+        # A field check, not a model one, so the message names the expires: line (it was line-less).
+        issued = info.data.get("issued")
+        if value is not None and issued is not None and to_datetime(value) <= to_datetime(issued):
+            raise content_error(
+                "expires before issued",
+                f"掲載終了日時（{value:%Y-%m-%d %H:%M}）が発表日時（{issued:%Y-%m-%d %H:%M}）と同じか前です。"
+                "発表日時より後の日時にしてください",
+            )
+        return value
 
 
 def check_notices(documents: Sequence, everything: Sequence = ()) -> list[ContentError]:

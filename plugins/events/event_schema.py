@@ -19,7 +19,17 @@ from pydantic import AfterValidator, Field
 from ward_content.errors import ContentError
 from ward_content.files import is_file
 from ward_content.kinds import Kind
-from ward_content.schemas.base import Contact, Image, JpDate, JpDateTime, Slug, Text, WardModel, content_error
+from ward_content.schemas.base import (
+    SLUG_PATTERN,
+    Contact,
+    Image,
+    JpDate,
+    JpDateTime,
+    Slug,
+    Text,
+    WardModel,
+    content_error,
+)
 
 if TYPE_CHECKING:
     from ward_content.document import Document
@@ -83,6 +93,22 @@ def _postal_code(value: str) -> str:
             f"郵便番号「{value}」は 236-0021 のように、数字3けた・ハイフン・数字4けたで書いてください",
         )
     return value
+
+
+def _campaign_name(value: str) -> str:
+    # "読書キャンペーン" is the campaign's title, not its file name: say so, not "not usable in a URL".
+    if not SLUG_PATTERN.match(value):
+        raise content_error(
+            "unknown campaign",
+            f"「{value}」はキャンペーンのファイル名ではありません。content/campaigns/ にあるファイル名"
+            "（.md を除く。例: happy-teeth）を書いてください",
+        )
+    return value
+
+
+CampaignName = Annotated[
+    str, AfterValidator(_campaign_name), Field(json_schema_extra={"format_ja": "半角小文字英数字とハイフン"})
+]
 
 
 class Venue(WardModel):
@@ -196,7 +222,7 @@ class EventMeta(WardModel):
         description="定期的な教室の繰り返し（frequency: weekly または monthly、until: 最後の日）",
         examples=[{"frequency": "monthly", "until": "2027-03-31"}],
     )
-    campaign: Slug | None = Field(
+    campaign: CampaignName | None = Field(
         None,
         description="この催しが属するキャンペーン（content/campaigns/ のファイル名）",
         examples=["happy-teeth"],

@@ -20,10 +20,26 @@ from pydantic import AfterValidator, Field, model_validator
 from ward_content.errors import ContentError, content_warning
 from ward_content.files import is_file
 from ward_content.kinds import Kind
-from ward_content.schemas.base import Image, JpDate, Slug, Text, WardModel, content_error
+from ward_content.schemas.base import SLUG_PATTERN, Image, JpDate, Slug, Text, WardModel, content_error
 
 if TYPE_CHECKING:
     from ward_content.document import Document
+
+
+def _site_name(value: str) -> str:
+    # "称名寺" is the site's name, not its file name: say so, not "not usable in a URL".
+    if not SLUG_PATTERN.match(value):
+        raise content_error(
+            "related site not found",
+            f"「{value}」は史跡のファイル名ではありません。content/history/sites/ にあるファイル名"
+            "（.md を除く。例: shomyoji）を書いてください",
+        )
+    return value
+
+
+SiteName = Annotated[
+    str, AfterValidator(_site_name), Field(json_schema_extra={"format_ja": "半角小文字英数字とハイフン"})
+]
 
 
 class Designation(StrEnum):
@@ -294,7 +310,7 @@ class HistorySiteMeta(WardModel):
         description="写真（src と alt）。その史跡の写真だけを載せます",
         examples=[[{"src": "images/history/shomyoji.jpg", "alt": "阿字ヶ池と反橋"}]],
     )
-    related: list[Slug] = Field(
+    related: list[SiteName] = Field(
         default_factory=list,
         description="関連する史跡のファイル名（.md を除く）",
         examples=[["kanazawa-bunko"]],

@@ -24,6 +24,9 @@ _SLASH = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _KANJI = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _WAREKI = re.compile(r"^(令和|平成|昭和|大正|明治)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_NO_YEAR = re.compile(r"^\d{1,2}月\d{1,2}日$|^\d{1,2}/\d{1,2}$")
+# A year, or a year and month, without the day: 2026, 2026年8月, 2026/8, 2026-08, 昭和47年, 令和8年8月.
+_PARTIAL = re.compile(r"^(?:(?:令和|平成|昭和|大正|明治)(?:\d{1,2}|元)|\d{4})(?:年|年\d{1,2}月|[-/]\d{1,2})?$")
 _WEEKDAY_SUFFIX = re.compile(r"[（(][月火水木金土日](?:・?祝)?[）)]$")
 
 DATE_HINT = "2026-08-29 のように書いてください"
@@ -35,6 +38,10 @@ LAST_DATE = date(2199, 12, 31)
 
 class DateFormatError(ValueError):
     """A date or time staff wrote that cannot be read; the message is Japanese."""
+
+
+class TimeFormatError(DateFormatError):
+    """The time of a date and time cannot be read (its code is `invalid time`, as the guide lists it)."""
 
 
 def normalise_text(value: str) -> str:
@@ -76,6 +83,15 @@ def _read_date(value: object) -> date:
         if result < start:
             raise DateFormatError(f"「{value}」は{era}の始まり（{format_date(start)}）より前です。{DATE_HINT}")
         return result
+    if _PARTIAL.match(text):
+        # "昭和47年" or "2026年8月": a year or a month is not a day; say what is missing.
+        raise DateFormatError(
+            f"「{value}」には日がありません。{DATE_HINT}（年・月までしか分からないときは、この項目には書けません）"
+        )
+    if _NO_YEAR.match(text):
+        raise DateFormatError(
+            f"「{value}」は日付として読めません（年がありません）。2026-08-29 のように年から書いてください"
+        )
     raise DateFormatError(f"「{value}」は日付として読めません。{DATE_HINT}")
 
 
@@ -94,14 +110,16 @@ def parse_time(value: object) -> time:
         # YAML 1.1 reads 19:00 as a sexagesimal integer (1140); undo that.
         value = f"{value // 60}:{value % 60:02d}"
     if value is None or not str(value).strip():
-        raise DateFormatError("時刻が空欄です。19:00 のように24時間制で書くか、任意の項目なら行ごと消してください")
+        raise TimeFormatError("時刻が空欄です。19:00 のように24時間制で書くか、任意の項目なら行ごと消してください")
     text = normalise_text(str(value))
     match = _TIME.match(text)
     if match:
         hour, minute = int(match.group(1)), int(match.group(2))
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    raise DateFormatError(f"「{value}」は時刻として読めません。19:00 のように24時間制で書いてください")
+    raise TimeFormatError(
+        f"「{value}」は時刻として読めません。19:00 のように24時間制で、時と分を半角の「:」で区切って書いてください"
+    )
 
 
 def parse_datetime(value: object) -> date | datetime:
@@ -119,6 +137,15 @@ def parse_datetime(value: object) -> date | datetime:
         day = parse_date(parts[0])
         clock = parse_time(parts[1])
         return datetime.combine(day, clock, tzinfo=TOKYO)
+    if len(parts) == 2:
+        # "2027/1/10 10時": a time written without ":" reads as neither a date nor a date and time.
+        try:
+            return parse_date(text)
+        except DateFormatError:
+            raise DateFormatError(
+                f"「{value}」は日付と時刻として読めません。2026-08-29 19:00 のように、日付の後に半角スペースと"
+                "24時間制の時刻（時と分を半角の「:」で区切る）を書いてください"
+            ) from None
     return parse_date(text)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -154,7 +155,7 @@ def validate(
             ]
         )
     kind, folder = owner
-    errors = _unknown_fields(kind, front, shown)
+    errors = _unknown_fields(kind, front, shown, types.kinds)
     left, unfilled = front_placeholders(front, shown)
     errors += left
     errors += [
@@ -214,14 +215,26 @@ def _within(field: str, outer: str) -> bool:
     return field == outer or field.startswith(outer + ".")
 
 
-def _unknown_fields(kind: Kind, front: FrontMatter, shown: str) -> list[ContentError]:
+def _other_kind(kind: Kind, unknown: list[str], kinds) -> Kind | None:
+    """The kind whose fields the unknown ones are: an event written in content/news/ has start and venue."""
+    scored = [(sum(name in k.schema.model_fields for name in unknown), -i, k) for i, k in enumerate(kinds)]
+    best = max((entry for entry in scored if entry[2] is not kind and entry[2].folders), default=None)
+    return best[2] if best and best[0] else None
+
+
+def _unknown_fields(kind: Kind, front: FrontMatter, shown: str, kinds=()) -> list[ContentError]:
     allowed = list(kind.schema.model_fields)
+    unknown = [name for name in front.data if name not in allowed]
+    other = _other_kind(kind, unknown, kinds)
     errors = []
-    for name in front.data:
-        if name in allowed:
-            continue
+    for name in unknown:
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         hint = f"「{close[0]}」ですか？" if close else f"使える項目: {', '.join(allowed)}"
+        if other is not None and name in other.schema.model_fields:
+            # Said before a look-alike ("start" is not a typo of "status"): the file is in the wrong folder.
+            where = "、".join(f"content/{folder}/" if folder else "content/" for folder in other.folders[:3])
+            more = " など" if len(other.folders) > 3 else ""
+            hint = f"{kind.label}ではなく{other.label}の項目です。そのページなら {where}{more} に置いてください"
         if name == "draft" and "status" in allowed:  # the old way for events and campaigns
             hint = "下書きはどの種類でも status: draft と書きます（draft: の行は消してください）"
         errors.append(
@@ -285,6 +298,9 @@ _MESSAGES = {
 }
 
 
+_PAIR = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[,、，]\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
 def _translate(error: Any, front: FrontMatter, shown: str) -> ContentError:
     """One pydantic error as a located Japanese message."""
     field = ".".join(str(part) for part in error["loc"])
@@ -303,6 +319,13 @@ def _translate(error: Any, front: FrontMatter, shown: str) -> ContentError:
         message = (
             f"値がかっこで始まっているため、{shape}と読まれました。かっこを含む文字として書くときは、"
             '値全体を " で囲んでください（例: title: "[未定]花火大会"）'
+        )
+    elif kind == "float_parsing" and isinstance(given, str) and _PAIR.match(given):
+        # "35.3378, 139.6243" as a map app copies it: two numbers where one is wanted.
+        first, second = _PAIR.match(given).groups()
+        message = (
+            f"「{given}」: 数が2つあります。地図のアプリからコピーした「緯度, 経度」なら、"
+            f"latitude: {first} と longitude: {second} の2行に分けて書いてください"
         )
     elif kind in _MESSAGES:
         message = _MESSAGES[kind].format(field=field, **ctx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -96,6 +97,10 @@ def _guess_encoding(raw: bytes) -> str | None:
     return None
 
 
+# A line of dashes that is not exactly "---": more or fewer of them, full-width ones, spaces between.
+_CLOSER_LIKE = re.compile(r"^(?!---$)(?:[-－ー―‐−—]\s*){2,}$")
+
+
 def split(text: str, path: str) -> FrontMatter:
     """Split `---` front matter from the body and parse it as YAML, with located errors."""
     lines = text.split("\n")
@@ -111,11 +116,14 @@ def split(text: str, path: str) -> FrontMatter:
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
+        # "----", "ーーー" or "- - -": the line meant to close it, if there is one, is where to look.
+        near = next((i for i in range(1, len(lines)) if _CLOSER_LIKE.match(lines[i].strip())), None)
         raise _problem(
             path,
-            1,
+            1 if near is None else near + 1,
             "",
-            "front matter が --- で閉じられていません。項目の後に --- だけの行を入れてください",
+            "front matter が --- で閉じられていません。項目の後に --- だけの行を入れてください"
+            + ("" if near is None else f"（この行の「{lines[near].strip()}」を半角のハイフン3つ --- にします）"),
             "front matter not closed",
         ) from None
     # Lines YAML would misread (全角, タブ, a value starting with *) are reported where they are,
@@ -180,6 +188,14 @@ def _load_yaml(yaml_text: str, path: str, first_line: int) -> tuple[dict, dict[s
         if flow is not None:
             line, key, explanation = flow
             raise _problem(path, line, key, explanation, "YAML syntax error: value starts with a bracket") from None
+        quoted = _quote_problem(yaml_text, exc, first_line)
+        if quoted is not None:
+            line, key, explanation = quoted
+            raise _problem(path, line, key, explanation, "YAML syntax error: unclosed quote") from None
+        stray = _stray_line(yaml_text, exc)
+        if stray is not None:
+            offset, explanation, code = stray
+            raise _problem(path, first_line + offset, "", explanation, f"YAML syntax error: {code}") from None
         japanese, code = _yaml_problem(exc)
         raise _problem(
             path,
@@ -235,6 +251,60 @@ def _flow_problem(yaml_text: str, exc: yaml.MarkedYAMLError, first_line: int) ->
     return None
 
 
+_KEY_AT_START = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w]*)\s*:")
+
+
+_WIDE_DASHES = "－ー―‐−—"
+
+
+def _stray_line(yaml_text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str, str] | None:
+    """A line at the left edge without "name:" that YAML stumbled on (it reports it a line late): a list
+    item written with a full-width dash or without the space, or a value continued on the next line."""
+    lines = yaml_text.split("\n")
+    last = exc.problem_mark.line if exc.problem_mark is not None else len(lines) - 1
+    for offset in range(min(last, len(lines) - 1), -1, -1):
+        text = lines[offset]
+        if not text or text[0] in " \t#" or _KEY_AT_START.match(text) or text.startswith("- "):
+            continue
+        if text[0] in _WIDE_DASHES:
+            return (
+                offset,
+                f"一覧の行が全角の「{text[0]}」で始まっています。半角の「- 」（ハイフンと半角スペース）で始めてください",
+                "full-width dash",
+            )
+        if text.startswith("-") and not text.startswith("--"):
+            return (
+                offset,
+                f"一覧の行の「-」の後に半角スペースがありません。「- {text[1:].strip()}」のように書いてください",
+                "no space after a dash",
+            )
+        return (
+            offset,
+            f"「{text.strip()[:20]}」の行に「項目名: 」がありません。前の行の値の続きなら、前の行につなげて1行に書いてください",
+            "line without a field name",
+        )
+    return None
+
+
+def _quote_problem(yaml_text: str, exc: yaml.MarkedYAMLError, first_line: int) -> tuple[int, str, str] | None:
+    """`title: "花火大会` is found open only at the end of the text: name the line the quote opens on."""
+    mark = exc.context_mark
+    unclosed = "end of stream" in (exc.problem or "")
+    if not (exc.context and "quoted scalar" in exc.context) or mark is None or not unclosed:
+        return None
+    lines = yaml_text.split("\n")
+    text = lines[mark.line] if mark.line < len(lines) else ""
+    quote = text[mark.column] if mark.column < len(text) else '"'
+    found = _KEY_AT_START.match(text)
+    key = found.group(1) if found else ""
+    example = f"{key}: {quote}…{quote}" if key else f"{quote}…{quote}"
+    explanation = (
+        f"値の始めの引用符 {quote} が閉じていません。値の終わりにも {quote} を書いてください（例: {example}）。"
+        f"引用符が要らなければ、始めの {quote} を消してください"
+    )
+    return first_line + mark.line, key, explanation
+
+
 def _nested_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int]) -> None:
     """Record `a.b` and `a.0` paths so an error in a nested value points at its own line."""
     if isinstance(node, yaml.MappingNode):
@@ -275,6 +345,16 @@ _YAML_PROBLEMS = (
         "number too long",
     ),
     ("found unexpected end of stream", "引用符 \" や ' が閉じていません", "unclosed quote"),
+    (
+        "found unknown escape character",
+        '"…" の中に「\\」があります。フォルダの区切りは「/」にしてください（例: images/hanabi.jpg）',
+        "backslash in quotes",
+    ),
+    (
+        "expected hexdecimal number",  # "C:\Users\…": \U and \x start escapes
+        '"…" の中に「\\」があります。フォルダの区切りは「/」にし、パソコンの中の場所（C:\\Users\\…）は書かないでください',
+        "backslash in quotes",
+    ),
     ("did not find expected key", "字下げがそろっていません", "bad indentation"),
     ("expected <block end>", "字下げがそろっていません", "bad indentation"),
 )

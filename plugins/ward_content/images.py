@@ -167,7 +167,20 @@ def image_errors(refs: Iterator[ImageRef], shown: str, root: Path, checked: dict
             errors.append(ContentError(shown, ref.line, ref.field, message, "image from another site"))
             continue
         if ref.resolved is None:
-            if ref.field == BODY:
+            near = nearest_image(ref.written, root)
+            if near is not None and " " in near:
+                where = (
+                    f"ファイル「content/{near}」のことなら、名前に空白があるため読めません。ファイル名を"
+                    "半角の小文字英数字とハイフン（例: hanabi-2027.jpg）に変えて、その名前を書いてください"
+                )
+            elif near is not None:
+                where = f"「{near}」のことなら、{near} と書いてください"
+                if not _PLAIN_NAME.match(near):
+                    where += (
+                        "。ファイル名に日本語や大文字があると間違えやすいので、"
+                        "半角の小文字英数字とハイフンの名前（例: hanabi-2027.jpg）に変えるのがおすすめです"
+                    )
+            elif ref.field == BODY:
                 where = (
                     "content/images/ に置いて ![説明](images/ファイル名) と書くか、"
                     "この Markdown ファイルからの場所を書いてください"
@@ -193,6 +206,34 @@ def image_errors(refs: Iterator[ImageRef], shown: str, root: Path, checked: dict
             message, code = problem
             errors.append(ContentError(shown, ref.line, ref.field, f"画像「{ref.written}」: {message}", code))
     return errors
+
+
+_PLAIN_NAME = re.compile(r"^[a-z0-9._/-]+$")
+
+
+def nearest_image(written: str, root: Path) -> str | None:
+    """The photo under content/ a missing reference most likely means, as a path to write, or None:
+    the path written from the project folder (content/images/…), the same path in other capitals, the
+    same file name in another folder, or a name with a space cut there by Markdown (images/花火 写真.jpg)."""
+    wanted = posixpath.normpath(written.replace("\\", "/").lstrip("/"))
+    if wanted.startswith("content/") and (root / wanted.removeprefix("content/")).is_file():
+        return wanted.removeprefix("content/")
+    photos = sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.suffix.lower() in PHOTO_SUFFIXES and p.is_file() and not p.name.startswith(".")
+    )
+    lowered = wanted.lower().removeprefix("content/")
+    name = posixpath.basename(lowered)
+    for matches in (
+        lambda rel: rel.lower() == lowered,
+        lambda rel: posixpath.basename(rel).lower() == name,
+        lambda rel: rel.lower().startswith(lowered + " "),
+    ):
+        found = [rel for rel in photos if matches(rel)]
+        if found:
+            return found[0]
+    return None
 
 
 def _verdict(path: Path, checked: dict | None) -> tuple[str, str] | None:

@@ -17,15 +17,21 @@ class PdfBoundsProblem(Exception):
         self.code = code
 
 
-UNREADABLE_JA = (
-    "PDF を開けません（壊れているか、パスワードが掛かっています）。作成者などの情報を消せないため公開できません。"
-    "元の文書から PDF を作り直して置いてください"
+LOCKED_MESSAGE = (
+    "PDF にパスワードが掛かっていて開けません。パスワードを掛けずに PDF を作り直して置いてください"
+    "（作成者などの情報を消せないため公開しません）"
+)
+UNREADABLE_MESSAGE = (
+    "PDF を開けません（壊れているか、途中で切れています）。元の文書から PDF を作り直して置いてください"
+    "（作成者などの情報を消せないため公開しません）"
 )
 
 
-def check_pdf_bounds(path: Path, limits: Limits) -> None:
-    """Raise PdfBoundsProblem for too many pages, a page too large, active content, or a PDF pypdf cannot
-    read or decrypt (the build's pdf_privacy could not clean it: `invoke check` says so first)."""
+def check_pdf_bounds(path: Path, limits: Limits, must_open: bool = False) -> None:
+    """Raise PdfBoundsProblem for too many pages or a page too large; a PDF pypdf cannot read passes
+    (pdfium judges it later, in a process of its own). With `must_open`, an encrypted or unreadable PDF
+    is refused: a file nothing else checks is published through pdf_privacy, which reads it with pypdf
+    and cannot clean such a one, so it would otherwise fail only the build, after every page was written."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -35,8 +41,8 @@ def check_pdf_bounds(path: Path, limits: Limits) -> None:
     quiet.setLevel(logging.ERROR)
     try:
         reader = PdfReader(path, strict=False)
-        if reader.is_encrypted:
-            raise PdfBoundsProblem(UNREADABLE_JA, "pdf unreadable")
+        if must_open and reader.is_encrypted:
+            raise PdfBoundsProblem(LOCKED_MESSAGE, "pdf unreadable")
         count = len(reader.pages)
         if count > limits.pdf_pages:
             raise PdfBoundsProblem(
@@ -56,8 +62,9 @@ def check_pdf_bounds(path: Path, limits: Limits) -> None:
     except PdfBoundsProblem:
         raise
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
-        # The build cannot publish it either: pdf_privacy must read it to remove its author and paths.
-        raise PdfBoundsProblem(UNREADABLE_JA, "pdf unreadable") from None
+        if must_open:
+            raise PdfBoundsProblem(UNREADABLE_MESSAGE, "pdf unreadable") from None
+        return
     finally:
         quiet.setLevel(level)
 

@@ -35,6 +35,8 @@ CONTENT_SUFFIXES = (".md", ".markdown")
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jfif", ".jpe", ".png", ".webp", ".gif"})
 # .csv: data a plugin reads (content/data/evacuation_*.csv); plain text, no metadata to strip.
 PUBLISHABLE_SUFFIXES = frozenset({*CONTENT_SUFFIXES, *IMAGE_SUFFIXES, ".pdf", ".csv"})
+# How a PDF file starts (a few producers put bytes before it, so the first kilobyte is searched).
+PDF_MAGIC = b"%PDF"
 _REFUSED_HINTS = {
     ".svg": "SVG は中にプログラムを含められるため公開できません。PNG に書き出して置いてください",
     ".html": "HTML ファイルは中にプログラムを含められるため公開できません。Markdown のページにしてください",
@@ -90,8 +92,24 @@ def file_problems(content_root: Path, rel_path: str, limits: Limits = DEFAULT_LI
         return [linked]
     path = content_root / rel_path
     suffix = path.suffix.lower()
+    if suffix in CONTENT_SUFFIXES and path.suffix != suffix:
+        # "hanabi.MD" is read by no one (pages end in lower-case .md), so the page would silently be missing.
+        return [
+            _error(
+                shown,
+                f"ファイル名の最後が「{path.suffix}」です。ページとして読まれないので、小文字の「{suffix}」にしてください"
+                f"（{path.name} → {path.stem}{suffix}）",
+                "upper-case file extension",
+            )
+        ]
     if suffix not in PUBLISHABLE_SUFFIXES:
         hint = _REFUSED_HINTS.get(suffix)
+        if hint is None and Path(path.stem).suffix.lower() in CONTENT_SUFFIXES:
+            # Notepad adds .txt to "hanabi.md", and Windows hides it.
+            hint = (
+                f"ファイル名が「{path.name}」になっています（メモ帳などが .txt を付けたようです）。"
+                f"名前を {path.stem} に変えてください"
+            )
         if hint is None and suffix in (".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods"):
             hint = f"Office の文書は{_OFFICE_HINT}"
         if hint is None:
@@ -176,8 +194,26 @@ def pdf_problems(path: Path, shown: str, limits: Limits) -> list[ContentError]:
     """Page count and page size read by pypdf, before pdfium renders or reads anything of it."""
     from .pdf_bounds import PdfBoundsProblem, check_pdf_bounds
 
+    # A PDF beside a Markdown file of the same name (a bulletin issue's) is checked by that page's kind,
+    # at its pdf: line; any other (content/files/…) only here, so `invoke check` says what the build would.
+    own = path.with_suffix(".md").is_file()
+    if not own:
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(1024)
+        except OSError:
+            head = b""
+        if PDF_MAGIC not in head:
+            return [
+                _error(
+                    shown,
+                    f"「{path.name}」は PDF ではありません（名前は .pdf ですが、中身が PDF の形式ではありません）。"
+                    "元の文書から PDF で保存し直して置いてください",
+                    "not a pdf",
+                )
+            ]
     try:
-        check_pdf_bounds(path, limits)
+        check_pdf_bounds(path, limits, must_open=not own)
     except PdfBoundsProblem as problem:
         return [_error(shown, problem.message_ja, problem.code)]
     return []

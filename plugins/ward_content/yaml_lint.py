@@ -89,11 +89,14 @@ def line_problems(lines: list[str], first_line: int, path: str) -> list[ContentE
 
 
 def _line_problem(indent_text: str, rest: str, number: int, path: str) -> ContentError | None:
+    # The field the badly indented line writes (its own key, `department` under `contact:`), if any.
+    own = _split(_without_dashes(rest.lstrip(" \t\u3000"))[1])
+    own_key = own[0] if own else ""
     if "\u3000" in indent_text:
         return _problem(
             path,
             number,
-            "",
+            own_key,
             "行の始まりに全角スペースがあります。字下げは半角スペース（2つ）で書いてください",
             "full-width space in indentation",
         )
@@ -101,7 +104,7 @@ def _line_problem(indent_text: str, rest: str, number: int, path: str) -> Conten
         return _problem(
             path,
             number,
-            "",
+            own_key,
             "行の始まりにタブがあります。字下げはタブではなく半角スペース（2つ）で書いてください",
             "tab in indentation",
         )

@@ -178,7 +178,11 @@ def test_image_in_the_notice_is_a_located_error(tmp_path):
 def test_expiry_before_issue_is_an_error(tmp_path):
     text = NOTICE.replace("issued: 2026-11-28 06:10\n", "issued: 2026-11-28 06:10\nexpires: 2026-11-28 06:00\n")
     lines = _errors(tmp_path, with_notice(text))
-    assert len(lines) == 1 and "掲載終了日時（expires）が発表日時（issued）より前です" in lines[0]
+    assert (
+        len(lines) == 1
+        and ": expires: 掲載終了日時（2026-11-28 06:00）が発表日時（2026-11-28 06:10）と同じか前です" in lines[0]
+    )
+    assert lines[0].endswith("(expires before issued)")
 
 
 def test_other_file_at_the_top_of_content_is_an_error(tmp_path):

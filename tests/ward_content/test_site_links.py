@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import article, build_site, check_tree, write_files
-from corpus_files import pdf
+from conftest import ROOT, article, build_site, check_tree, write_files
 
 from ward_content.errors import ContentErrors
 
@@ -27,7 +26,7 @@ FILES = {
     "reading/kickoff.md": article("キックオフ"),
     "news/links.md": article("リンクの記事", body=BODY),
     "news/wip.md": article("下書き", status="draft"),
-    "files/boshu.pdf": pdf(),  # a whole PDF: `invoke check` refuses one the build could not clean
+    "files/boshu.pdf": (ROOT / "tests/ward_content/corpus/files/boshu.pdf").read_bytes(),  # a real, blank PDF
 }
 EXPECTED = [
     "content/news/links.md:10: 本文: リンク先「/reading/no-such-page/」はこのサイトにありません。"

@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from ..dates import DateFormatError, parse_date, parse_datetime, parse_time
+from ..dates import DateFormatError, TimeFormatError, parse_date, parse_datetime, parse_time
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -35,6 +35,8 @@ def _date(value: object) -> date:
 def _datetime(value: object) -> date | datetime:
     try:
         return parse_datetime(value)
+    except TimeFormatError as exc:
+        raise content_error("invalid_time", str(exc)) from None
     except DateFormatError as exc:
         raise content_error("invalid_date", str(exc)) from None
 
