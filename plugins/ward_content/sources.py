@@ -116,16 +116,6 @@ def file_problems(content_root: Path, rel_path: str, limits: Limits = DEFAULT_LI
             allowed = "、".join(sorted(PUBLISHABLE_SUFFIXES))
             hint = f"この種類のファイル（{suffix or '拡張子なし'}）は公開できません。置けるのは {allowed} です"
         return [_error(shown, hint, "file type not allowed")]
-    if suffix in CONTENT_SUFFIXES and path.suffix != suffix:
-        # Pelican and the content set read pages by their lower-case suffix only: KIJI.MD would vanish.
-        return [
-            _error(
-                shown,
-                f"拡張子「{path.suffix}」は小文字にしてください。ファイル名を {path.stem}{suffix} に変えると"
-                "ページとして読まれます",
-                "page suffix not lower case",
-            )
-        ]
     size = path.stat().st_size
     if suffix in CONTENT_SUFFIXES:
         if size > limits.markdown_bytes:
