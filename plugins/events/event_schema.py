@@ -20,7 +20,6 @@ from ward_content.errors import ContentError
 from ward_content.files import is_file
 from ward_content.kinds import Kind
 from ward_content.schemas.base import (
-    SLUG_PATTERN,
     Contact,
     Image,
     JpDate,
@@ -29,6 +28,7 @@ from ward_content.schemas.base import (
     Text,
     WardModel,
     content_error,
+    file_name_reference,
 )
 
 if TYPE_CHECKING:
@@ -95,20 +95,7 @@ def _postal_code(value: str) -> str:
     return value
 
 
-def _campaign_name(value: str) -> str:
-    # "読書キャンペーン" is the campaign's title, not its file name: say so, not "not usable in a URL".
-    if not SLUG_PATTERN.match(value):
-        raise content_error(
-            "unknown campaign",
-            f"「{value}」はキャンペーンのファイル名ではありません。content/campaigns/ にあるファイル名"
-            "（.md を除く。例: happy-teeth）を書いてください",
-        )
-    return value
-
-
-CampaignName = Annotated[
-    str, AfterValidator(_campaign_name), Field(json_schema_extra={"format_ja": "半角小文字英数字とハイフン"})
-]
+CampaignName = file_name_reference("unknown campaign", "キャンペーン", "content/campaigns/", "happy-teeth")
 
 
 class Venue(WardModel):

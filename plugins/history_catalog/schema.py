@@ -20,26 +20,21 @@ from pydantic import AfterValidator, Field, model_validator
 from ward_content.errors import ContentError, content_warning
 from ward_content.files import is_file
 from ward_content.kinds import Kind
-from ward_content.schemas.base import SLUG_PATTERN, Image, JpDate, Slug, Text, WardModel, content_error
+from ward_content.schemas.base import (
+    Image,
+    JpDate,
+    Slug,
+    Text,
+    WardModel,
+    content_error,
+    file_name_reference,
+)
 
 if TYPE_CHECKING:
     from ward_content.document import Document
 
 
-def _site_name(value: str) -> str:
-    # "称名寺" is the site's name, not its file name: say so, not "not usable in a URL".
-    if not SLUG_PATTERN.match(value):
-        raise content_error(
-            "related site not found",
-            f"「{value}」は史跡のファイル名ではありません。content/history/sites/ にあるファイル名"
-            "（.md を除く。例: shomyoji）を書いてください",
-        )
-    return value
-
-
-SiteName = Annotated[
-    str, AfterValidator(_site_name), Field(json_schema_extra={"format_ja": "半角小文字英数字とハイフン"})
-]
+SiteName = file_name_reference("related site not found", "史跡", "content/history/sites/", "shomyoji")
 
 
 class Designation(StrEnum):

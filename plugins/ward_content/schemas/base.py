@@ -75,6 +75,23 @@ Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"format_ja
 Text = Annotated[str, AfterValidator(_not_blank)]
 
 
+def file_name_reference(code: str, what: str, folder: str, example: str):
+    """A field naming another content file by its file name (an event's campaign, a site's related
+    sites). Staff often write the other page's title instead (読書キャンペーン, 称名寺): the message says
+    it is not a file name and where to find one, not that the value cannot be used in a URL."""
+
+    def check(value: str) -> str:
+        if not SLUG_PATTERN.match(value):
+            raise content_error(
+                code,
+                f"「{value}」は{what}のファイル名ではありません。{folder} にあるファイル名"
+                f"（.md を除く。例: {example}）を書いてください",
+            )
+        return value
+
+    return Annotated[str, AfterValidator(check), Field(json_schema_extra={"format_ja": "半角小文字英数字とハイフン"})]
+
+
 class Image(WardModel):
     """A picture in the page: the file and its alternative text for screen readers."""
 
