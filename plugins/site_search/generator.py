@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,7 +9,7 @@ from pelican.generators import Generator
 
 from ward_content.build_scope import ensure_scope
 
-from .indexer import PAGE_HOOK, limits, part_of_page, section_names
+from .indexer import PAGE_HOOK, hook_for, limits, section_names
 from .settings import read_settings
 
 
@@ -30,7 +29,9 @@ class SiteSearchGenerator(Generator):
             # text is fresh (ward_content.page_writer); index_site takes these parts when the site is written.
             output = Path(self.output_path)
             sections, bounds = section_names(self.search, self.settings), limits(self.search)
-            ensure_scope().page_hooks[PAGE_HOOK] = functools.partial(part_of_page, output, sections, bounds)
+            scope = ensure_scope()
+            documents = len(scope.content.documents) if scope.content is not None else 0
+            scope.page_hooks[PAGE_HOOK] = hook_for(output, sections, bounds, documents)
         public = self.settings.get("WARD_PUBLIC_URL") or self.settings["SITEURL"]
         # Pagefind stores result URLs from the site root; a site served under a sub-path needs it.
         base_path = (urlsplit(public).path.rstrip("/") or "") + "/"

@@ -108,13 +108,17 @@ def test_a_build_writes_one_record_per_marked_page_with_natural_metadata(tmp_pat
     assert facets == {"sections": {"news": 2}, "years": [{"year": "2027", "pages": 1}, {"year": "2026", "pages": 1}]}
 
 
-def test_the_bundle_is_byte_identical_across_builds_and_numbers_of_processes(tmp_path):
+def test_the_bundle_is_byte_identical_across_builds_and_numbers_of_processes(tmp_path, monkeypatch):
+    import site_search.indexer
+
     files = {f"news/n{i}.md": article(title=f"お知らせ{i}", body="称名寺と金沢文庫。" * i) for i in range(1, 6)}
     bundles = []
-    # The parts made by the process or processes that render the pages (WARD_PROCESSES), or read back
-    # from the written pages by several forked processes (SITE_SEARCH_PROCESSES, below): the same index.
-    runs = (("one", {"WARD_PROCESSES": 1}), ("rendered", {"WARD_PROCESSES": 3}))
-    for name, settings in runs:
+    # The parts made by the process or processes that render the pages (WARD_PROCESSES), kept as they
+    # are or compressed (a large site's, PACK_ABOVE), or read back from the written pages by several
+    # forked processes (SITE_SEARCH_PROCESSES, below): the same index.
+    runs = (("one", {"WARD_PROCESSES": 1}, 4000), ("rendered", {"WARD_PROCESSES": 3}, 4000), ("packed", {}, 0))
+    for name, settings, pack_above in runs:
+        monkeypatch.setattr(site_search.indexer, "PACK_ABOVE", pack_above)
         (tmp_path / name).mkdir()
         output = build_site(tmp_path / name, files=files, SITE_SEARCH_INDEX=True, **settings)
         bundle = output / "pagefind"
