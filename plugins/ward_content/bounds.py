@@ -7,7 +7,11 @@ import re
 from .errors import ContentError
 
 # C0 controls other than tab and line ends, and the two non-characters XML 1.0 refuses.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Also the invisible characters that turn the direction of text (U+202A-U+202E, U+2066-U+2069): a
+# title or link can then show other words than it holds ("Trojan Source"); Japanese text never needs
+# them. The left-to-right and right-to-left marks (U+200E, U+200F) only nudge and stay allowed.
+_DIRECTION = "\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{_DIRECTION}]")
 # One level of a body: a quote marker, or a list marker followed by a space.
 _LEVEL = re.compile(r"[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])")
 
@@ -50,8 +54,9 @@ def control_values(data: object, prefix: str = "") -> list[tuple[str, str]]:
 
 def control_message(character: str) -> str:
     """The staff message for a control character."""
+    kind = "文字の向きを変える見えない制御文字" if re.match(f"[{_DIRECTION}]", character) else "見えない制御文字"
     return (
-        f"見えない制御文字（U+{ord(character):04X}）が入っています。"
+        f"{kind}（U+{ord(character):04X}）が入っています。"
         "この行を消して打ち直すか、メモ帳などに貼り付けてからコピーし直してください"
     )
 
