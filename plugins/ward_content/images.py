@@ -216,7 +216,7 @@ def nearest_image(written: str, root: Path) -> str | None:
     the path written from the project folder (content/images/…), the same path in other capitals, the
     same file name in another folder, or a name with a space cut there by Markdown (images/花火 写真.jpg)."""
     wanted = posixpath.normpath(written.replace("\\", "/").lstrip("/"))
-    if wanted.startswith("content/") and (root / wanted.removeprefix("content/")).is_file():
+    if wanted.startswith("content/") and is_file(root / wanted.removeprefix("content/")):
         return wanted.removeprefix("content/")
     photos = sorted(
         p.relative_to(root).as_posix()

@@ -277,9 +277,12 @@ def test_blank_lines_are_read_in_linear_time(tmp_path):
         ("news/a.md", article(body="[申込](" + "x" * 5000 + ".html)"), "本文"),
         ("news/a.md", article(body="![地図](" + "x" * 300 + ".png)"), "本文"),
         ("news/a.md", article(image="{src: " + "x" * 300 + ".jpg, alt: 写真}"), "image.src"),
+        # Written from the project folder: the "did you mean" search looks for content/… as it is.
+        ("news/a.md", article(body="![地図](content/" + "x" * 300 + ".png)"), "本文"),
+        ("news/a.md", article(image="{src: content/" + "x" * 300 + ".jpg, alt: 写真}"), "image.src"),
         ("bulletins/2026-03.md", None, "pdf"),
     ],
-    ids=["link", "image", "front-matter-image", "bulletin-pdf"],
+    ids=["link", "image", "front-matter-image", "image-from-project", "front-matter-from-project", "bulletin-pdf"],
 )
 def test_a_file_name_longer_than_the_file_system_allows_is_reported_as_missing(tmp_path, rel, text, field):
     from bulletin_fixtures import issue_text
