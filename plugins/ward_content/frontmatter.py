@@ -97,8 +97,10 @@ def _guess_encoding(raw: bytes) -> str | None:
     return None
 
 
+# Dashes staff type in place of "-" (full-width, the long-vowel mark, dashes of other widths).
+_WIDE_DASHES = "－ー―‐−—"
 # A line of dashes that is not exactly "---": more or fewer of them, full-width ones, spaces between.
-_CLOSER_LIKE = re.compile(r"^(?!---$)(?:[-－ー―‐−—]\s*){2,}$")
+_CLOSER_LIKE = re.compile(f"^(?!---$)(?:[-{_WIDE_DASHES}]\\s*){{2,}}$")
 
 
 def split(text: str, path: str) -> FrontMatter:
@@ -252,9 +254,6 @@ def _flow_problem(yaml_text: str, exc: yaml.MarkedYAMLError, first_line: int) ->
 
 
 _KEY_AT_START = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w]*)\s*:")
-
-
-_WIDE_DASHES = "－ー―‐−—"
 
 
 def _stray_line(yaml_text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str, str] | None:
