@@ -21,12 +21,10 @@ _LOCAL_PREFIX = re.compile(r"^\{(filename|static|attach)\}")
 _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#|/)", re.I)
 
 
-def check_body(
-    body: str, body_line: int, rel_path: str, exists: Callable[[str], bool], source: str | None = None
-) -> list[ContentError]:
+def check_body(body: str, body_line: int, shown: str, exists: Callable[[str], bool], source: str) -> list[ContentError]:
     """Problems in the body, each on its own source line. `exists` answers for content-relative paths;
-    `rel_path` names the file in messages ("content/news/a.md"), `source` is its content-relative path
-    ("news/a.md", the folder relative links start from; `rel_path` when not given)."""
+    `shown` names the file in messages ("content/news/a.md"), `source` is its content-relative path
+    ("news/a.md", the folder relative links start from)."""
     errors: list[ContentError] = []
     in_code = False
     for offset, line in enumerate(body.split("\n")):
@@ -38,7 +36,7 @@ def check_body(
             continue
 
         def add(message: str, code: str, field: str = "本文", number: int = number) -> None:
-            errors.append(ContentError(rel_path, number, field, message, code))
+            errors.append(ContentError(shown, number, field, message, code))
 
         if re.match(r"^#\s", line):
             add("本文の見出しは ## から始めてください（# はページの題名に使われています）", "h1 in body")
@@ -61,7 +59,7 @@ def check_body(
                     f"リンクの文字「{text}」では行き先がわかりません。「花火大会の会場案内」のように行き先を書いてください",
                     "vague link text",
                 )
-            _check_target(target, source or rel_path, exists, add)
+            _check_target(target, source, exists, add)
     return errors
 
 
