@@ -71,7 +71,7 @@ def check_pdf_bounds(path: Path, limits: Limits, must_open: bool = False) -> Non
 
 # Objects visited when looking for active content; a 500-page PDF of text and photos holds far fewer.
 MAX_PDF_OBJECTS = 2_000_000
-# Actions a viewer runs by itself: a script, another program, a form sent or data loaded from elsewhere.
+# Actions that run code or load data by themselves: a script, another program, form data imported, rich media.
 _RUNNING_ACTIONS = frozenset({"/JavaScript", "/Launch", "/ImportData", "/RichMediaExecute"})
 
 
