@@ -8,6 +8,7 @@ import math
 import re
 from pathlib import Path
 
+from ward_content.bounds import control_message, first_control
 from ward_content.errors import ContentError
 
 from .columns import FLAG_COLUMNS, KINDS
@@ -165,8 +166,15 @@ def is_count(text: str) -> bool:
 
 
 def check_row(name: str, row_number: int, row: dict[str, str], settings: EvacuationSettings) -> list[ContentError]:
-    """Every problem of one row: the id, the name, the coordinates, the disaster flags, the capacity."""
+    """Every problem of one row: control characters, the id, the name, the coordinates, the disaster
+    flags, the capacity."""
     errors = []
+    # The same characters a Markdown page may not hold (a vertical tab breaks the page and its feed; a
+    # direction override makes a shelter's name read as another), in any cell.
+    for column, value in row.items():
+        character = first_control(value)
+        if character is not None:
+            errors.append(_error(name, row_number, column, control_message(character), "control character"))
     if not (is_count(row["NO"]) and int(row["NO"]) > 0):
         errors.append(
             _error(name, row_number, "NO", f"「{row['NO']}」: 1以上の半角の整数で書いてください", "invalid id")

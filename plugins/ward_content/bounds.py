@@ -36,13 +36,19 @@ def control_characters(text: str, shown: str, end_line: int | None) -> list[Cont
     return errors
 
 
+def first_control(text: str) -> str | None:
+    """The first control character of a text (as `control_characters` finds them), or None."""
+    found = _CONTROL.search(text)
+    return found.group() if found else None
+
+
 def control_values(data: object, prefix: str = "") -> list[tuple[str, str]]:
     """(field path, character) for each value that holds a control character, written as a YAML escape ("\\0")."""
     found: list[tuple[str, str]] = []
     if isinstance(data, str):
-        match = _CONTROL.search(data)
-        if match:
-            found.append((prefix, match.group()))
+        character = first_control(data)
+        if character is not None:
+            found.append((prefix, character))
     elif isinstance(data, dict):
         for key, value in data.items():
             found += control_values(value, f"{prefix}.{key}" if prefix else str(key))

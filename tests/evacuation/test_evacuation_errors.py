@@ -48,6 +48,20 @@ def test_invoke_check_reports_the_same_rows(tmp_path):
     assert [error.format() for error in check_content(content).errors] == EXPECTED
 
 
+@pytest.mark.parametrize("character", ["\x0b", "\u202e"])
+def test_a_control_character_in_a_cell_is_located_as_in_a_page(tmp_path, character):
+    rows = shelters({"NO": "3", "名称": f"金沢{character}小学校", **LOC, "災害種別_地震": "1"})
+    content = write_files(tmp_path / "content", files(shelter_rows=rows))
+    [error] = check_content(content).errors
+    assert (error.path, error.line, error.field, error.code) == (
+        "content/data/evacuation_shelter.csv",
+        4,
+        "名称",
+        "control character",
+    )
+    assert f"（U+{ord(character):04X}）が入っています" in error.message
+
+
 def test_a_wrong_header_names_the_first_wrong_column(tmp_path):
     columns = list(SPACE_COLUMNS)
     columns[1], columns[2] = columns[2], columns[1]
