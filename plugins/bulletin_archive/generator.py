@@ -13,6 +13,7 @@ from pdf_privacy.plugin import cleaned_bytes
 from responsive_images.pipeline import picture_of, produce, tasks_for
 from responsive_images.settings import read_settings as read_photo_settings
 
+from ward_content.bounds import without_controls
 from ward_content.build_scope import ensure_scope
 from ward_content.document import display_path
 from ward_content.errors import ContentError
@@ -26,7 +27,7 @@ from ward_content.sources import file_problems, scan_tree
 from .covers import CoverProblem, cover_for, cover_widths, inspect_bounded, master_for
 from .feed import atom_feed
 from .model import Issue, find_gaps, make_archive
-from .pdf import PdfProblem
+from .pdf import PdfProblem, pages_without
 from .schema import KIND
 from .settings import read_settings
 
@@ -66,8 +67,10 @@ class BulletinGenerator(WardFolderGenerator):
                 info = inspected[path]
                 if isinstance(info, Exception):
                     raise info
-                # The size shown and sent in the feed is that of the copy published, without metadata.
-                info = replace(info, size=len(self._published_pdf(path)))
+                # The size shown and sent in the feed is that of the copy published, without metadata; the
+                # text shown holds no control or text-direction character, whatever the PDF's text layer had.
+                pages = pages_without(info.pages, without_controls)
+                info = replace(info, size=len(self._published_pdf(path)), pages=pages)
             except CoverProblem:
                 self.ward_errors.append(_no_cover(doc))
                 continue

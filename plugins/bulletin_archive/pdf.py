@@ -37,6 +37,15 @@ class PdfPage:
     blocks: tuple[TextBlock, ...]
 
 
+def pages_without(pages: tuple[PdfPage, ...], clean) -> tuple[PdfPage, ...]:
+    """The pages with `clean` applied to every block's text (this module runs alone in a worker, so the
+    cleaning, which is the foundation's, is handed in by the build)."""
+    return tuple(
+        PdfPage(page.number, tuple(TextBlock(clean(block.text), block.level) for block in page.blocks))
+        for page in pages
+    )
+
+
 @dataclass(frozen=True)
 class PdfInfo:
     """What the archive shows about a PDF without opening it in a reader."""

@@ -42,6 +42,12 @@ def first_control(text: str) -> str | None:
     return found.group() if found else None
 
 
+def without_controls(text: str) -> str:
+    """Text made by a program (a PDF's text layer), with the characters a page may not hold removed:
+    pdfium marks a hyphen it generated at a line end with U+0002, and a PDF can carry any of them."""
+    return _CONTROL.sub("", text)
+
+
 def control_values(data: object, prefix: str = "") -> list[tuple[str, str]]:
     """(field path, character) for each value that holds a control character, written as a YAML escape ("\\0")."""
     found: list[tuple[str, str]] = []

@@ -3,6 +3,7 @@
 # ruff: noqa: F401, F811 (pytest fixtures are imported from bulletin_fixtures and used as arguments)
 
 import subprocess
+from dataclasses import replace
 
 import pytest
 from bulletin_archive.pdf_identity import PdfIdentity, identity_of_text, read_identity
@@ -199,3 +200,26 @@ def test_make_build_and_test_never_regenerate_pdfs():
             target, _, prerequisites = line.partition(":")
             rules[target.strip()] = prerequisites.split()
     assert "sample-pdfs" not in rules["build"] and "sample-pdfs" not in rules["test"]
+
+
+def test_control_and_direction_characters_of_a_pdf_text_layer_never_reach_the_issue_page(
+    tmp_path, archive_files, cache_dir, monkeypatch
+):
+    """pdfium writes U+0002 for a hyphen it generated at a line end, and a PDF can carry U+202E or a
+    vertical tab in its text: the page shows the text without them (they are forbidden in HTML, and an
+    override would turn the words around)."""
+    import bulletin_archive.generator as generator
+    from bulletin_archive.pdf import PdfPage, TextBlock
+
+    real = generator.inspect_bounded
+
+    def with_controls(path, settings, limits):
+        info = real(path, settings, limits)
+        blocks = (TextBlock("見出し\u202e逆"), TextBlock("ハイ\x02フン\x0bと\u2066本文\u2069"))
+        return replace(info, pages=(PdfPage(1, blocks), *info.pages[1:]))
+
+    monkeypatch.setattr(generator, "inspect_bounded", with_controls)
+    output = build_site(tmp_path, files=archive_files("2026-03"), BULLETIN_CACHE_PATH=str(cache_dir))
+    html = (output / "bulletins" / "2026-03" / "index.html").read_text(encoding="utf-8")
+    assert "ハイフンと本文" in html and "見出し逆" in html
+    assert not [c for c in html if c in "\x02\x0b\u202e\u2066\u2069"]
