@@ -16,6 +16,9 @@ count positions and write files, for more time and memory than the whole Pelican
   pf_meta) digits and lengthened only on a collision;
 - page numbers and positions are each stored as the distance from the one before.
 
+Each page's tokens are cut as integer keys (keys.py) by the process that writes the page; every
+word's pages and positions are encoded for all pages at once (postings.py).
+
 tests/site_search/test_bundle.py indexes the same records with the pinned Pagefind binary and
 compares the decoded files. Two deliberate differences, both for bytes and time:
 - Pagefind 1.5 also indexes the words of every metadata field (to boost matches in the title); our
@@ -25,12 +28,10 @@ compares the decoded files. Two deliberate differences, both for bytes and time:
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import hashlib
 import itertools
 import json
-import operator
 import shutil
 import unicodedata
 from collections import defaultdict
@@ -41,17 +42,12 @@ from pathlib import Path
 from ward_content.errors import ConfigurationError
 
 from . import cbor
+from .postings import PageKeys, WordPages, page_keys, word_pages
 from .records import Record
 from .text import facet_token, index_tokens
 
 SIGNATURE = b"pagefind_dcd"
-# Pagefind's weight unit: weight 1 is stored as 24; a title word counts 7 times (as Pagefind's <h1>).
-WEIGHT_UNIT = 24
-TITLE_WEIGHT = 7
-BODY_MARK = cbor.integer(-WEIGHT_UNIT - 1)
-TITLE_MARK = cbor.integer(-TITLE_WEIGHT * WEIGHT_UNIT - 1)
 NO_ITEMS = cbor.head(cbor.ARRAY, 0)
-PAGE_HEAD = cbor.head(cbor.ARRAY, 3)
 # Hex digits of a file's hash after "<lang>_" (pf_meta names keep three more).
 SHORT_HASH = 7
 
@@ -68,10 +64,17 @@ class PageTokens:
         return len(self.title) + len(self.rest)
 
 
+def page_facets(record: Record) -> list[str]:
+    """The page's section and year tokens (filters), after its body."""
+    return [t for t in (facet_token("section", record.section_slug), facet_token("year", record.year)) if t]
+
+
 def page_tokens(record: Record, max_tokens: int) -> PageTokens:
-    """The page's tokens: title, body, section and year facets; a body past `max_tokens` is cut."""
+    """The page's tokens as text (text.index_tokens): title, body, section and year facets; a body
+    past `max_tokens` is cut. The index takes the same tokens as keys (postings.page_keys); these
+    are for Pagefind's own indexer, which the tests compare ours with."""
     title = index_tokens(record.title)[:max_tokens]
-    facets = [t for t in (facet_token("section", record.section_slug), facet_token("year", record.year)) if t]
+    facets = page_facets(record)
     body = index_tokens(record.indexed)[: max(max_tokens - len(title) - len(facets), 0)]
     return PageTokens(title, body + facets)
 
@@ -91,123 +94,29 @@ def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.category(c).startswith("M"))
 
 
-def deltas(positions: list[int]) -> list[int]:
-    """Pagefind 1.5 stores each position as the distance from the one before (the first as it is)."""
-    if len(positions) == 1:
-        return positions
-    return [positions[0], *map(operator.sub, positions[1:], positions[:-1])]
+def word_entries(words: list[WordPages]) -> list[tuple[str, int, bytes]]:
+    """(word, items counted as Pagefind counts them for chunking, encoded entry), sorted by word.
 
-
-def locations(positions: list[int], titled: int) -> tuple[bytes, int]:
-    """A page's position list for one word, encoded without its array head, and its item count.
-
-    Positions of the body's weight come first (Pagefind sorts by weight), each weight's positions
-    after their marker, as distances from the one before.
+    A word with diacritics (café) is filed under its folded form (cafe) as a variant, as Pagefind
+    does; the browser folds the query the same way.
     """
-    cut = bisect.bisect_left(positions, titled)
-    title, body = positions[:cut], positions[cut:]
-    encoded = TITLE_MARK + cbor.unsigned_run(deltas(title)) if title else b""
-    if body:
-        encoded = BODY_MARK + cbor.unsigned_run(deltas(body)) + encoded
-    return encoded, len(positions) + (1 if title else 0) + (1 if body else 0)
-
-
-# Read-only: the most common posting, a word once in a page's body at position p, as its bytes
-# after the page number: [-25, p] and no metadata positions.
-ONCE = tuple(cbor.head(cbor.ARRAY, 2) + BODY_MARK + cbor.UNSIGNED_BYTES[p] + NO_ITEMS for p in range(cbor.CACHED))
-UNSIGNED = cbor.UNSIGNED_BYTES
-ARRAY_HEADS = tuple(cbor.head(cbor.ARRAY, n) for n in range(cbor.CACHED))
-# Read-only: a page entry's head and its page number (a distance from the word's previous page).
-PAGE_STEP = tuple(PAGE_HEAD + cbor.UNSIGNED_BYTES[step] for step in range(cbor.CACHED))
-
-
-def page_postings(tokens: PageTokens) -> list[tuple[str, int, bytes]]:
-    """(word, items of its position list, its page entry after the page number) for one page."""
-    at: dict[str, list[int]] = {}
-    for position, token in enumerate(tokens.title + tokens.rest):
-        if token in at:
-            at[token].append(position)
-        else:
-            at[token] = [position]
-    titled = len(tokens.title)
+    by_word = {entry.word: entry for entry in words}
+    forms: dict[str, list[str]] = defaultdict(list)
+    for word in by_word:
+        forms[word if word.isascii() else fold(word)].append(word)
     out = []
-    for token, positions in at.items():
-        first, count = positions[0], len(positions)
-        try:
-            if first < titled:
-                raise IndexError  # title positions: the general case below
-            if count == 1:
-                rest = ONCE[first]
-            else:
-                steps = [first, *map(operator.sub, positions[1:], positions[:-1])]
-                rest = b"".join((ARRAY_HEADS[count + 1], BODY_MARK, *map(UNSIGNED.__getitem__, steps), NO_ITEMS))
-            out.append((token, count + 1, rest))
-        except IndexError:  # a title position, or a number past the tables
-            encoded, items = locations(positions, titled)
-            out.append((token, items, cbor.head(cbor.ARRAY, items) + encoded + NO_ITEMS))
+    for key in sorted(forms):
+        exact = by_word.get(key)
+        variants = sorted(form for form in forms[key] if form != key)
+        size = sum(by_word[form].items for form in forms[key])
+        entry = (
+            cbor.head(cbor.ARRAY, 3)
+            + cbor.text(key)
+            + (exact.pages if exact is not None else NO_ITEMS)
+            + cbor.array([cbor.array([cbor.text(form), by_word[form].pages]) for form in variants])
+        )
+        out.append((key, size, entry))
     return out
-
-
-class Postings:
-    """Every word's pages in page order, each word's entries encoded as they come.
-
-    Per word: the last page number, the number of pages and one growing bytearray of its encoded
-    entries (the page as a distance from the one before, then the rest of the entry). Kept as Python
-    objects (a page number and a bytes object per posting), 8,000 pages' postings took about 100 MB.
-    """
-
-    def __init__(self) -> None:
-        # word -> [last page number, pages, encoded entries]
-        self.pages: dict[str, list] = {}
-        # Items of every position list of a word (Pagefind cuts chunks by their count).
-        self.items: dict[str, int] = defaultdict(int)
-
-    def add(self, number: int, postings: list[tuple[str, int, bytes]]) -> None:
-        """Page `number`'s postings (page_postings), after every page before it."""
-        pages, items = self.pages, self.items
-        for token, count, rest in postings:
-            entry = pages.get(token)
-            if entry is None:
-                entry = pages[token] = [0, 0, bytearray()]
-            step = number - entry[0]
-            entry[2] += PAGE_STEP[step] if step < len(PAGE_STEP) else PAGE_HEAD + cbor.integer(step)
-            entry[2] += rest
-            entry[0] = number
-            entry[1] += 1
-            items[token] += count
-
-    def page_count(self, word: str) -> int:
-        return self.pages[word][1]
-
-    def _pages(self, word: str) -> bytes:
-        _, count, encoded = self.pages[word]
-        return cbor.head(cbor.ARRAY, count) + bytes(encoded)
-
-    def word_entries(self) -> list[tuple[str, int, bytes]]:
-        """(word, items counted as Pagefind counts them for chunking, encoded entry), sorted by word;
-        the postings are emptied as their entries are made (called once, by `assemble`).
-
-        A word with diacritics (café) is filed under its folded form (cafe) as a variant, as
-        Pagefind does; the browser folds the query the same way.
-        """
-        forms: dict[str, list[str]] = defaultdict(list)
-        for word in self.pages:
-            forms[word if word.isascii() else fold(word)].append(word)
-        out = []
-        for key in sorted(forms):
-            exact = key in self.pages
-            variants = sorted(form for form in forms[key] if form != key)
-            size = sum(self.items[form] + self.page_count(form) for form in forms[key])
-            entry = (
-                cbor.head(cbor.ARRAY, 3)
-                + cbor.text(key)
-                + (self._pages(key) if exact else NO_ITEMS)
-                + cbor.array([cbor.array([cbor.text(form), self._pages(form)]) for form in variants])
-            )
-            out.append((key, size, entry))
-            for form in forms[key]:  # encoded into the entry: its buffer goes (the memory is wanted)
-                del self.pages[form]
-        return out
 
 
 def chunks(entries: list[tuple[str, int, bytes]], locations: int) -> list[list[tuple[str, int, bytes]]]:
@@ -267,7 +176,7 @@ def compressed(data: bytes, level: int) -> bytes:
     return gzip.compress(SIGNATURE + data, compresslevel=level, mtime=0)
 
 
-def fragment_json(record: Record, tokens: PageTokens, meta: dict[str, str]) -> bytes:
+def fragment_json(record: Record, word_count: int, meta: dict[str, str]) -> bytes:
     """The page's fragment as Pagefind's serde_json writes it (same keys, order and escapes).
 
     Without `content`: Pagefind keeps there the text it indexed (for us, tokens) to cut its own
@@ -277,7 +186,7 @@ def fragment_json(record: Record, tokens: PageTokens, meta: dict[str, str]) -> b
     data = {
         "url": record.url,
         "content": "",
-        "word_count": max(tokens.count, 1),
+        "word_count": word_count,
         "filters": {},
         "meta": meta,
         "anchors": [],
@@ -307,22 +216,23 @@ class PagePart:
     word_count: int
     fragment_digest: str
     fragment: bytes  # compressed
-    postings: list[tuple[str, int, bytes]]
+    keys: PageKeys
 
 
 def page_part(record: Record, limits: Limits) -> PagePart:
-    tokens = page_tokens(record, limits.max_tokens)
+    keys = page_keys(record.title, record.indexed, page_facets(record), limits.max_tokens)
     meta = page_meta(record, limits.excerpt_chars)
-    fragment = fragment_json(record, tokens, meta)
+    word_count = max(keys.count, 1)
+    fragment = fragment_json(record, word_count, meta)
     return PagePart(
         url=record.url,
         section_slug=record.section_slug,
         year=record.year,
         fields=tuple(meta),
-        word_count=max(tokens.count, 1),
+        word_count=word_count,
         fragment_digest=sha1_hex(fragment),
         fragment=compressed(fragment, limits.compression),
-        postings=page_postings(tokens),
+        keys=keys,
     )
 
 
@@ -353,15 +263,14 @@ class PageSummary:
 def assemble(
     parts: Iterable[PagePart], language: str, version: str, limits: Limits
 ) -> tuple[dict[str, bytes], list[PageSummary]]:
-    """The bundle's files from every page's part, pages numbered in the order given (taken one at a
-    time, so a generator of parts never holds every page's postings at once), and the pages."""
-    postings = Postings()
+    """The bundle's files from every page's part, pages numbered in the order given, and the pages."""
+    keys: list[PageKeys] = []
     pages: list[PageSummary] = []
     fragments: list[bytes] = []
     fields: set[str] = set()
     for number, part in enumerate(parts):
         check_page_count(number + 1, limits)
-        postings.add(number, part.postings)
+        keys.append(part.keys)
         pages.append(PageSummary(part.url, part.section_slug, part.year, part.word_count, part.fragment_digest))
         fragments.append(part.fragment)
         fields.update(part.fields)
@@ -369,7 +278,7 @@ def assemble(
     fragment_names = short_names(language, [page.fragment_digest for page in pages])
     for name, fragment in zip(fragment_names, fragments, strict=True):
         files[f"fragment/{name}.pf_fragment"] = fragment
-    groups = chunks(postings.word_entries(), limits.chunk_locations)
+    groups = chunks(word_entries(word_pages(keys)), limits.chunk_locations)
     encoded_chunks = [cbor.array([cbor.array([entry for _, _, entry in group])]) for group in groups]
     chunk_names = short_names(language, [sha1_hex(data) for data in encoded_chunks])
     for name, data in zip(chunk_names, encoded_chunks, strict=True):

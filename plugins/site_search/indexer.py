@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import pickle
 import zlib
 from collections.abc import Iterable, Iterator
@@ -21,7 +22,7 @@ from ward_content.forking import process_count, split_map
 
 from .bundle import Limits, PagePart, PageSummary, assemble, page_part, write_bundle
 from .client import client_files
-from .records import page_record, page_url
+from .records import page_record, page_url, rel_url
 from .settings import SiteSearchSettings
 
 BUNDLE = "pagefind"
@@ -64,10 +65,11 @@ def write_index(parts: Iterable[PagePart], bundle: Path, search: SiteSearchSetti
     return pages
 
 
-def _part(path: Path, output: Path, sections: dict, bounds: Limits) -> PagePart | None:
+def _part(path: Path, output: Path, sections: dict, bounds: Limits, rel: str | None = None) -> PagePart | None:
     """A written page's part of the index, or None for a page that marks nothing."""
     # Pelican writes UTF-8; decoding here spares lxml guessing from a <meta> it may not find.
-    record = page_record(path.read_text(encoding="utf-8"), page_url(output, path), sections)
+    url = rel_url(rel) if rel is not None else page_url(output, path)
+    record = page_record(path.read_text(encoding="utf-8"), url, sections)
     return page_part(record, bounds) if record is not None else None
 
 
@@ -88,7 +90,7 @@ def part_of_page(output: Path, sections: dict, bounds: Limits, compress: bool, r
     if not rel.endswith(".html"):
         return None
     with cyclic_gc_paused():
-        part = _part(path, output, sections, bounds)
+        part = _part(path, output, sections, bounds, rel)
     if part is None:
         return None
     data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
@@ -117,19 +119,18 @@ def page_parts(
     large site), this process and forked copies each take every n-th page (ward_content.forking, as
     the build loads and renders); the parts come in the same order whatever the number.
     """
-    paths = sorted(output.rglob("*.html"))
     if made:
         # Parts the page writer made as it wrote the pages (PAGE_HOOK); the others are read here.
-        for path in paths:
-            rel = path.relative_to(output).as_posix()
+        for rel in html_files(output):
             if rel in made:
-                packed = made.pop(rel)  # taken once: its memory goes as its postings go in
+                packed = made.pop(rel)  # taken once: its memory goes as its keys go in
                 part = unpack_part(packed) if packed is not None else None
             else:
-                part = _part(path, output, sections, bounds)
+                part = _part(output / rel, output, sections, bounds, rel)
             if part is not None:
                 yield part
         return
+    paths = sorted(output.rglob("*.html"))
     workers = 1 if processes == 1 else process_count(len(paths), processes)
     if workers == 1:
         for path in paths:
@@ -143,6 +144,24 @@ def page_parts(
     for index, share in enumerate(shares):
         ordered[index::workers] = share
     yield from (part for part in ordered if part is not None)
+
+
+def html_files(output: Path) -> list[str]:
+    """Output-relative paths of every .html file under `output`, in the order of sorted(rglob())
+    (folder by folder); os.scandir with strings, as pathlib's objects cost 30 µs a file."""
+    found: list[str] = []
+    pending = [""]
+    while pending:
+        folder = pending.pop()
+        with os.scandir(output / folder if folder else output) as entries:
+            for entry in entries:
+                rel = f"{folder}/{entry.name}" if folder else entry.name
+                # Symbolic links are not followed out of the output folder; Pelican writes none.
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(rel)
+                elif entry.name.endswith(".html") and entry.is_file(follow_symlinks=False):
+                    found.append(rel)
+    return sorted(found, key=lambda rel: rel.split("/"))
 
 
 def facets(parts: list[PageSummary]) -> dict:

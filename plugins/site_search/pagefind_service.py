@@ -21,7 +21,8 @@ from pathlib import Path
 
 from ward_content.errors import ConfigurationError
 
-from .bundle import TITLE_WEIGHT, PageTokens, page_meta, page_tokens
+from .bundle import PageTokens, page_meta, page_tokens
+from .postings import TITLE_WEIGHT
 from .records import Record
 from .settings import SiteSearchSettings
 

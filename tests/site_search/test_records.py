@@ -8,8 +8,9 @@ import shutil
 
 import cbor2
 from conftest import article, build_site
-from site_search.bundle import TITLE_WEIGHT, page_tokens
+from site_search.bundle import page_tokens
 from site_search.indexer import index_site
+from site_search.postings import TITLE_WEIGHT
 from site_search.records import page_record
 from site_search.settings import read_settings
 from site_search.text import encode, index_tokens

@@ -8,37 +8,8 @@ import pytest
 from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
+from search_samples import SAMPLES
 from site_search import text
-
-# Width, kana, readings, names, mixed scripts, numbers, rare characters, punctuation.
-SAMPLES = [
-    "神奈川県立金沢文庫",
-    "金沢文庫",
-    "かなざわぶんこ",
-    "カナザワブンコ",
-    "ｶﾅｻﾞﾜﾌﾞﾝｺ",
-    "しょうみょうじ",
-    "ショウミョウジ",
-    "称名寺（称名寺境内）",
-    "海の公園",
-    "瀬戸神社",
-    "金沢まつり花火大会",
-    "２０２６年度の花火大会",
-    "令和8年8月号（No.346）",
-    "QRコード",
-    "Let's エコアクション！",
-    "佐々木さん・〆切",
-    "ヴァイオリン ヵ月 ヽ",
-    "𠮷野家",
-    "café Ａｂｃ",
-    "庫",
-    "",
-    "海の公園 花火",
-    "Ⅻ① ﬁle ß İstanbul ２ｍ²",
-    "〒236-0021 横浜市金沢区泥亀2-9-1",
-    "ゝゞヽヾ〻ゟヿ",
-]
-
 
 FACETS = [["section", "history"], ["year", "2026"], ["section", "Kosodate-2"], ["year", ""]]
 
