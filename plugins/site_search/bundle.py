@@ -260,10 +260,19 @@ class PageSummary:
     fragment_digest: str
 
 
-def assemble(
-    parts: Iterable[PagePart], language: str, version: str, limits: Limits
-) -> tuple[dict[str, bytes], list[PageSummary]]:
-    """The bundle's files from every page's part, pages numbered in the order given, and the pages."""
+@dataclass
+class Collected:
+    """Every page's part taken in: the pages, their fragment files, their keys, the metadata fields."""
+
+    pages: list[PageSummary]
+    fragments: dict[str, bytes]  # relative path -> compressed fragment
+    fragment_names: list[str]
+    keys: list[PageKeys]
+    fields: set[str]
+
+
+def collect(parts: Iterable[PagePart], language: str, limits: Limits) -> Collected:
+    """Pages numbered in the order given; each part's fragment named (short_names)."""
     keys: list[PageKeys] = []
     pages: list[PageSummary] = []
     fragments: list[bytes] = []
@@ -274,11 +283,16 @@ def assemble(
         pages.append(PageSummary(part.url, part.section_slug, part.year, part.word_count, part.fragment_digest))
         fragments.append(part.fragment)
         fields.update(part.fields)
+    names = short_names(language, [page.fragment_digest for page in pages])
+    files = {f"fragment/{name}.pf_fragment": fragment for name, fragment in zip(names, fragments, strict=True)}
+    return Collected(pages, files, names, keys, fields)
+
+
+def index_files_of(collected: Collected, language: str, version: str, limits: Limits) -> dict[str, bytes]:
+    """The index chunks, the metadata and pagefind-entry.json (the fragments are collected's);
+    takes the keys (collected.keys is emptied)."""
     files: dict[str, bytes] = {}
-    fragment_names = short_names(language, [page.fragment_digest for page in pages])
-    for name, fragment in zip(fragment_names, fragments, strict=True):
-        files[f"fragment/{name}.pf_fragment"] = fragment
-    groups = chunks(word_entries(word_pages(keys)), limits.chunk_locations)
+    groups = chunks(word_entries(word_pages(collected.keys)), limits.chunk_locations)
     encoded_chunks = [cbor.array([cbor.array([entry for _, _, entry in group])]) for group in groups]
     chunk_names = short_names(language, [sha1_hex(data) for data in encoded_chunks])
     for name, data in zip(chunk_names, encoded_chunks, strict=True):
@@ -290,7 +304,7 @@ def assemble(
             cbor.array(
                 [
                     cbor.array([cbor.text(name), cbor.integer(page.word_count)])
-                    for name, page in zip(fragment_names, pages, strict=True)
+                    for name, page in zip(collected.fragment_names, collected.pages, strict=True)
                 ]
             ),
             cbor.array(
@@ -301,13 +315,21 @@ def assemble(
             ),
             NO_ITEMS,  # filters: section and year are facet tokens (docs/search.md)
             NO_ITEMS,  # sorts
-            cbor.array([cbor.text(field) for field in sorted(fields)]),
+            cbor.array([cbor.text(field) for field in sorted(collected.fields)]),
         ]
     )
     meta_name = f"{language}_{sha1_hex(meta_index)[: SHORT_HASH + 3]}"
     files[f"pagefind.{meta_name}.pf_meta"] = compressed(meta_index, limits.compression)
-    files["pagefind-entry.json"] = entry_json(version, language, meta_name, len(pages))
-    return files, pages
+    files["pagefind-entry.json"] = entry_json(version, language, meta_name, len(collected.pages))
+    return files
+
+
+def assemble(
+    parts: Iterable[PagePart], language: str, version: str, limits: Limits
+) -> tuple[dict[str, bytes], list[PageSummary]]:
+    """The bundle's files from every page's part, pages numbered in the order given, and the pages."""
+    collected = collect(parts, language, limits)
+    return {**collected.fragments, **index_files_of(collected, language, version, limits)}, collected.pages
 
 
 # Pagefind's own word characters beside letters and digits (utils.rs WORD_SYMBOLS); the entry lists them.
@@ -325,11 +347,14 @@ def entry_json(version: str, language: str, meta_name: str, page_count: int) -> 
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def write_bundle(files: dict[str, bytes], client: dict[str, bytes], bundle: Path) -> None:
-    """Replace `bundle` with the index files and Pagefind's client files (pagefind.js, worker, wasm)."""
+def new_bundle(bundle: Path) -> None:
+    """An empty bundle folder in place of `bundle`."""
     if bundle.exists():
         shutil.rmtree(bundle)
     for folder in ("fragment", "index"):
         (bundle / folder).mkdir(parents=True)
-    for name, data in sorted({**client, **files}.items()):
+
+
+def write_files(bundle: Path, files: dict[str, bytes]) -> None:
+    for name, data in sorted(files.items()):
         (bundle / name).write_bytes(data)

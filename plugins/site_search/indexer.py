@@ -20,7 +20,7 @@ from pathlib import Path
 from ward_content.build_scope import current
 from ward_content.forking import process_count, split_map
 
-from .bundle import Limits, PagePart, PageSummary, assemble, page_part, write_bundle
+from .bundle import Limits, PagePart, PageSummary, collect, index_files_of, new_bundle, page_part, write_files
 from .client import client_files
 from .records import page_record, page_url, rel_url
 from .settings import SiteSearchSettings
@@ -57,12 +57,31 @@ def limits(search: SiteSearchSettings) -> Limits:
 
 def write_index(parts: Iterable[PagePart], bundle: Path, search: SiteSearchSettings) -> list[PageSummary]:
     """Write the bundle of these pages into `bundle` (replaced): index files and Pagefind's browser
-    files. Returns the pages indexed."""
+    files. Returns the pages indexed.
+
+    On a site large enough to fork for, a forked copy writes the fragment files (one per page)
+    while this process merges every page's keys into the index: the second core is otherwise idle
+    by then, and the files take as long as a third of the merge.
+    """
     version, client = client_files(search.binary, search.cache_path, search.language)
+    bounds = limits(search)
     with cyclic_gc_paused():
-        files, pages = assemble(parts, search.language, version, limits(search))
-    write_bundle(files, client, bundle)
-    return pages
+        collected = collect(parts, search.language, bounds)
+        new_bundle(bundle)
+        fragments = {**client, **collected.fragments}
+        collected.fragments = {}
+        tasks = [
+            partial(index_files_of, collected, search.language, version, bounds),
+            partial(write_files, bundle, fragments),
+        ]
+        # Index in this process (slice 0); fragments in a copy, or here after the index on a small site.
+        files = split_map(_run, tasks, min(process_count(len(collected.pages)), 2))[0][0]
+    write_files(bundle, files)
+    return collected.pages
+
+
+def _run(tasks: list) -> list:
+    return [task() for task in tasks]
 
 
 def _part(path: Path, output: Path, sections: dict, bounds: Limits, rel: str | None = None) -> PagePart | None:

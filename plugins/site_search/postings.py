@@ -11,6 +11,7 @@ exactly this; no Python step per token or posting is left).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from itertools import chain
@@ -27,7 +28,7 @@ TITLE_WEIGHT = 7
 # Tokens sorted per group of words (the sort's arrays take about 40 bytes a token), and encoded per
 # batch of words (encoding takes about 250 bytes a token); a word is never split.
 GROUP = 1 << 18
-BATCH = 1 << 16
+BATCH = 1 << 14
 # Word, page and index in the page are sorted as one integer while their bits fit in this many.
 PACKED_BITS = 63
 
@@ -68,7 +69,8 @@ class WordPages:
 
 
 def word_pages(pages: list[PageKeys]) -> list[WordPages]:
-    """Every word of these pages (numbered in this order), sorted by its text.
+    """Every word of these pages (numbered in this order), sorted by its text. The list is emptied
+    as its keys are taken into one array (at 8,000 pages they are 15 MB: the memory is wanted).
 
     Words are sorted in groups of about GROUP tokens and encoded in batches of about BATCH, so the
     arrays stay small whatever the site's size; across the whole site there are only the keys and
@@ -81,33 +83,62 @@ def word_pages(pages: list[PageKeys]) -> list[WordPages]:
     starts = np.cumsum(lengths) - lengths
     texts, word = _site_words(pages, starts)
     counts = np.cumsum(np.bincount(word, minlength=len(texts)))
-    out: list[WordPages] = []
+    # (word number, encoded pages so far, items, pages, last page number) per word, in order.
+    out: list[tuple[int, bytes, int, int, int]] = []
     first = 0
     while first < len(texts):
         done = counts[first - 1] if first else 0
         # Whole words, at least one.
         last = max(int(np.searchsorted(counts, done + GROUP, side="right")), first + 1)
-        at = np.flatnonzero((word >= first) & (word < last))  # in page and position order
+        at = _tokens_of(word, first, last)
         page = np.searchsorted(starts, at, side="right") - 1
         within = at - starts[page]
-        group, page, within = _sorted(word[at] - first, page, within, last - first, len(pages), int(lengths.max()))
+        group = word[at] - first
         del at
+        group, page, within = _sorted(group, page, within, last - first, len(lengths), int(lengths.max()))
         # A page's tokens are stored body first, then title: the order Pagefind lists their positions in.
         rest = (lengths - titled)[page]
         title = within >= rest
         position = np.where(title, within - rest, within + titled[page])
         del within, rest
-        edges = np.searchsorted(group, np.arange(last - first + 1))  # each word's first token
-        at = 0
-        while at < last - first:
-            end = max(int(np.searchsorted(edges, edges[at] + BATCH, side="right")) - 1, at + 1)
-            lo, hi = edges[at], edges[end]
-            out += _encode(
-                texts[first + at : first + end], group[lo:hi] - at, page[lo:hi], title[lo:hi], position[lo:hi]
-            )
-            at = end
+        group += first  # the word's number among all the site's
+        # Batches of about BATCH tokens, cut between two pages of a word or between words (a word
+        # found on every page is split: its pages are encoded a batch at a time).
+        post_starts = np.flatnonzero(_starts(group) | _starts(page)).tolist()
+        lo = 0
+        while lo < len(group):
+            hi = len(group)
+            if lo + BATCH < hi:
+                cut = bisect.bisect_right(post_starts, lo + BATCH) - 1
+                if post_starts[cut] > lo:
+                    hi = post_starts[cut]
+                elif cut + 1 < len(post_starts):  # one page's positions of one word, more than BATCH
+                    hi = post_starts[cut + 1]
+            continues = bool(out) and out[-1][0] == int(group[lo])
+            previous_page = out[-1][4] if continues else 0
+            for number, data, items, pages, last_page in _encode(
+                group[lo:hi], page[lo:hi], title[lo:hi], position[lo:hi], previous_page if continues else None
+            ):
+                if out and out[-1][0] == number:  # the same word's pages, continued
+                    out[-1] = (number, out[-1][1] + data, out[-1][2] + items, out[-1][3] + pages, last_page)
+                else:
+                    out.append((number, data, items, pages, last_page))
+            lo = hi
         first = last
-    return out
+    return [
+        WordPages(texts[number], cbor.head(cbor.ARRAY, pages) + data, items, pages)
+        for number, data, items, pages, _ in out
+    ]
+
+
+def _tokens_of(word: np.ndarray, first: int, last: int) -> np.ndarray:
+    """Indexes of the tokens of words first..last-1, in page and position order (the site's tokens
+    looked at a slice at a time: a mask of them all would take 4 MB per 1,000 pages)."""
+    found = []
+    for begin in range(0, len(word), GROUP):
+        part = word[begin : begin + GROUP]
+        found.append(np.flatnonzero((part >= first) & (part < last)) + begin)
+    return np.concatenate(found)
 
 
 # A word of the text that reads as a CJK token ("qj" and 3 or 6 base-36 digits) is that token.
@@ -123,14 +154,21 @@ def _word_key(word: str, number: int) -> int:
 
 def _site_words(pages: list[PageKeys], starts: np.ndarray) -> tuple[list[str], np.ndarray]:
     """The site's words sorted by text, and each token's word as its number in that list (int32)."""
-    keys = np.frombuffer(b"".join(page.keys for page in pages), dtype=KEY_TYPE).copy()
+    keys = np.empty(int(starts[-1]) + pages[-1].count, dtype=KEY_TYPE)
+    page_words: list[tuple[str, ...]] = []
+    for number, (start, page) in enumerate(zip(starts.tolist(), pages, strict=True)):
+        keys[start : start + page.count] = np.frombuffer(page.keys, dtype=KEY_TYPE)
+        page_words.append(page.words)
+        pages[number] = None  # type: ignore[call-overload]  # taken: its bytes can go
+    pages.clear()
     # Each page's words renumbered to the site's (key WORD_BASE + n: the site's n-th word).
     vocabulary: dict[str, int] = {}
-    for word in chain.from_iterable(page.words for page in pages):
+    for word in chain.from_iterable(page_words):
         vocabulary.setdefault(word, len(vocabulary))
     site_keys = [_word_key(word, number) for word, number in vocabulary.items()]
-    flat = np.array([site_keys[vocabulary[word]] for word in chain.from_iterable(p.words for p in pages)], KEY_TYPE)
-    counts = np.array([len(page.words) for page in pages], dtype=np.int64)
+    flat = np.array([site_keys[vocabulary[word]] for word in chain.from_iterable(page_words)], KEY_TYPE)
+    counts = np.array([len(words) for words in page_words], dtype=np.int64)
+    del page_words
     offsets = np.cumsum(counts) - counts
     at = np.flatnonzero(keys >= WORD_BASE)
     keys[at] = flat[keys[at] - WORD_BASE + offsets[np.searchsorted(starts, at, side="right") - 1]]
@@ -141,27 +179,31 @@ def _site_words(pages: list[PageKeys], starts: np.ndarray) -> tuple[list[str], n
     rank = np.empty(len(texts), dtype=np.int32)
     rank[sorted(range(len(texts)), key=texts.__getitem__)] = np.arange(len(texts), dtype=np.int32)
     texts.sort()
-    word = np.empty(len(keys), dtype=np.int32)
-    for begin in range(0, len(keys), GROUP):  # in slices: searchsorted's answer is 8 bytes a token
+    # Written over the keys, slice by slice (each slice's keys are read before it is written): the
+    # site's tokens are held once, and searchsorted's answer (8 bytes a token) only for a slice.
+    word = keys.view(np.int32)
+    for begin in range(0, len(keys), GROUP):
         word[begin : begin + GROUP] = rank[np.searchsorted(unique, keys[begin : begin + GROUP])]
     return texts, word
 
 
 def _sorted(word, page, within, words: int, pages: int, longest: int):
-    """The tokens' (word, page, index in page) sorted in that order; each field as an int64 array."""
-    word = word.astype(np.int64)
+    """The tokens' (word, page, index in page) sorted in that order; each field as an int32 array."""
     page_bits, within_bits = pages.bit_length(), longest.bit_length()
     if words.bit_length() + page_bits + within_bits <= PACKED_BITS:
         # One integer per token, sorted in place: a third of the memory and time of a lexsort.
-        packed = (word << (page_bits + within_bits)) | (page << within_bits) | within
+        packed = word.astype(np.int64) << (page_bits + within_bits)
+        packed |= page << within_bits
+        packed |= within
+        del word, page, within
         packed.sort()
         return (
-            packed >> (page_bits + within_bits),
-            (packed >> within_bits) & ((1 << page_bits) - 1),
-            packed & ((1 << within_bits) - 1),
+            (packed >> (page_bits + within_bits)).astype(np.int32),
+            ((packed >> within_bits) & ((1 << page_bits) - 1)).astype(np.int32),
+            (packed & ((1 << within_bits) - 1)).astype(np.int32),
         )
     order = np.lexsort((within, page, word))
-    return word[order], page[order], within[order]
+    return word[order].astype(np.int32), page[order].astype(np.int32), within[order].astype(np.int32)
 
 
 def _starts(values: np.ndarray) -> np.ndarray:
@@ -172,9 +214,10 @@ def _starts(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def _previous(values: np.ndarray) -> np.ndarray:
+def _previous(values: np.ndarray, first: int = 0) -> np.ndarray:
+    """Each value's predecessor; `first` before the first."""
     out = np.empty_like(values)
-    out[0] = 0
+    out[0] = first
     out[1:] = values[:-1]
     return out
 
@@ -182,61 +225,75 @@ def _previous(values: np.ndarray) -> np.ndarray:
 # One CBOR item per slot and token, in the order written: a posting's head, its page step, its
 # position list's head; a weight's marker; the position; the empty metadata positions.
 _SLOTS = 6
+_MAJORS = np.array([cbor.ARRAY, cbor.UNSIGNED, cbor.ARRAY, cbor.NEGATIVE, cbor.UNSIGNED, cbor.ARRAY], dtype=np.uint8)
 
 
-def _encode(texts: list[str], word, page, title, position) -> list[WordPages]:
-    """Entries of consecutive whole words (arrays of their tokens in sorted order)."""
+def _encode(word, page, title, position, previous_page: int | None):
+    """(word, its encoded pages, items, page count, last page) for the words of these tokens, in
+    sorted order, whole postings; `previous_page` is the last page of the first word's earlier
+    batch when the first word continues from it (None when it starts here)."""
     count = len(word)
     new_word = _starts(word)
-    new_post = new_word | _starts(page)
+    if previous_page is not None:
+        new_word[0] = False
+    new_post = _starts(word) | _starts(page)
     new_weight = new_post | _starts(title)
     post_starts = np.flatnonzero(new_post)
-    post_items = np.add.reduceat(np.ones(count, dtype=np.int64) + new_weight, post_starts)
+    post_items = np.add.reduceat(np.ones(count, dtype=np.int32) + new_weight, post_starts)
     post_pages = page[post_starts]
-    steps = np.where(new_word[post_starts], post_pages, post_pages - _previous(post_pages))
+    steps = np.where(new_word[post_starts], post_pages, post_pages - _previous(post_pages, previous_page or 0))
     end_post = np.empty(count, dtype=bool)
     end_post[:-1] = new_post[1:]
     end_post[-1] = True
 
-    major = np.empty((count, _SLOTS), dtype=np.uint8)
-    value = np.zeros((count, _SLOTS), dtype=np.int64)
+    value = np.zeros((count, _SLOTS), dtype=np.uint32)
     valid = np.empty((count, _SLOTS), dtype=bool)
-    major[:, 0], value[:, 0], valid[:, 0] = cbor.ARRAY, 3, new_post
-    major[:, 1], valid[:, 1] = cbor.UNSIGNED, new_post
+    value[:, 0], valid[:, 0] = 3, new_post
+    valid[:, 1] = new_post
     value[post_starts, 1] = steps
-    major[:, 2], valid[:, 2] = cbor.ARRAY, new_post
+    valid[:, 2] = new_post
     value[post_starts, 2] = post_items
-    major[:, 3], valid[:, 3] = cbor.NEGATIVE, new_weight
+    valid[:, 3] = new_weight
     value[:, 3] = np.where(title, TITLE_WEIGHT * WEIGHT_UNIT, WEIGHT_UNIT)
-    major[:, 4], valid[:, 4] = cbor.UNSIGNED, True
+    valid[:, 4] = True
     value[:, 4] = np.where(new_weight, position, position - _previous(position))
-    major[:, 5], value[:, 5], valid[:, 5] = cbor.ARRAY, 0, end_post
+    valid[:, 5] = end_post
     per_token = valid.sum(axis=1)
-    data, offsets = _heads(major[valid], value[valid])
-    del major, value, valid
-    # Byte offset where each word's first token's items begin, and the end.
+    data, offsets = _heads(np.broadcast_to(_MAJORS, valid.shape)[valid], value[valid])
+    del value, valid
+    # Each word's segment: its first token's first item, to the next word's.
+    segments = _starts(word)
     first_item = np.cumsum(per_token) - per_token
-    word_starts = np.flatnonzero(new_word)
+    word_starts = np.flatnonzero(segments)
     begins = offsets[first_item[word_starts]].tolist()
     ends = [*begins[1:], len(data)]
-    post_words = np.cumsum(new_word)[post_starts] - 1
+    post_words = np.cumsum(segments)[post_starts] - 1
     items = np.bincount(post_words, weights=post_items + 1, minlength=len(word_starts)).astype(np.int64).tolist()
     page_counts = np.bincount(post_words, minlength=len(word_starts)).tolist()
+    last_pages = page[np.append(word_starts[1:], count) - 1].tolist()
     numbers = word[word_starts].tolist()
     return [
-        WordPages(texts[number], cbor.head(cbor.ARRAY, pages) + data[begin:end], size, pages)
-        for number, begin, end, size, pages in zip(numbers, begins, ends, items, page_counts, strict=True)
+        (number, data[begin:end], size, pages, last)
+        for number, begin, end, size, pages, last in zip(
+            numbers, begins, ends, items, page_counts, last_pages, strict=True
+        )
     ]
 
 
+# The first byte's low bits for an argument of 1, 2 or 4 bytes, by the item's length.
+_ARGUMENT_CODE = np.array([0, 0, 24, 25, 0, 26], dtype=np.uint32)
+
+
 def _heads(major: np.ndarray, value: np.ndarray) -> tuple[bytes, np.ndarray]:
-    """CBOR items of these majors and arguments (each below 2**32), one after the other, in the
+    """CBOR items of these majors (uint8) and arguments (uint32), one after the other, in the
     shortest form (cbor.head); returns the bytes and each item's offset."""
-    length = 1 + (value >= 24) + (value >= 1 << 8) + 2 * (value >= 1 << 16)
-    offsets = np.cumsum(length) - length
-    out = np.empty(int(length.sum()), dtype=np.uint8)
-    extra = np.select([value < 24, value < 1 << 8, value < 1 << 16], [value, 24, 25], 26)
-    out[offsets] = (major.astype(np.int64) << 5) | extra
+    length = (value >= 24).view(np.uint8) + np.uint8(1)
+    length += value >= 1 << 8
+    length += (value >= 1 << 16).view(np.uint8) * np.uint8(2)
+    offsets = np.cumsum(length, dtype=np.int64)
+    out = np.empty(int(offsets[-1]) if len(offsets) else 0, dtype=np.uint8)
+    offsets -= length
+    out[offsets] = (major << 5) | np.where(length == 1, value, _ARGUMENT_CODE[length]).astype(np.uint8)
     for width in (2, 3, 5):
         at = length == width
         if not at.any():

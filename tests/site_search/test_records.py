@@ -117,9 +117,16 @@ def test_the_bundle_is_byte_identical_across_builds_and_numbers_of_processes(tmp
     # The parts made by the process or processes that render the pages (WARD_PROCESSES), kept as they
     # are or compressed (a large site's, PACK_ABOVE), or read back from the written pages by several
     # forked processes (SITE_SEARCH_PROCESSES, below): the same index.
-    runs = (("one", {"WARD_PROCESSES": 1}, 4000), ("rendered", {"WARD_PROCESSES": 3}, 4000), ("packed", {}, 0))
-    for name, settings, pack_above in runs:
+    # A large site's fragment files are written by a forked copy while the index is merged ("forked").
+    runs = (
+        ("one", {"WARD_PROCESSES": 1}, 4000, 1),
+        ("rendered", {"WARD_PROCESSES": 3}, 4000, 1),
+        ("packed", {}, 0, 1),
+        ("forked", {}, 4000, 2),
+    )
+    for name, settings, pack_above, writers in runs:
         monkeypatch.setattr(site_search.indexer, "PACK_ABOVE", pack_above)
+        monkeypatch.setattr(site_search.indexer, "process_count", lambda items, asked=0, n=writers: n)
         (tmp_path / name).mkdir()
         output = build_site(tmp_path / name, files=files, SITE_SEARCH_INDEX=True, **settings)
         bundle = output / "pagefind"
