@@ -35,7 +35,7 @@ import json
 import shutil
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +48,7 @@ from .text import facet_token, index_tokens
 
 SIGNATURE = b"pagefind_dcd"
 NO_ITEMS = cbor.head(cbor.ARRAY, 0)
+ENTRY_HEAD = cbor.head(cbor.ARRAY, 3)
 # Hex digits of a file's hash after "<lang>_" (pf_meta names keep three more).
 SHORT_HASH = 7
 
@@ -100,6 +101,12 @@ def word_entries(words: list[WordPages]) -> list[tuple[str, int, bytes]]:
     A word with diacritics (café) is filed under its folded form (cafe) as a variant, as Pagefind
     does; the browser folds the query the same way.
     """
+    if all(entry.word.isascii() or fold(entry.word) == entry.word for entry in words):
+        # No word has a folded form of its own (the usual case: tokens and ASCII words): each is
+        # its own entry, already in order.
+        return [
+            (entry.word, entry.items, ENTRY_HEAD + cbor.text(entry.word) + entry.pages + NO_ITEMS) for entry in words
+        ]
     by_word = {entry.word: entry for entry in words}
     forms: dict[str, list[str]] = defaultdict(list)
     for word in by_word:
@@ -288,11 +295,18 @@ def collect(parts: Iterable[PagePart], language: str, limits: Limits) -> Collect
     return Collected(pages, files, names, keys, fields)
 
 
-def index_files_of(collected: Collected, language: str, version: str, limits: Limits) -> dict[str, bytes]:
+def index_files_of(
+    collected: Collected,
+    language: str,
+    version: str,
+    limits: Limits,
+    processes: int = 1,
+    alongside: Callable[[], object] | None = None,
+) -> dict[str, bytes]:
     """The index chunks, the metadata and pagefind-entry.json (the fragments are collected's);
-    takes the keys (collected.keys is emptied)."""
+    takes the keys (collected.keys is emptied). `processes` and `alongside`: postings.word_pages."""
     files: dict[str, bytes] = {}
-    groups = chunks(word_entries(word_pages(collected.keys)), limits.chunk_locations)
+    groups = chunks(word_entries(word_pages(collected.keys, processes, alongside)), limits.chunk_locations)
     encoded_chunks = [cbor.array([cbor.array([entry for _, _, entry in group])]) for group in groups]
     chunk_names = short_names(language, [sha1_hex(data) for data in encoded_chunks])
     for name, data in zip(chunk_names, encoded_chunks, strict=True):

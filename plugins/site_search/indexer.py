@@ -59,9 +59,9 @@ def write_index(parts: Iterable[PagePart], bundle: Path, search: SiteSearchSetti
     """Write the bundle of these pages into `bundle` (replaced): index files and Pagefind's browser
     files. Returns the pages indexed.
 
-    On a site large enough to fork for, a forked copy writes the fragment files (one per page)
-    while this process merges every page's keys into the index: the second core is otherwise idle
-    by then, and the files take as long as a third of the merge.
+    On a site large enough to fork for, a forked copy writes the fragment files (one per page) and
+    encodes the last words while this process encodes the first: the second core is otherwise idle
+    by then.
     """
     version, client = client_files(search.binary, search.cache_path, search.language)
     bounds = limits(search)
@@ -70,18 +70,12 @@ def write_index(parts: Iterable[PagePart], bundle: Path, search: SiteSearchSetti
         new_bundle(bundle)
         fragments = {**client, **collected.fragments}
         collected.fragments = {}
-        tasks = [
-            partial(index_files_of, collected, search.language, version, bounds),
-            partial(write_files, bundle, fragments),
-        ]
-        # Index in this process (slice 0); fragments in a copy, or here after the index on a small site.
-        files = split_map(_run, tasks, min(process_count(len(collected.pages)), 2))[0][0]
+        processes = min(process_count(len(collected.pages)), 2)
+        files = index_files_of(
+            collected, search.language, version, bounds, processes, partial(write_files, bundle, fragments)
+        )
     write_files(bundle, files)
     return collected.pages
-
-
-def _run(tasks: list) -> list:
-    return [task() for task in tasks]
 
 
 def _part(path: Path, output: Path, sections: dict, bounds: Limits, rel: str | None = None) -> PagePart | None:

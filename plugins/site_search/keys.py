@@ -98,13 +98,16 @@ def _keys(folded: str, words: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
 
 def cjk_token(key: int) -> str:
     """The text of a CJK token's key (text.encode of its one or two characters)."""
-    out = [MARKER]
-    for value in (key >> 16, (key & 0xFFFF) - 1):
-        if value < 0:
-            break
-        digits = ""
-        for _ in range(WIDTH):
-            value, rest = divmod(value, len(DIGITS))
-            digits = DIGITS[rest] + digits
-        out.append(digits)
-    return "".join(out)
+    first, second = key >> 16, (key & 0xFFFF) - 1
+    return MARKER + _digits(first) + (_digits(second) if second >= 0 else "")
+
+
+def _digits(value: int) -> str:
+    code = _CODES.get(BASE + value)  # a CJK character's (read-only table); any other value below
+    if code is not None:
+        return code
+    digits = ""
+    for _ in range(WIDTH):
+        value, rest = divmod(value, len(DIGITS))
+        digits = DIGITS[rest] + digits
+    return digits

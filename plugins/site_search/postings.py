@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 
 import numpy as np
+
+from ward_content.forking import split_map
 
 from . import cbor
 from .keys import KEY_TYPE, WORD_BASE, cjk_token, title_and_body_keys
@@ -68,28 +72,62 @@ class WordPages:
     page_count: int
 
 
-def word_pages(pages: list[PageKeys]) -> list[WordPages]:
+def word_pages(
+    pages: list[PageKeys], processes: int = 1, alongside: Callable[[], object] | None = None
+) -> list[WordPages]:
     """Every word of these pages (numbered in this order), sorted by its text. The list is emptied
     as its keys are taken into one array (at 8,000 pages they are 15 MB: the memory is wanted).
 
     Words are sorted in groups of about GROUP tokens and encoded in batches of about BATCH, so the
     arrays stay small whatever the site's size; across the whole site there are only the keys and
-    each token's word (8 bytes a token).
+    each token's word (8 bytes a token). With `processes` 2, a forked copy (ward_content.forking)
+    runs `alongside` and encodes the last words while this process encodes the first; otherwise
+    `alongside` runs here first.
     """
     lengths = np.array([page.count for page in pages], dtype=np.int64)
     if not lengths.sum():
+        if alongside is not None:
+            alongside()
         return []
     titled = np.array([page.titled for page in pages], dtype=np.int64)
     starts = np.cumsum(lengths) - lengths
     texts, word = _site_words(pages, starts)
     counts = np.cumsum(np.bincount(word, minlength=len(texts)))
-    # (word number, encoded pages so far, items, pages, last page number) per word, in order.
-    out: list[tuple[int, bytes, int, int, int]] = []
+    groups: list[tuple[int, int]] = []
     first = 0
     while first < len(texts):
         done = counts[first - 1] if first else 0
         # Whole words, at least one.
         last = max(int(np.searchsorted(counts, done + GROUP, side="right")), first + 1)
+        groups.append((first, last))
+        first = last
+    encode = partial(_encode_groups, texts, word, starts, lengths, titled)
+    if processes < 2 or len(groups) < 2:
+        if alongside is not None:
+            alongside()
+        return encode(groups)
+    # The copy also runs `alongside` (writing files): it takes about two fifths of the tokens.
+    split = min(
+        max(int(np.searchsorted(counts[[last - 1 for _, last in groups]], counts[-1] * 0.6)), 1), len(groups) - 1
+    )
+    tasks = [partial(encode, groups[:split]), alongside or _nothing, _nothing, partial(encode, groups[split:])]
+    (own, _), (_, theirs) = split_map(_run, tasks, 2)
+    return own + theirs
+
+
+def _run(tasks: list[Callable[[], object]]) -> list:
+    return [task() for task in tasks]
+
+
+def _nothing() -> None:
+    return None
+
+
+def _encode_groups(texts, word, starts, lengths, titled, groups: list[tuple[int, int]]) -> list[WordPages]:
+    """WordPages of the words of these groups (consecutive ranges of word numbers)."""
+    # (word number, encoded pages so far, items, pages, last page number) per word, in order.
+    out: list[tuple[int, bytes, int, int, int]] = []
+    for first, last in groups:
         at = _tokens_of(word, first, last)
         page = np.searchsorted(starts, at, side="right") - 1
         within = at - starts[page]
@@ -124,7 +162,6 @@ def word_pages(pages: list[PageKeys]) -> list[WordPages]:
                 else:
                     out.append((number, data, items, pages, last_page))
             lo = hi
-        first = last
     return [
         WordPages(texts[number], cbor.head(cbor.ARRAY, pages) + data, items, pages)
         for number, data, items, pages, _ in out

@@ -22,7 +22,6 @@ BLOCKS = frozenset(
         "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul", "img",
     }
 )  # fmt: skip
-SPACES = re.compile(r"\s+")
 MARKER = "data-pagefind-body"
 YEAR = re.compile(r"^(\d{4})-\d{2}-\d{2}")
 
@@ -48,29 +47,43 @@ def _texts(element) -> tuple[list[str], list[str]]:
     """
     natural: list[str] = []
     indexed: list[str] = []
+    to_natural, to_indexed = natural.append, indexed.append
 
     def walk(node, reading_above: bool) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        # .get rather than `in node.attrib`: no attribute proxy made per element (a third of the walk).
-        reading = tag == "rt" or node.get("data-search-only") is not None
-        if tag not in SKIPPED and node.get("data-pagefind-ignore") is None:
-            inside = reading_above or reading
-            out = (indexed,) if inside else (natural, indexed)
-            block = tag in BLOCKS or reading
-            for pieces in out:
-                if block:
-                    pieces.append("\n")
-                if node.text and tag:
-                    pieces.append(node.text)
-            for child in node:
-                walk(child, inside)
-            if block:
-                for pieces in out:
-                    pieces.append("\n")
-        if node.tail:
-            indexed.append(node.tail)
+        tag = node.tag
+        if isinstance(tag, str):  # not a comment or processing instruction
+            # .get rather than `in node.attrib`: no attribute proxy made per element.
+            get = node.get
+            reading = tag == "rt" or get("data-search-only") is not None
+            if tag not in SKIPPED and get("data-pagefind-ignore") is None:
+                block = reading or tag in BLOCKS
+                text = node.text
+                if reading_above or reading:  # the indexed text alone
+                    if block:
+                        to_indexed("\n")
+                    if text:
+                        to_indexed(text)
+                    for child in node:
+                        walk(child, True)
+                    if block:
+                        to_indexed("\n")
+                else:
+                    if block:
+                        to_natural("\n")
+                        to_indexed("\n")
+                    if text:
+                        to_natural(text)
+                        to_indexed(text)
+                    for child in node:
+                        walk(child, False)
+                    if block:
+                        to_natural("\n")
+                        to_indexed("\n")
+        tail = node.tail
+        if tail:
+            to_indexed(tail)
             if not reading_above:
-                natural.append(node.tail)
+                to_natural(tail)
 
     text = element.text or ""
     natural.append(text)
@@ -91,8 +104,9 @@ def _document(html: str):
 
 
 def clean(pieces: list[str]) -> str:
-    """Whitespace (block boundaries included) collapsed to single spaces, trimmed."""
-    return SPACES.sub(" ", "".join(pieces)).strip()
+    """Whitespace (block boundaries included) collapsed to single spaces, trimmed (str.split splits
+    on what the regular expression \\s matches: str.isspace)."""
+    return " ".join("".join(pieces).split())
 
 
 def page_record(html: str, url: str, sections: dict[str, tuple[str, str]]) -> Record | None:

@@ -134,3 +134,13 @@ def test_page_keys_cut_a_long_body_but_keep_title_and_facets():
 
 def test_no_pages_give_no_words():
     assert word_pages([]) == [] and word_pages(keyed([([], [])])) == []
+
+
+def test_a_forked_copy_encodes_the_last_words_and_runs_the_task_alongside(tmp_path, monkeypatch):
+    pages = [(["a"], ["qj001", "b", "a"] * 5), ([], ["z9", "b"] * 40), (["café"], ["a", "y"])] * 5
+    monkeypatch.setattr(postings, "GROUP", 4)  # several groups, shared between the two processes
+    alone = word_pages(keyed(pages))
+    marker = tmp_path / "written"
+    shared = word_pages(keyed(pages), 2, lambda: marker.write_text("yes"))
+    assert shared == alone and [entry.word for entry in alone] == ["a", "b", "café", "qj001", "y", "z9"]
+    assert marker.read_text() == "yes"  # written by the forked copy

@@ -111,6 +111,7 @@ def test_a_build_writes_one_record_per_marked_page_with_natural_metadata(tmp_pat
 
 def test_the_bundle_is_byte_identical_across_builds_and_numbers_of_processes(tmp_path, monkeypatch):
     import site_search.indexer
+    import site_search.postings
 
     files = {f"news/n{i}.md": article(title=f"お知らせ{i}", body="称名寺と金沢文庫。" * i) for i in range(1, 6)}
     bundles = []
@@ -127,6 +128,8 @@ def test_the_bundle_is_byte_identical_across_builds_and_numbers_of_processes(tmp
     for name, settings, pack_above, writers in runs:
         monkeypatch.setattr(site_search.indexer, "PACK_ABOVE", pack_above)
         monkeypatch.setattr(site_search.indexer, "process_count", lambda items, asked=0, n=writers: n)
+        # Small groups of words, so that the forked copy also encodes some (site_search.postings).
+        monkeypatch.setattr(site_search.postings, "GROUP", 8 if writers > 1 else 1 << 18)
         (tmp_path / name).mkdir()
         output = build_site(tmp_path / name, files=files, SITE_SEARCH_INDEX=True, **settings)
         bundle = output / "pagefind"
