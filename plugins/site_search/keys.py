@@ -11,6 +11,7 @@ array operations whatever its length.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import numpy as np
@@ -57,16 +58,38 @@ def _classes(chars: np.ndarray) -> np.ndarray:
     return out
 
 
+# Full-width ASCII (（）：！／～ and the rest) and …: the characters that keep most Japanese pages
+# from being in NFKC already, each with its NFKC form.
+_COMMON_WIDE = re.compile("[\uff01-\uff5e\u2026]")
+_NARROW = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in (*range(0xFF01, 0xFF5F), 0x2026)}
+
+
+def nfkc(text: str) -> str:
+    """unicodedata.normalize("NFKC", text), faster on a typical page.
+
+    The common wide characters are replaced by their NFKC forms first; if that leaves the text in
+    NFKC, it is the text's NFKC form (a replacement keeps the text compatibility-equivalent, and
+    equivalent texts have one NFKC form). Otherwise the whole text is normalised. The check is
+    Python's own quick check: a quarter of the time of normalising.
+    """
+    narrowed = _COMMON_WIDE.sub(_narrow, text)
+    return narrowed if unicodedata.is_normalized("NFKC", narrowed) else unicodedata.normalize("NFKC", text)
+
+
+def _narrow(match: re.Match) -> str:
+    return _NARROW[match.group()]
+
+
 def text_keys(text: str, words: dict[str, int]) -> np.ndarray:
     """Keys of text.index_tokens(text), in order; a new word is added to `words` (word -> number)."""
-    return _keys(unicodedata.normalize("NFKC", text).lower(), words)[0]
+    return _keys(nfkc(text).lower(), words)[0]
 
 
 def title_and_body_keys(title: str, body: str, words: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     """text_keys of the title and of the body, cut in one pass (half the array operations)."""
-    title = unicodedata.normalize("NFKC", title).lower()
+    title = nfkc(title).lower()
     # A line break ends any token: no token spans the two.
-    keys, starts = _keys(f"{title}\n{unicodedata.normalize('NFKC', body).lower()}", words)
+    keys, starts = _keys(f"{title}\n{nfkc(body).lower()}", words)
     cut = int(np.searchsorted(starts, len(title)))
     return keys[:cut], keys[cut:]
 

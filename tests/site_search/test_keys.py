@@ -4,6 +4,7 @@ text.index_tokens (the rule search-text.js mirrors) and cbor2 encoding each word
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections import defaultdict
 
 import cbor2
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from search_samples import SAMPLES
 from site_search import postings
-from site_search.keys import WORD_BASE, cjk_token, text_keys, title_and_body_keys
+from site_search.keys import WORD_BASE, cjk_token, nfkc, text_keys, title_and_body_keys
 from site_search.postings import TITLE_WEIGHT, WEIGHT_UNIT, page_keys, word_pages
 from site_search.text import index_tokens
 
@@ -49,6 +50,21 @@ TEXT = st.text(
 def test_keys_agree_with_the_reference_on_any_mix_of_scripts(sample):
     words: dict[str, int] = {}
     assert tokens_of(text_keys(sample, words), words) == index_tokens(sample)
+
+
+# The wide characters nfkc replaces first, beside what can combine with or follow them.
+WIDE = st.text(
+    alphabet=st.sampled_from(
+        [*"（）：！／～…Ａｚ０ｶﾞ゛あか\u3000 a", "\u3099", "\u0301", "\u0338", "\uff9e", "\u2025", "\u33a1"]
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXT, WIDE))
+def test_the_fast_nfkc_is_nfkc(sample):
+    assert nfkc(sample) == unicodedata.normalize("NFKC", sample)
 
 
 @settings(max_examples=200, deadline=None)
