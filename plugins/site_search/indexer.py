@@ -78,11 +78,16 @@ def write_index(parts: Iterable[PagePart], bundle: Path, search: SiteSearchSetti
     return collected.pages
 
 
-def _part(path: Path, output: Path, sections: dict, bounds: Limits, rel: str | None = None) -> PagePart | None:
-    """A written page's part of the index, or None for a page that marks nothing."""
-    # Pelican writes UTF-8; decoding here spares lxml guessing from a <meta> it may not find.
+def _part(
+    path: Path, output: Path, sections: dict, bounds: Limits, rel: str | None = None, text: str | None = None
+) -> PagePart | None:
+    """A written page's part of the index, or None for a page that marks nothing; `text` is the
+    page's text when the writer kept it (else the file is read)."""
     url = rel_url(rel) if rel is not None else page_url(output, path)
-    record = page_record(path.read_text(encoding="utf-8"), url, sections)
+    if text is None:
+        # Pelican writes UTF-8; decoding here spares lxml guessing from a <meta> it may not find.
+        text = path.read_text(encoding="utf-8")
+    record = page_record(text, url, sections)
     return page_part(record, bounds) if record is not None else None
 
 
@@ -96,14 +101,16 @@ def hook_for(output: Path, sections: dict, bounds: Limits, documents: int):
     return partial(part_of_page, output, sections, bounds, documents > PACK_ABOVE)
 
 
-def part_of_page(output: Path, sections: dict, bounds: Limits, compress: bool, rel: str, path: Path) -> bytes | None:
+def part_of_page(
+    output: Path, sections: dict, bounds: Limits, compress: bool, rel: str, path: Path, text: str | None = None
+) -> bytes | None:
     """A page hook (ward_content.page_writer): the page's part, made as soon as it is written, kept
     pickled (and, for a large site, compressed) until the index takes it (as objects, 8,000 pages'
     postings would take hundreds of MB)."""
     if not rel.endswith(".html"):
         return None
     with cyclic_gc_paused():
-        part = _part(path, output, sections, bounds, rel)
+        part = _part(path, output, sections, bounds, rel, text)
     if part is None:
         return None
     data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)

@@ -39,7 +39,8 @@ class BuildScope:
     # Files to make with the deferred pages (path -> callable), while the build's writer defers them.
     deferred_files: dict | None = None
     # Work on each deferred page once it is written, in the process that wrote it (the search index's
-    # part of the page): name -> callable(output-relative path, file path) giving a picklable value;
+    # part of the page): name -> callable(output-relative path, file path, the text written or None)
+    # giving a picklable value;
     # the values by name, then by output-relative path, once the pages are written.
     page_hooks: dict = field(default_factory=dict)
     page_results: dict = field(default_factory=dict)

@@ -138,19 +138,52 @@ def _render(output_path: str, settings: dict, work) -> tuple[list[tuple[str, int
     hooks = dict(scope.page_hooks)
     results: dict[str, dict] = {name: {} for name in hooks}
     # A fresh writer: the overwrite rules were applied when the pages were recorded.
-    writer = Writer(output_path, settings=settings)
+    writer = _TextKeepingWriter(output_path, settings=settings)
     for kind, rel, item in work:
         if kind == "page":
             args, kwargs = item
+            writer.texts.clear()
             Writer.write_file(writer, *args, **kwargs)
+            path = Path(output_path) / rel
+            text = writer.texts.get(os.path.abspath(path))
             for name, hook in hooks.items():
-                results[name][rel] = hook(rel, Path(output_path) / rel)
+                results[name][rel] = hook(rel, path, text)
         else:
             target = Path(output_path) / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item())
     records = [] if capture is None else capture.records[before:]
     return [(r.name, r.levelno, r.getMessage()) for r in records], results
+
+
+class _TextKeepingWriter(Writer):
+    """Pelican's writer, keeping the text of each file it writes (path -> text) for the page hooks,
+    which would otherwise read back the file just written."""
+
+    def __init__(self, output_path: str, settings: dict):
+        super().__init__(output_path, settings=settings)
+        self.texts: dict[str, str] = {}
+
+    def _open_w(self, filename, encoding, override=False):
+        return _KeptText(super()._open_w(filename, encoding, override), self.texts, filename)
+
+
+class _KeptText:
+    """A file opened by _TextKeepingWriter: what is written goes to the file and into `texts`."""
+
+    def __init__(self, file, texts: dict[str, str], filename: str):
+        self.file, self.texts, self.filename = file, texts, os.path.abspath(file.name)
+
+    def __enter__(self):
+        self.file.__enter__()
+        return self
+
+    def write(self, text: str) -> int:
+        self.texts[self.filename] = self.texts.get(self.filename, "") + text
+        return self.file.write(text)
+
+    def __exit__(self, *exc):
+        return self.file.__exit__(*exc)
 
 
 def _replay(capture, records: list[tuple[str, int, str]]) -> None:
