@@ -42,7 +42,7 @@ from pathlib import Path
 from ward_content.errors import ConfigurationError
 
 from . import cbor
-from .postings import PageKeys, WordPages, page_keys, word_pages
+from .postings import PageKeys, WordPages, kept, page_keys, word_pages
 from .records import Record
 from .text import facet_token, index_tokens
 
@@ -74,10 +74,9 @@ def page_tokens(record: Record, max_tokens: int) -> PageTokens:
     """The page's tokens as text (text.index_tokens): title, body, section and year facets; a body
     past `max_tokens` is cut. The index takes the same tokens as keys (postings.page_keys); these
     are for Pagefind's own indexer, which the tests compare ours with."""
-    title = index_tokens(record.title)[:max_tokens]
-    facets = page_facets(record)
-    body = index_tokens(record.indexed)[: max(max_tokens - len(title) - len(facets), 0)]
-    return PageTokens(title, body + facets)
+    title, body, facets = index_tokens(record.title), index_tokens(record.indexed), page_facets(record)
+    title_count, body_count = kept(len(title), len(body), len(facets), max_tokens)
+    return PageTokens(title[:title_count], body[:body_count] + facets)
 
 
 def page_meta(record: Record, excerpt_chars: int) -> dict[str, str]:
@@ -117,7 +116,7 @@ def word_entries(words: list[WordPages]) -> list[tuple[str, int, bytes]]:
         variants = sorted(form for form in forms[key] if form != key)
         size = sum(by_word[form].items for form in forms[key])
         entry = (
-            cbor.head(cbor.ARRAY, 3)
+            ENTRY_HEAD
             + cbor.text(key)
             + (exact.pages if exact is not None else NO_ITEMS)
             + cbor.array([cbor.array([cbor.text(form), by_word[form].pages]) for form in variants])

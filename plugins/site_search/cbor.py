@@ -1,9 +1,9 @@
 """The little CBOR that Pagefind's index files use: unsigned and negative integers, text, arrays.
 
 Written here rather than taken from a library: Pagefind's files need only these three kinds of
-item, always of definite length, and the index writer builds the bytes of each posting as it goes
-(cached integer encodings, joined in C by bytes.join), which a general encoder walking nested
-lists cannot do as fast; cbor2 (pinned for the tests) decodes what this writes, independently.
+item, always of definite length, and the postings (most of the bytes) are written by array
+operations (postings.py, the same shortest forms as `head`); a general encoder walking nested lists
+would be far slower. cbor2 (pinned for the tests) decodes what this writes, independently.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ from __future__ import annotations
 import struct
 
 UNSIGNED, NEGATIVE, TEXT, ARRAY = 0, 1, 3, 4
-# Integers below this are encoded once and looked up (positions in a page stay below it).
-CACHED = 1 << 16
 
 
 def head(major: int, value: int) -> bytes:
@@ -40,15 +38,3 @@ def text(value: str) -> bytes:
 def array(items: list[bytes]) -> bytes:
     """An array of already encoded items."""
     return head(ARRAY, len(items)) + b"".join(items)
-
-
-# Read-only: the encodings of 0..CACHED-1, indexed by value.
-UNSIGNED_BYTES = tuple(head(UNSIGNED, value) for value in range(CACHED))
-
-
-def unsigned_run(values: list[int]) -> bytes:
-    """Non-negative integers one after the other (the items of an array, without its head)."""
-    try:
-        return b"".join(map(UNSIGNED_BYTES.__getitem__, values))
-    except IndexError:  # one of CACHED or more
-        return b"".join(map(integer, values))

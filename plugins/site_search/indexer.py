@@ -11,6 +11,7 @@ import gc
 import json
 import os
 import pickle
+import shutil
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -55,26 +56,37 @@ def limits(search: SiteSearchSettings) -> Limits:
     )
 
 
-def write_index(parts: Iterable[PagePart], bundle: Path, search: SiteSearchSettings) -> list[PageSummary]:
-    """Write the bundle of these pages into `bundle` (replaced): index files and Pagefind's browser
-    files. Returns the pages indexed.
+def write_index(
+    parts: Iterable[PagePart], bundle: Path, search: SiteSearchSettings, processes: int = 1
+) -> list[PageSummary]:
+    """Write the bundle of these pages into `bundle` (replaced once whole): index files and
+    Pagefind's browser files. Returns the pages indexed.
 
-    On a site large enough to fork for, a forked copy writes the fragment files (one per page) and
-    encodes the last words while this process encodes the first: the second core is otherwise idle
-    by then.
+    With `processes` other than 1 (WARD_PROCESSES in a build: 0 = one per core on a site large
+    enough), a forked copy writes the fragment files (one per page) and encodes the last words while
+    this process encodes the first: the second core is otherwise idle by then.
     """
     version, client = client_files(search.binary, search.cache_path, search.language)
     bounds = limits(search)
-    with cyclic_gc_paused():
-        collected = collect(parts, search.language, bounds)
-        new_bundle(bundle)
-        fragments = {**client, **collected.fragments}
-        collected.fragments = {}
-        processes = min(process_count(len(collected.pages)), 2)
-        files = index_files_of(
-            collected, search.language, version, bounds, processes, partial(write_files, bundle, fragments)
-        )
-    write_files(bundle, files)
+    # Written beside, then put in place: a merge that fails leaves the bundle there was.
+    staging = bundle.with_name(f".{bundle.name}-new")
+    try:
+        with cyclic_gc_paused():
+            collected = collect(parts, search.language, bounds)
+            new_bundle(staging)
+            fragments = {**client, **collected.fragments}
+            collected.fragments = {}
+            forks = min(process_count(len(collected.pages), processes), 2)
+            files = index_files_of(
+                collected, search.language, version, bounds, forks, partial(write_files, staging, fragments)
+            )
+        write_files(staging, files)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    staging.rename(bundle)
     return collected.pages
 
 
@@ -150,7 +162,7 @@ def page_parts(
             if part is not None:
                 yield part
         return
-    paths = sorted(output.rglob("*.html"))
+    paths = [output / rel for rel in html_files(output)]
     workers = 1 if processes == 1 else process_count(len(paths), processes)
     if workers == 1:
         for path in paths:
@@ -217,8 +229,10 @@ def index_site(output: Path, search: SiteSearchSettings, pelican_settings: dict)
     """
     scope = current()  # outside a build (a tool indexing an output folder) every page is read back
     made = scope.page_results.get(PAGE_HOOK) if scope is not None else None
+    from ward_content.settings import read_settings as read_ward_settings
+
     parts = page_parts(output, section_names(search, pelican_settings), limits(search), search.processes, made)
-    pages = write_index(parts, output / BUNDLE, search)
+    pages = write_index(parts, output / BUNDLE, search, read_ward_settings(pelican_settings).processes)
     target = output / search.url / FACETS
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(facets(pages), ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8")

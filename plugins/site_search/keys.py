@@ -16,7 +16,7 @@ import unicodedata
 
 import numpy as np
 
-from .text import _CODES, _KATAKANA_TO_HIRAGANA, BASE, DIGITS, MARKER, WIDTH
+from .text import BASE, CJK_CODES, KATAKANA_TO_HIRAGANA, MARKER, digits
 
 # Keys of CJK tokens stay below this (46,655 << 16 | 46,656 < 3.06e9); words start here.
 WORD_BASE = 3_100_000_000
@@ -35,10 +35,10 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
         if chr(code).isalnum():
             classes[code] = WORD
     codes = np.zeros(0x10000, dtype=np.uint32)
-    for code in _CODES:
+    for code in CJK_CODES:
         classes[code] = CJK
         codes[code] = code - BASE
-    for katakana, hiragana in _KATAKANA_TO_HIRAGANA.items():
+    for katakana, hiragana in KATAKANA_TO_HIRAGANA.items():
         classes[katakana] = CJK
         codes[katakana] = hiragana - BASE
     return classes, codes
@@ -99,7 +99,8 @@ def _keys(folded: str, words: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     if not folded:
         return EMPTY, EMPTY
     # A separator after the last character: every character has one after it.
-    chars = np.frombuffer(f"{folded}\n".encode("utf-32-le"), dtype=np.uint32)
+    # "surrogatepass": a lone surrogate (never in a page read as UTF-8) is a separator, as in index_tokens.
+    chars = np.frombuffer(f"{folded}\n".encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     classes = _classes(chars)
     cjk = classes == CJK
     word = classes == WORD
@@ -126,11 +127,5 @@ def cjk_token(key: int) -> str:
 
 
 def _digits(value: int) -> str:
-    code = _CODES.get(BASE + value)  # a CJK character's (read-only table); any other value below
-    if code is not None:
-        return code
-    digits = ""
-    for _ in range(WIDTH):
-        value, rest = divmod(value, len(DIGITS))
-        digits = DIGITS[rest] + digits
-    return digits
+    # A CJK character's digits from the read-only table; any other value (a word read as a token).
+    return CJK_CODES.get(BASE + value) or digits(value)

@@ -29,9 +29,12 @@ from .text import MARKER, WIDTH
 # Pagefind's weight unit: weight 1 is stored as 24; a title word counts 7 times (as Pagefind's <h1>).
 WEIGHT_UNIT = 24
 TITLE_WEIGHT = 7
-# Tokens sorted per group of words (the sort's arrays take about 40 bytes a token), and encoded per
-# batch of words (encoding takes about 250 bytes a token); a word is never split.
+# Tokens sorted per group of whole words (the sort's arrays take about 40 bytes a token): about GROUP
+# tokens, or a MAX_GROUPS-th of the site's on a larger site (each group looks through every token
+# once), or one word's when it alone has more. A group is encoded in batches of about BATCH tokens
+# (encoding takes about 250 bytes a token), cut between words or between two pages of a word.
 GROUP = 1 << 18
+MAX_GROUPS = 16
 BATCH = 1 << 14
 # Word, page and index in the page are sorted as one integer while their bits fit in this many.
 PACKED_BITS = 63
@@ -50,15 +53,29 @@ class PageKeys:
         return len(self.keys) // np.dtype(KEY_TYPE).itemsize
 
 
+def kept(title: int, body: int, facets: int, max_tokens: int) -> tuple[int, int]:
+    """How many title and body tokens a page keeps: at most `max_tokens` in all, the title's and the
+    facets' first, the body cut."""
+    title = min(title, max_tokens)
+    return title, min(body, max(max_tokens - title - facets, 0))
+
+
 def page_keys(title: str, body: str, facets: list[str], max_tokens: int) -> PageKeys:
     """A page's keys: title, body, then facet words; a body past `max_tokens` is cut."""
     words: dict[str, int] = {}
     title_keys, body_keys = title_and_body_keys(title, body, words)
-    title_keys = title_keys[:max_tokens]
-    body_keys = body_keys[: max(max_tokens - len(title_keys) - len(facets), 0)]
+    title_count, body_count = kept(len(title_keys), len(body_keys), len(facets), max_tokens)
+    cut = title_count < len(title_keys) or body_count < len(body_keys)
+    title_keys, body_keys = title_keys[:title_count], body_keys[:body_count]
     facet_keys = np.array([WORD_BASE + words.setdefault(f, len(words)) for f in facets], dtype=KEY_TYPE)
     keys = np.concatenate((body_keys, facet_keys, title_keys)).astype(KEY_TYPE, copy=False)
-    return PageKeys(keys.tobytes(), tuple(words), len(title_keys))
+    names = tuple(words)
+    if cut:  # only the words of the tokens kept, renumbered (a cut page can name 100,000s of words)
+        is_word = keys >= WORD_BASE
+        used, renumbered = np.unique(keys[is_word] - WORD_BASE, return_inverse=True)
+        keys[is_word] = WORD_BASE + renumbered.astype(KEY_TYPE)
+        names = tuple(names[number] for number in used.tolist())
+    return PageKeys(keys.tobytes(), names, title_count)
 
 
 @dataclass(frozen=True)
@@ -94,11 +111,12 @@ def word_pages(
     texts, word = _site_words(pages, starts)
     counts = np.cumsum(np.bincount(word, minlength=len(texts)))
     groups: list[tuple[int, int]] = []
+    size = max(GROUP, int(counts[-1]) // MAX_GROUPS)
     first = 0
     while first < len(texts):
         done = counts[first - 1] if first else 0
         # Whole words, at least one.
-        last = max(int(np.searchsorted(counts, done + GROUP, side="right")), first + 1)
+        last = max(int(np.searchsorted(counts, done + size, side="right")), first + 1)
         groups.append((first, last))
         first = last
     encode = partial(_encode_groups, texts, word, starts, lengths, titled)
@@ -125,8 +143,8 @@ def _nothing() -> None:
 
 def _encode_groups(texts, word, starts, lengths, titled, groups: list[tuple[int, int]]) -> list[WordPages]:
     """WordPages of the words of these groups (consecutive ranges of word numbers)."""
-    # (word number, encoded pages so far, items, pages, last page number) per word, in order.
-    out: list[tuple[int, bytes, int, int, int]] = []
+    # [word number, encoded pieces of its pages, items, pages, last page number] per word, in order.
+    out: list[list] = []
     for first, last in groups:
         at = _tokens_of(word, first, last)
         page = np.searchsorted(starts, at, side="right") - 1
@@ -152,19 +170,23 @@ def _encode_groups(texts, word, starts, lengths, titled, groups: list[tuple[int,
                     hi = post_starts[cut]
                 elif cut + 1 < len(post_starts):  # one page's positions of one word, more than BATCH
                     hi = post_starts[cut + 1]
-            continues = bool(out) and out[-1][0] == int(group[lo])
-            previous_page = out[-1][4] if continues else 0
+            # The last page of the word this batch continues, if it does.
+            previous_page = out[-1][4] if out and out[-1][0] == int(group[lo]) else None
             for number, data, items, pages, last_page in _encode(
-                group[lo:hi], page[lo:hi], title[lo:hi], position[lo:hi], previous_page if continues else None
+                group[lo:hi], page[lo:hi], title[lo:hi], position[lo:hi], previous_page
             ):
                 if out and out[-1][0] == number:  # the same word's pages, continued
-                    out[-1] = (number, out[-1][1] + data, out[-1][2] + items, out[-1][3] + pages, last_page)
+                    entry = out[-1]
+                    entry[1].append(data)
+                    entry[2] += items
+                    entry[3] += pages
+                    entry[4] = last_page
                 else:
-                    out.append((number, data, items, pages, last_page))
+                    out.append([number, [data], items, pages, last_page])
             lo = hi
     return [
-        WordPages(texts[number], cbor.head(cbor.ARRAY, pages) + data, items, pages)
-        for number, data, items, pages, _ in out
+        WordPages(texts[number], cbor.head(cbor.ARRAY, pages) + b"".join(pieces), items, pages)
+        for number, pieces, items, pages, _ in out
     ]
 
 
@@ -183,6 +205,7 @@ _TOKEN_LIKE = re.compile(rf"{MARKER}[0-9a-z]{{{WIDTH}}}(?:[0-9a-z]{{{WIDTH}}})?"
 
 
 def _word_key(word: str, number: int) -> int:
+    # int(..., 36) reads what text.digits writes.
     if _TOKEN_LIKE.fullmatch(word):
         values = [int(word[i : i + WIDTH], 36) for i in range(len(MARKER), len(word), WIDTH)]
         return values[0] << 16 | (values[1] + 1 if len(values) > 1 else 0)

@@ -32,7 +32,7 @@ LIMIT = BASE + len(DIGITS) ** WIDTH
 def normalise(text: str) -> str:
     """NFKC (full/half width folded), lower case, katakana as hiragana."""
     folded = unicodedata.normalize("NFKC", text).lower()
-    return folded.translate(_KATAKANA_TO_HIRAGANA)
+    return folded.translate(KATAKANA_TO_HIRAGANA)
 
 
 def _katakana_table() -> dict[int, int]:
@@ -42,7 +42,7 @@ def _katakana_table() -> dict[int, int]:
     return table
 
 
-_KATAKANA_TO_HIRAGANA = _katakana_table()
+KATAKANA_TO_HIRAGANA = _katakana_table()
 
 
 def is_cjk(char: str) -> bool:
@@ -73,26 +73,22 @@ _CJK_CLASS = (
 _UNIT = re.compile(f"([{_CJK_CLASS}]+)|([^\\W_{_CJK_CLASS}]+)")
 
 
+def digits(value: int) -> str:
+    """A value below 36**WIDTH as WIDTH base-36 digits: how a CJK character (code point - BASE) is written."""
+    out = ""
+    for _ in range(WIDTH):
+        value, rest = divmod(value, len(DIGITS))
+        out = DIGITS[rest] + out
+    return out
+
+
 def encode(chars: str) -> str:
     """ASCII token for one or two CJK characters: the marker, then 3 base-36 digits each."""
-    out = [MARKER]
-    for char in chars:
-        value = ord(char) - BASE
-        digits = ""
-        for _ in range(WIDTH):
-            value, rest = divmod(value, len(DIGITS))
-            digits = DIGITS[rest] + digits
-        out.append(digits)
-    return "".join(out)
-
-
-def _code(char: str) -> str:
-    value = ord(char) - BASE
-    return DIGITS[value // 1296] + DIGITS[value // 36 % 36] + DIGITS[value % 36]
+    return MARKER + "".join(digits(ord(char) - BASE) for char in chars)
 
 
 # Digits of every character a CJK run can hold, for str.translate (read-only).
-_CODES = {code: _code(chr(code)) for code in range(BASE, LIMIT) if is_cjk(chr(code))}
+CJK_CODES = {code: digits(code - BASE) for code in range(BASE, LIMIT) if is_cjk(chr(code))}
 
 
 @dataclass(frozen=True)
@@ -112,8 +108,8 @@ def units(normalised: str) -> list[Unit]:
 # own over the text (the index reads every page): katakana, ヽ and ヾ get their hiragana's codes,
 # and ヽヾ (which fold into the class as ゝゞ) join the class. Same tokens as normalise() + _UNIT.
 _FOLDED_CODES = {
-    **_CODES,
-    **{code: _CODES[_KATAKANA_TO_HIRAGANA[code]] for code in _KATAKANA_TO_HIRAGANA},
+    **CJK_CODES,
+    **{code: CJK_CODES[KATAKANA_TO_HIRAGANA[code]] for code in KATAKANA_TO_HIRAGANA},
 }
 _UNIT_UNFOLDED = re.compile(f"([{_CJK_CLASS}\u30fd\u30fe]+)|([^\\W_{_CJK_CLASS}\u30fd\u30fe]+)")
 

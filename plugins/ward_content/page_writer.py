@@ -157,21 +157,26 @@ def _render(output_path: str, settings: dict, work) -> tuple[list[tuple[str, int
 
 
 class _TextKeepingWriter(Writer):
-    """Pelican's writer, keeping the text of each file it writes (path -> text) for the page hooks,
-    which would otherwise read back the file just written."""
+    """Pelican's writer, keeping the text of each file it writes (absolute path -> text) for the page
+    hooks, which would otherwise read back the file just written.
+
+    It wraps `_open_w`, the method through which Pelican 4.12's `write_file` opens every file (a
+    private method: a Pelican upgrade is checked by the build tests, which index pages both ways).
+    """
 
     def __init__(self, output_path: str, settings: dict):
         super().__init__(output_path, settings=settings)
         self.texts: dict[str, str] = {}
 
     def _open_w(self, filename, encoding, override=False):
-        return _KeptText(super()._open_w(filename, encoding, override), self.texts, filename)
+        return _KeptText(super()._open_w(filename, encoding, override), self.texts)
 
 
 class _KeptText:
-    """A file opened by _TextKeepingWriter: what is written goes to the file and into `texts`."""
+    """A file opened by _TextKeepingWriter: what is written goes to the file and into `texts`
+    (under the file's own name: /dev/null for a page Pelican skips)."""
 
-    def __init__(self, file, texts: dict[str, str], filename: str):
+    def __init__(self, file, texts: dict[str, str]):
         self.file, self.texts, self.filename = file, texts, os.path.abspath(file.name)
 
     def __enter__(self):

@@ -160,3 +160,13 @@ def test_a_forked_copy_encodes_the_last_words_and_runs_the_task_alongside(tmp_pa
     shared = word_pages(keyed(pages), 2, lambda: marker.write_text("yes"))
     assert shared == alone and [entry.word for entry in alone] == ["a", "b", "café", "qj001", "y", "z9"]
     assert marker.read_text() == "yes"  # written by the forked copy
+
+
+def test_a_cut_page_keeps_only_the_words_of_the_tokens_it_keeps():
+    body = " ".join(f"w{i}" for i in range(5000))  # far more words than the page may keep
+    keys = page_keys("お知らせ news", body, ["qzy2026"], 1000)
+    values = np.frombuffer(keys.keys, dtype=np.uint32)
+    tokens = tokens_of(values, dict(zip(keys.words, range(len(keys.words)), strict=True)))
+    expected = index_tokens(body)[: 1000 - len(index_tokens("お知らせ news")) - 1]
+    assert tokens == [*expected, "qzy2026", *index_tokens("お知らせ news")]
+    assert sorted(keys.words) == sorted({*expected, "news", "qzy2026"})

@@ -7,6 +7,7 @@ import json
 import shutil
 
 import cbor2
+import pytest
 from conftest import article, build_site
 from site_search.bundle import page_tokens
 from site_search.indexer import index_site
@@ -175,3 +176,40 @@ def test_the_title_falls_back_to_the_head_and_a_marker_in_a_script_is_no_body():
     assert (
         page_record('<html><body><script>"data-pagefind-body"</script><p>x</p></body></html>', "/y/", SECTIONS) is None
     )
+
+
+def test_html_files_lists_pages_as_sorted_rglob_without_following_links_out(tmp_path):
+    from site_search.indexer import html_files
+
+    site = tmp_path / "site"
+    for rel in ("index.html", "a/index.html", "a-b/index.html", "a/b/c.html", "news/x.html", "style.css"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text("<p>x</p>", encoding="utf-8")
+    (site / "folder.html").mkdir()  # a folder whose name ends like a page
+    outside = tmp_path / "secret.html"
+    outside.write_text("<main data-pagefind-body>秘密</main>", encoding="utf-8")
+    (site / "link.html").symlink_to(outside)
+    (site / "linked").symlink_to(tmp_path, target_is_directory=True)
+    expected = [
+        p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html")) if p.is_file() and not p.is_symlink()
+    ]
+    assert html_files(site) == expected == ["a/b/c.html", "a/index.html", "a-b/index.html", "index.html", "news/x.html"]
+
+
+def test_a_failed_merge_leaves_the_bundle_there_was(tmp_path, monkeypatch):
+    import site_search.indexer
+
+    files = {"news/n1.md": article(title="お知らせ", body="称名寺と金沢文庫。")}
+    output = build_site(tmp_path, files=files, SITE_SEARCH_INDEX=True)
+    before = {p.relative_to(output).as_posix(): p.read_bytes() for p in (output / "pagefind").rglob("*") if p.is_file()}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("merge failed")
+
+    monkeypatch.setattr(site_search.indexer, "index_files_of", broken)
+    settings = load_settings("pelicanconf.py", {"SITE_SEARCH_INDEX": True})
+    with pytest.raises(RuntimeError):
+        index_site(output, read_settings(settings), settings)
+    after = {p.relative_to(output).as_posix(): p.read_bytes() for p in (output / "pagefind").rglob("*") if p.is_file()}
+    assert after == before and before
+    assert not (output / ".pagefind-new").exists()
