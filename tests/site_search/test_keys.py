@@ -170,3 +170,16 @@ def test_a_cut_page_keeps_only_the_words_of_the_tokens_it_keeps():
     expected = index_tokens(body)[: 1000 - len(index_tokens("お知らせ news")) - 1]
     assert tokens == [*expected, "qzy2026", *index_tokens("お知らせ news")]
     assert sorted(keys.words) == sorted({*expected, "news", "qzy2026"})
+
+
+def test_importing_the_index_starts_no_thread_before_the_build_forks():
+    # numpy's OpenBLAS would start a pool of idle threads; the build forks after importing plugins.
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    script = "import os, site_search.postings; print(len(os.listdir('/proc/self/task')))"
+    env = {"PYTHONPATH": f"{ROOT / 'plugins'}:{ROOT}", "PATH": "/usr/bin:/bin"}
+    found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert found.stdout.strip() == "1"
