@@ -16,7 +16,7 @@ import unicodedata
 
 import numpy as np
 
-from .text import BASE, CJK_CODES, KATAKANA_TO_HIRAGANA, MARKER, digits
+from .text import BASE, CJK_CODES, KATAKANA_TO_HIRAGANA, MARKER, WIDTH, digits
 
 # Keys of CJK tokens stay below this (46,655 << 16 | 46,656 < 3.06e9); words start here.
 WORD_BASE = 3_100_000_000
@@ -124,6 +124,19 @@ def cjk_token(key: int) -> str:
     """The text of a CJK token's key (text.encode of its one or two characters)."""
     first, second = key >> 16, (key & 0xFFFF) - 1
     return MARKER + _digits(first) + (_digits(second) if second >= 0 else "")
+
+
+# The text of a CJK token: the marker and the digits of one or two characters.
+_TOKEN_TEXT = re.compile(rf"{MARKER}[0-9a-z]{{{WIDTH}}}(?:[0-9a-z]{{{WIDTH}}})?")
+
+
+def token_key(text: str) -> int | None:
+    """The key whose cjk_token is `text`, or None for text that is no CJK token's (its inverse;
+    int(..., 36) reads what text.digits writes)."""
+    if not _TOKEN_TEXT.fullmatch(text):
+        return None
+    values = [int(text[i : i + WIDTH], 36) for i in range(len(MARKER), len(text), WIDTH)]
+    return values[0] << 16 | (values[1] + 1 if len(values) > 1 else 0)
 
 
 def _digits(value: int) -> str:

@@ -12,7 +12,6 @@ exactly this; no Python step per token or posting is left).
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -20,11 +19,10 @@ from itertools import chain
 
 import numpy as np
 
-from ward_content.forking import split_map
+from ward_content.forking import side_by_side
 
 from . import cbor
-from .keys import KEY_TYPE, WORD_BASE, cjk_token, title_and_body_keys
-from .text import MARKER, WIDTH
+from .keys import KEY_TYPE, WORD_BASE, cjk_token, title_and_body_keys, token_key
 
 # Pagefind's weight unit: weight 1 is stored as 24; a title word counts 7 times (as Pagefind's <h1>).
 WEIGHT_UNIT = 24
@@ -95,9 +93,9 @@ def word_pages(
     """Every word of these pages (numbered in this order), sorted by its text. The list is emptied
     as its keys are taken into one array (at 8,000 pages they are 15 MB: the memory is wanted).
 
-    Words are sorted in groups of about GROUP tokens and encoded in batches of about BATCH, so the
-    arrays stay small whatever the site's size; across the whole site there are only the keys and
-    each token's word (8 bytes a token). With `processes` 2, a forked copy (ward_content.forking)
+    Words are sorted in groups (GROUP, MAX_GROUPS) and encoded in batches (BATCH), so the arrays stay
+    small whatever the site's size; across the whole site there are only the keys and each token's
+    word (8 bytes a token). With `processes` 2, a forked copy (ward_content.forking)
     runs `alongside` and encodes the last words while this process encodes the first; otherwise
     `alongside` runs here first.
     """
@@ -128,17 +126,14 @@ def word_pages(
     split = min(
         max(int(np.searchsorted(counts[[last - 1 for _, last in groups]], counts[-1] * 0.6)), 1), len(groups) - 1
     )
-    tasks = [partial(encode, groups[:split]), alongside or _nothing, _nothing, partial(encode, groups[split:])]
-    (own, _), (_, theirs) = split_map(_run, tasks, 2)
+    own, theirs = side_by_side(partial(encode, groups[:split]), partial(_then, alongside, encode, groups[split:]))
     return own + theirs
 
 
-def _run(tasks: list[Callable[[], object]]) -> list:
-    return [task() for task in tasks]
-
-
-def _nothing() -> None:
-    return None
+def _then(first: Callable[[], object] | None, encode: Callable, groups: list[tuple[int, int]]) -> list[WordPages]:
+    if first is not None:
+        first()
+    return encode(groups)
 
 
 def _encode_groups(texts, word, starts, lengths, titled, groups: list[tuple[int, int]]) -> list[WordPages]:
@@ -200,16 +195,9 @@ def _tokens_of(word: np.ndarray, first: int, last: int) -> np.ndarray:
     return np.concatenate(found)
 
 
-# A word of the text that reads as a CJK token ("qj" and 3 or 6 base-36 digits) is that token.
-_TOKEN_LIKE = re.compile(rf"{MARKER}[0-9a-z]{{{WIDTH}}}(?:[0-9a-z]{{{WIDTH}}})?")
-
-
-def _word_key(word: str, number: int) -> int:
-    # int(..., 36) reads what text.digits writes.
-    if _TOKEN_LIKE.fullmatch(word):
-        values = [int(word[i : i + WIDTH], 36) for i in range(len(MARKER), len(word), WIDTH)]
-        return values[0] << 16 | (values[1] + 1 if len(values) > 1 else 0)
-    return WORD_BASE + number
+def _site_key(word: str, number: int) -> int:
+    key = token_key(word)
+    return WORD_BASE + number if key is None else key
 
 
 def _site_words(pages: list[PageKeys], starts: np.ndarray) -> tuple[list[str], np.ndarray]:
@@ -225,7 +213,8 @@ def _site_words(pages: list[PageKeys], starts: np.ndarray) -> tuple[list[str], n
     vocabulary: dict[str, int] = {}
     for word in chain.from_iterable(page_words):
         vocabulary.setdefault(word, len(vocabulary))
-    site_keys = [_word_key(word, number) for word, number in vocabulary.items()]
+    # A word of the text that reads as a CJK token (qj and its digits) is that token.
+    site_keys = [_site_key(word, number) for word, number in vocabulary.items()]
     flat = np.array([site_keys[vocabulary[word]] for word in chain.from_iterable(page_words)], KEY_TYPE)
     counts = np.array([len(words) for words in page_words], dtype=np.int64)
     del page_words
@@ -293,10 +282,11 @@ def _encode(word, page, title, position, previous_page: int | None):
     sorted order, whole postings; `previous_page` is the last page of the first word's earlier
     batch when the first word continues from it (None when it starts here)."""
     count = len(word)
-    new_word = _starts(word)
+    segments = _starts(word)  # each word's first token here
+    new_word = segments.copy()  # ... unless it continues from the batch before
     if previous_page is not None:
         new_word[0] = False
-    new_post = _starts(word) | _starts(page)
+    new_post = segments | _starts(page)
     new_weight = new_post | _starts(title)
     post_starts = np.flatnonzero(new_post)
     post_items = np.add.reduceat(np.ones(count, dtype=np.int32) + new_weight, post_starts)
@@ -322,7 +312,6 @@ def _encode(word, page, title, position, previous_page: int | None):
     data, offsets = _heads(np.broadcast_to(_MAJORS, valid.shape)[valid], value[valid])
     del value, valid
     # Each word's segment: its first token's first item, to the next word's.
-    segments = _starts(word)
     first_item = np.cumsum(per_token) - per_token
     word_starts = np.flatnonzero(segments)
     begins = offsets[first_item[word_starts]].tolist()

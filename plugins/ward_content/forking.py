@@ -2,8 +2,9 @@
 
 A process pool would pickle every task's inputs (the whole site's context for a page); a fork starts
 with all of it, and only each part's result travels back, pickled, over a pipe. Used to load the
-content set and to render the pages on every core (two on CI). Written here because no library does
-"fork, run a function on a slice, send back its result" without pickling the inputs.
+content set, to render the pages on every core (two on CI) and to share the search index's merge.
+Written here because no library does "fork, run a function on a slice, send back its result"
+without pickling the inputs.
 """
 
 from __future__ import annotations
@@ -61,6 +62,17 @@ def split_map(work: Callable[[Sequence[T]], R], items: Sequence[T], processes: i
             # whichever process met it.
             raise value if isinstance(value, BaseException) else RuntimeError(value)
     return [own, *(value for _, value in results)]
+
+
+def side_by_side(here: Callable[[], R], there: Callable[[], T]) -> tuple[R, T]:
+    """`here()` in this process while a forked copy runs `there()`; both results (split_map's rules
+    for a copy's failure)."""
+    own, theirs = split_map(_call_each, [here, there], 2)
+    return own[0], theirs[0]
+
+
+def _call_each(tasks: Sequence[Callable]) -> list:
+    return [task() for task in tasks]
 
 
 def _fork(work: Callable, part: Sequence) -> tuple[int, int]:

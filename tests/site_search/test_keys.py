@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from search_samples import SAMPLES
 from site_search import postings
-from site_search.keys import WORD_BASE, cjk_token, nfkc, text_keys, title_and_body_keys
+from site_search.keys import WORD_BASE, cjk_token, nfkc, text_keys, title_and_body_keys, token_key
 from site_search.postings import TITLE_WEIGHT, WEIGHT_UNIT, page_keys, word_pages
 from site_search.text import index_tokens
 
@@ -183,3 +183,13 @@ def test_importing_the_index_starts_no_thread_before_the_build_forks():
     env = {"PYTHONPATH": f"{ROOT / 'plugins'}:{ROOT}", "PATH": "/usr/bin:/bin"}
     found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
     assert found.stdout.strip() == "1"
+
+
+@pytest.mark.parametrize("text", ["qj000", "qj2bf", "qj2bf3k1", "qjzzzzzz"])
+def test_token_key_reads_back_what_cjk_token_writes(text):
+    assert cjk_token(token_key(text)) == text
+
+
+@pytest.mark.parametrize("text", ["qj", "qj00", "qj0000", "qjABC", "news", "qj2bf3k1x"])
+def test_other_words_are_no_token(text):
+    assert token_key(text) is None
