@@ -42,6 +42,7 @@ def _our_overrides(corpus: Path, caches: Path) -> dict:
         "IMAGE_PRIVACY_CACHE_PATH": str(caches / "image_privacy"),
         "RESPONSIVE_IMAGES_CACHE_PATH": str(caches / "responsive_images"),
         "PDF_PRIVACY_CACHE_PATH": str(caches / "pdf_privacy"),
+        "WARD_CHECK_CACHE_PATH": str(caches / "content_checks"),
     }
 
 

@@ -101,7 +101,9 @@ class PreviewSite:
         self.root = Path(settings["PATH"]).resolve()
         self.types = project_types(settings_file, self.overrides)
         ward = read_ward_settings(settings)
-        self.content = load_content_set(self.root, self.types, read_limits(settings), ward.own_hosts, ward.processes)
+        self.content = load_content_set(
+            self.root, self.types, read_limits(settings), ward.own_hosts, ward.processes, verdicts=ward.verdicts
+        )
         self.objects: dict[str, tuple[object, object]] = {}  # rel path -> (document, Pelican content object)
         # Pelican's generators' lists of content files, kept while saves only change files' contents.
         self.file_lists: dict[tuple, set[str]] = {}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
+import gc
 import hashlib
 import os
 import shutil
@@ -97,10 +99,33 @@ def check_content(content_root: Path, settings_file: str = "pelicanconf.py", ove
     from ward_content.check import check_tree
     from ward_content.limits import read_limits
     from ward_content.plugin_loading import types_for_settings
+    from ward_content.settings import read_settings as read_ward_settings
 
-    # The build's own limits (WARD_LIMITS), so a check never passes what the build refuses.
-    settings = load_settings(settings_file, overrides)
-    return check_tree(content_root, types_for_settings(settings), read_limits(settings))
+    # The build's own limits (WARD_LIMITS), so a check never passes what the build refuses; settings
+    # derived from PATH (the kept verdicts beside content/) follow the folder checked.
+    settings = load_settings(settings_file, {"PATH": str(content_root), **(overrides or {})})
+    verdicts = read_ward_settings(settings).verdicts
+    return check_tree(content_root, types_for_settings(settings), read_limits(settings), verdicts)
+
+
+@contextlib.contextmanager
+def fewer_collections():
+    """The cyclic garbage collector runs rarely during one build, as it was when the build ends.
+
+    A build keeps every document, page object and rendered body alive until it ends, so the
+    collector's full passes find nothing to free while walking all of them: 0.1 s of a 2,000-article
+    build, in each process. Objects from before the build (imported modules) are set aside
+    (`gc.freeze`), and young objects are collected every 50,000 allocations instead of every 700;
+    reference counting still frees everything that is not in a cycle at once.
+    """
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 def build_into(settings_file: str, target: Path, overrides: dict | None = None) -> None:
@@ -120,7 +145,7 @@ def build_into(settings_file: str, target: Path, overrides: dict | None = None) 
     }
     configured = [str(name) for name in settings.get("PLUGINS") or ()]
     # Plugins, their signal receivers, the content set and the log capture belong to this build only.
-    with build_scope() as scope:
+    with build_scope() as scope, fewer_collections():
         pelican = Pelican(settings)
         require_plugins(configured, pelican)
         pelican.run()

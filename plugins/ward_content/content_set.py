@@ -19,8 +19,10 @@ from .errors import ContentError, ContentErrors, split_warnings
 from .forking import process_count, split_map
 from .limits import DEFAULT_LIMITS, Limits
 from .registry import ContentTypes
+from .rendering import document_html
 from .site_links import site_link_problems
-from .sources import file_problems, is_ignored, scan_tree
+from .sources import file_problems, is_ignored, scan_tree, walk_tree
+from .verdicts import Verdicts
 
 
 def content_files(content_root: Path) -> list[str]:
@@ -60,6 +62,8 @@ class ContentSet:
     photo_checks: dict = field(default_factory=dict, compare=False, repr=False)
     # Warnings found across files: reported by `invoke check` and the build, refusing nothing.
     warnings: tuple[ContentError, ...] = ()
+    # Where the verdicts of costly file checks (a PDF's) are kept between builds; None keeps none.
+    verdicts: Verdicts | None = field(default=None, compare=False, repr=False)
 
     @property
     def errors(self) -> tuple[ContentError, ...]:
@@ -131,14 +135,14 @@ class ContentSet:
         path = self.root / rel_path
         parts = Path(rel_path).parts
         if path.is_dir() or path.is_symlink() or any(is_ignored(part) for part in parts):
-            return tuple(scan_tree(self.root, self.limits))
+            return tuple(scan_tree(self.root, self.limits, self.verdicts))
         if any(self.root.joinpath(*parts[:depth]).is_symlink() for depth in range(1, len(parts))):
-            return tuple(scan_tree(self.root, self.limits))
+            return tuple(scan_tree(self.root, self.limits, self.verdicts))
         shown = display_path(self.root, rel_path)
         # A deleted folder takes the problems of everything that was in it along.
         kept = [e for e in self.source_errors if e.path != shown and not e.path.startswith(f"{shown}/")]
         if path.is_file():
-            kept += file_problems(self.root, rel_path, self.limits)
+            kept += file_problems(self.root, rel_path, self.limits, self.verdicts)
         return tuple(sorted(kept))
 
 
@@ -148,33 +152,53 @@ def load_content_set(
     limits: Limits = DEFAULT_LIMITS,
     own_hosts: frozenset[str] = frozenset(),
     processes: int = 0,
+    verdicts: Verdicts | None = None,
+    render_bodies: bool = False,
 ) -> ContentSet:
     """Read every content file once, then run the checks across files on what loaded.
 
-    A large folder is read by this process and forked copies of it, each taking every n-th file
-    (`processes`: WARD_PROCESSES, 0 = one per core for a large folder); documents come back pickled.
+    Every file under the folder is scanned (`sources.file_problems`, a PDF's verdict kept in
+    `verdicts`) and every Markdown file read, by this process and forked copies of it, each taking
+    every n-th Markdown file and every n-th other file (`processes`: WARD_PROCESSES, 0 = one per core
+    for a large folder); documents come back pickled. A build asks for `render_bodies`: every valid
+    body is rendered there, on every core, instead of later when a generator first asks for it.
     """
-    paths = content_files(content_root)
+    files, folder_errors = walk_tree(content_root)
+    paths = [p for p in files if p.endswith(CONTENT_SUFFIXES)]
+    others = [p for p in files if not p.endswith(CONTENT_SUFFIXES)]
 
-    def load(part: Sequence[str]) -> tuple[dict, dict, dict]:
+    def load(shares: Sequence[tuple[Sequence[str], Sequence[str]]]) -> tuple[dict, dict, dict, list]:
         by_path: dict[str, Document] = {}
         file_errors: dict[str, tuple[ContentError, ...]] = {}
         photo_checks: dict = {}
-        for rel_path in part:
-            _load_into(content_root, rel_path, types, by_path, file_errors, limits, own_hosts, photo_checks)
-        return by_path, file_errors, photo_checks
+        scanned: list[ContentError] = []
+        for markdown, rest in shares:
+            for rel_path in markdown:
+                scanned += file_problems(content_root, rel_path, limits, verdicts)
+                _load_into(content_root, rel_path, types, by_path, file_errors, limits, own_hosts, photo_checks)
+                if render_bodies and rel_path in by_path:
+                    document_html(by_path[rel_path], own_hosts)
+            for rel_path in rest:
+                scanned += file_problems(content_root, rel_path, limits, verdicts)
+        return by_path, file_errors, photo_checks, scanned
 
-    parts = split_map(load, paths, process_count(len(paths), processes))
-    by_path, file_errors, photo_checks = parts[0]
-    for other_docs, other_errors, other_checks in parts[1:]:
+    count = process_count(len(paths), processes)
+    # One share per process: its Markdown files and its other files (photos and PDFs spread evenly).
+    shares = [(paths[index::count], others[index::count]) for index in range(count)]
+    parts = split_map(load, shares, count)
+    by_path, file_errors, photo_checks, scanned = parts[0]
+    for other_docs, other_errors, other_checks, other_scanned in parts[1:]:
         # A copy's documents were pickled: they take this build's kinds again (kinds compare by identity).
         for rel_path, doc in other_docs.items():
             object.__setattr__(doc, "kind", types.by_name(doc.kind.name))
             by_path[rel_path] = doc
         file_errors.update(other_errors)
         photo_checks.update(other_checks)
-    sources = tuple(scan_tree(content_root, limits))
-    content = ContentSet(content_root, types, by_path, file_errors, limits=limits, source_errors=sources)
+        scanned += other_scanned
+    sources = tuple(sorted(folder_errors + scanned))
+    content = ContentSet(
+        content_root, types, by_path, file_errors, limits=limits, source_errors=sources, verdicts=verdicts
+    )
     return _checked(replace(content, own_hosts=own_hosts, photo_checks=photo_checks))
 
 

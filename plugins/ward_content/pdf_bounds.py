@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 from .limits import Limits
 
@@ -27,7 +30,16 @@ UNREADABLE_MESSAGE = (
 )
 
 
-def check_pdf_bounds(path: Path, limits: Limits, must_open: bool = False) -> None:
+@cache
+def checker_version() -> str:
+    """pypdf's version and this module's source: a kept verdict (ward_content.verdicts) is asked again
+    when either changes."""
+    from importlib.metadata import version
+
+    return f"pypdf {version('pypdf')} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]}"
+
+
+def check_pdf_bounds(source: Path | BinaryIO, limits: Limits, must_open: bool = False) -> None:
     """Raise PdfBoundsProblem for too many pages or a page too large; a PDF pypdf cannot read passes
     (pdfium judges it later, in a process of its own). With `must_open`, an encrypted or unreadable PDF
     is refused: a file nothing else checks is published through pdf_privacy, which reads it with pypdf
@@ -40,7 +52,7 @@ def check_pdf_bounds(path: Path, limits: Limits, must_open: bool = False) -> Non
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
-        reader = PdfReader(path, strict=False)
+        reader = PdfReader(source, strict=False)
         if must_open and reader.is_encrypted:
             raise PdfBoundsProblem(LOCKED_MESSAGE, "pdf unreadable")
         count = len(reader.pages)

@@ -53,12 +53,15 @@ def start_build(pelican) -> None:
     scope.written = set()
     if scope.content is None:  # the preview hands in the content set it keeps between rebuilds
         scope.types = collect(pelican)
+        ward = read_ward_settings(pelican.settings)
         scope.content = load_content_set(
             Path(pelican.settings["PATH"]).resolve(),
             scope.types,
             read_limits(pelican.settings),
-            read_ward_settings(pelican.settings).own_hosts,
-            read_ward_settings(pelican.settings).processes,
+            ward.own_hosts,
+            ward.processes,
+            verdicts=ward.verdicts,
+            render_bodies=True,
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlsplit
 
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from .config import PluginSettings, read
 from .dates import parse_date, today_tokyo
 from .identity import IDENTITY_PATTERN
+from .verdicts import Verdicts
 
 
 class Section(BaseModel):
@@ -60,6 +62,9 @@ class WardSettings(PluginSettings):
     # Processes that load the content set and render the pages (ward_content.forking): 0 = one per
     # core once there are MIN_ITEMS_TO_FORK files or pages; 1 = this process only; n = n processes.
     processes: int = Field(0, ge=0, le=16)
+    # Where verdicts of costly file checks (a PDF's pages and active content) are kept between builds,
+    # keyed by the file's bytes (ward_content.verdicts); default .cache/content_checks beside content/.
+    check_cache_path: Path | None = None
 
     @field_validator("limits")
     @classmethod
@@ -109,7 +114,15 @@ class WardSettings(PluginSettings):
             urlsplit(settings.get("SITEURL") or "").hostname,
             urlsplit(settings.get("WARD_PUBLIC_URL") or "").hostname,
         }
-        return {"own_hosts": frozenset(h for h in hosts if h)}
+        values: dict = {"own_hosts": frozenset(h for h in hosts if h)}
+        if not settings.get("WARD_CHECK_CACHE_PATH") and settings.get("PATH"):
+            values["check_cache_path"] = Path(settings["PATH"]).resolve().parent / ".cache" / "content_checks"
+        return values
+
+    @property
+    def verdicts(self) -> Verdicts:
+        """The kept verdicts of costly file checks (ward_content.verdicts)."""
+        return Verdicts(self.check_cache_path)
 
     def section(self, slug: str) -> Section | None:
         """The section with this slug, or None."""

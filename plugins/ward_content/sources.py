@@ -8,6 +8,7 @@ message, and so is a symbolic link that leads out of the content folder.
 from __future__ import annotations
 
 import fnmatch
+import io
 import os
 import warnings
 from pathlib import Path
@@ -16,6 +17,7 @@ from PIL import Image
 
 from .errors import ContentError
 from .limits import DEFAULT_LIMITS, Limits
+from .verdicts import Verdicts
 
 # fnmatch patterns, compared case-insensitively with the file name (Pelican's IGNORE_FILES takes them too).
 IGNORED_PATTERNS = (
@@ -84,8 +86,11 @@ def link_problem(content_root: Path, rel_path: str) -> ContentError | None:
     return None
 
 
-def file_problems(content_root: Path, rel_path: str, limits: Limits = DEFAULT_LIMITS) -> list[ContentError]:
-    """Everything that keeps one file under content/ from being published, each located."""
+def file_problems(
+    content_root: Path, rel_path: str, limits: Limits = DEFAULT_LIMITS, verdicts: Verdicts | None = None
+) -> list[ContentError]:
+    """Everything that keeps one file under content/ from being published, each located (a PDF's
+    verdict kept in `verdicts`)."""
     shown = f"{content_root.name}/{rel_path}"
     linked = link_problem(content_root, rel_path)
     if linked:
@@ -126,7 +131,7 @@ def file_problems(content_root: Path, rel_path: str, limits: Limits = DEFAULT_LI
     if suffix in IMAGE_SUFFIXES:
         return image_problems(path, shown, limits)
     if suffix == ".pdf":
-        return pdf_problems(path, shown, limits)
+        return pdf_problems(path, shown, limits, verdicts)
     return []
 
 
@@ -180,33 +185,40 @@ def image_problems(path: Path, shown: str, limits: Limits) -> list[ContentError]
     return []
 
 
-def pdf_problems(path: Path, shown: str, limits: Limits) -> list[ContentError]:
-    """Page count and page size read by pypdf, before pdfium renders or reads anything of it."""
-    from .pdf_bounds import PdfBoundsProblem, check_pdf_bounds
+def pdf_problems(path: Path, shown: str, limits: Limits, verdicts: Verdicts | None = None) -> list[ContentError]:
+    """Page count and page size read by pypdf, before pdfium renders or reads anything of it; the
+    verdict kept in `verdicts` for the same bytes, limits and checker."""
+    from .pdf_bounds import PdfBoundsProblem, check_pdf_bounds, checker_version
 
     # A PDF beside a Markdown file of the same name (a bulletin issue's) is checked by that page's kind,
     # at its pdf: line; any other (content/files/…) only here, so `invoke check` says what the build would.
     own = path.with_suffix(".md").is_file()
-    if not own:
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(1024)
-        except OSError:
-            head = b""
-        if PDF_MAGIC not in head:
-            return [
-                _error(
-                    shown,
-                    f"「{path.name}」は PDF ではありません（名前は .pdf ですが、中身が PDF の形式ではありません）。"
-                    "元の文書から PDF で保存し直して置いてください",
-                    "not a pdf",
-                )
-            ]
     try:
-        check_pdf_bounds(path, limits, must_open=not own)
-    except PdfBoundsProblem as problem:
-        return [_error(shown, problem.message_ja, problem.code)]
-    return []
+        data = path.read_bytes()  # at most limits.static_bytes (file_problems checked the size)
+    except OSError:
+        data = b""
+    if not own and PDF_MAGIC not in data[:1024]:
+        return [
+            _error(
+                shown,
+                f"「{path.name}」は PDF ではありません（名前は .pdf ですが、中身が PDF の形式ではありません）。"
+                "元の文書から PDF で保存し直して置いてください",
+                "not a pdf",
+            )
+        ]
+
+    def check() -> list[tuple[str, str]]:
+        try:
+            check_pdf_bounds(io.BytesIO(data), limits, must_open=not own)
+        except PdfBoundsProblem as problem:
+            return [(problem.message_ja, problem.code)]
+        return []
+
+    question = (
+        f"pdf bounds {checker_version()} must_open={not own} pages={limits.pdf_pages} points={limits.pdf_page_points}"
+    )
+    found = (verdicts or Verdicts(None)).of(data, question, check)
+    return [_error(shown, message, code) for message, code in found]
 
 
 def links_out_of(folder: Path, shown_as: str) -> list[ContentError]:
@@ -232,11 +244,13 @@ def links_out_of(folder: Path, shown_as: str) -> list[ContentError]:
     return errors
 
 
-def scan_tree(content_root: Path, limits: Limits = DEFAULT_LIMITS) -> list[ContentError]:
-    """Every file and folder under content/: ignored, or checked by `file_problems`."""
+def walk_tree(content_root: Path) -> tuple[list[str], list[ContentError]]:
+    """Every file under content/ that is not ignored (content-relative, sorted), and the folders that
+    are symbolic links out of it; symbolic links to folders are not followed."""
+    files: list[str] = []
     errors: list[ContentError] = []
     root = Path(content_root)
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, names in os.walk(root):
         here = Path(folder)
         kept = []
         for name in sorted(dirs):
@@ -249,8 +263,15 @@ def scan_tree(content_root: Path, limits: Limits = DEFAULT_LIMITS) -> list[Conte
             elif not (here / name).is_symlink():
                 kept.append(name)
         dirs[:] = kept
-        for name in sorted(files):
-            if is_ignored(name):
-                continue
-            errors.extend(file_problems(root, (here / name).relative_to(root).as_posix(), limits))
+        files.extend((here / name).relative_to(root).as_posix() for name in names if not is_ignored(name))
+    return sorted(files), errors
+
+
+def scan_tree(
+    content_root: Path, limits: Limits = DEFAULT_LIMITS, verdicts: Verdicts | None = None
+) -> list[ContentError]:
+    """Every file and folder under content/: ignored, or checked by `file_problems`."""
+    files, errors = walk_tree(content_root)
+    for rel_path in files:
+        errors.extend(file_problems(Path(content_root), rel_path, limits, verdicts))
     return sorted(errors)
