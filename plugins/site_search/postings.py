@@ -31,7 +31,7 @@ TITLE_WEIGHT = 7
 # tokens, or a MAX_GROUPS-th of the site's on a larger site (each group looks through every token
 # once), or one word's when it alone has more. A group is encoded in batches of about BATCH tokens
 # (encoding takes about 250 bytes a token), cut between words or between two pages of a word.
-GROUP = 1 << 18
+GROUP = 1 << 16
 MAX_GROUPS = 16
 BATCH = 1 << 14
 # Word, page and index in the page are sorted as one integer while their bits fit in this many.
@@ -122,9 +122,9 @@ def word_pages(
         if alongside is not None:
             alongside()
         return encode(groups)
-    # The copy also runs `alongside` (writing files): it takes about two fifths of the tokens.
+    # The copy also runs `alongside` (writing the fragment files): it takes about a quarter of the tokens.
     split = min(
-        max(int(np.searchsorted(counts[[last - 1 for _, last in groups]], counts[-1] * 0.6)), 1), len(groups) - 1
+        max(int(np.searchsorted(counts[[last - 1 for _, last in groups]], counts[-1] * 0.75)), 1), len(groups) - 1
     )
     own, theirs = side_by_side(partial(encode, groups[:split]), partial(_then, alongside, encode, groups[split:]))
     return own + theirs

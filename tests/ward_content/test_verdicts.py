@@ -79,8 +79,12 @@ def test_the_build_refuses_a_pdf_whose_refusal_was_kept(tmp_path, counted):
     files = {"news/a.md": article(body="[申請書]({static}/files/form.pdf)"), "files/form.pdf": _pdf(script=True)}
     for attempt in ("one", "two"):
         with pytest.raises(WardBuildError) as caught:
-            build_site(tmp_path / attempt, files, PLUGINS=["ward_content", "pdf_privacy"],
-                       WARD_CHECK_CACHE_PATH=str(tmp_path / "kept"))
+            build_site(
+                tmp_path / attempt,
+                files,
+                PLUGINS=["ward_content", "pdf_privacy"],
+                WARD_CHECK_CACHE_PATH=str(tmp_path / "kept"),
+            )
         assert [e.code for e in caught.value.errors] == ["pdf with script"]
         assert not (tmp_path / attempt / "output").exists()
     assert len(counted) == 1
