@@ -10,6 +10,7 @@ import yaml
 from pelican.generators import Generator
 
 from ward_content.build_scope import ensure_scope
+from ward_content.page_writer import output_bytes
 
 from .order import field_order
 from .settings import read_settings
@@ -59,9 +60,10 @@ class CmsAdminGenerator(Generator):
             cms_field_order=functools.partial(field_order_of, data),
         )
         _write_if_changed(Path(self.output_path) / PurePosixPath(self.cms.save_as).parent / "config.yml", data)
-        lazy = ensure_scope().lazy_files
-        if lazy is not None:  # the preview makes it only when the browser asks for it
-            lazy[BUNDLE_SAVE_AS] = bundle_bytes
+        scope = ensure_scope()
+        if scope.lazy_files is not None or scope.deferred_files is not None:
+            # The preview makes it when the browser asks; a build, with the pages, on every core.
+            output_bytes(self.output_path, BUNDLE_SAVE_AS, bundle_bytes)
         else:
             _write_if_changed(Path(self.output_path) / BUNDLE_SAVE_AS, bundle_bytes())
 

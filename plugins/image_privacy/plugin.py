@@ -9,7 +9,7 @@ from pelican import signals
 
 from ward_content.config import settings_models
 from ward_content.errors import ContentError, WardBuildError
-from ward_content.files import write_atomically
+from ward_content.files import files_under, write_atomically
 from ward_content.page_writer import flush_pages
 
 from .core import SUFFIXES, strip_metadata
@@ -47,14 +47,13 @@ def published_photos(output_path: Path, settings: ImagePrivacySettings, content_
     publishes the original images/a.jpg, which must lose its GPS position as the ones in files/ do.
     """
     found = set()
+    suffixes = tuple(SUFFIXES)
     for folder in settings.folders:
         root = output_path / folder
         if root.is_dir():
-            found.update(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES)
+            found.update(root / rel for rel in files_under(root, suffixes))
     if content_root is not None and content_root.is_dir():
-        for source in content_root.rglob("*"):
-            if source.suffix.lower() in SUFFIXES:
-                found.add(output_path / source.relative_to(content_root))
+        found.update(output_path / rel for rel in files_under(content_root, suffixes))
     return sorted(p for p in found if p.is_file())
 
 

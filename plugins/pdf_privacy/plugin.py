@@ -8,7 +8,7 @@ from pathlib import Path
 from pelican import signals
 
 from ward_content.errors import ContentError, WardBuildError
-from ward_content.files import write_atomically
+from ward_content.files import files_under, write_atomically
 from ward_content.page_writer import flush_pages
 
 from .core import PdfUnreadable, strip_metadata
@@ -38,9 +38,8 @@ def clean_published_pdfs(output_path: Path, content_root: Path, cache: Path) -> 
     """Replace every PDF of the written site by its cleaned copy; an unreadable one fails the build, named."""
     replaced = 0
     errors = []
-    for path in sorted(output_path.rglob("*")):
-        if path.suffix.lower() != ".pdf" or not path.is_file():
-            continue
+    for rel in files_under(output_path, (".pdf",)):
+        path = output_path / rel
         try:
             cleaned = cleaned_bytes(path.read_bytes(), cache)
         except PdfUnreadable:

@@ -21,3 +21,26 @@ def is_file(path: Path) -> bool:
         return path.is_file()
     except (OSError, ValueError):
         return False
+
+
+def files_under(root: Path, suffixes: tuple[str, ...], links: bool = True) -> list[str]:
+    """Root-relative paths of the files under `root` whose names end in one of `suffixes` (lower
+    case; names compared in lower case), in the order of sorted(rglob()), folder by folder.
+
+    Folders that are symbolic links are not entered (nothing outside `root` is walked); a symbolic
+    link to a file is listed unless `links` is False, so a cleaning of published files never skips
+    one, and a reader that must not follow one out of `root` can leave it. os.scandir
+    with strings, as pathlib's objects cost 30 µs a file (7,000 files in a 2,000-article site).
+    """
+    found: list[str] = []
+    pending = [""]
+    while pending:
+        folder = pending.pop()
+        with os.scandir(root / folder if folder else root) as entries:
+            for entry in entries:
+                rel = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(rel)
+                elif entry.name.lower().endswith(suffixes) and entry.is_file(follow_symlinks=links):
+                    found.append(rel)
+    return sorted(found, key=lambda rel: rel.split("/"))
