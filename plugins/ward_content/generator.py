@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from .settings import Section, read_settings
@@ -15,6 +16,11 @@ class SectionView:
 
     section: Section
     articles: tuple
+    # The name for the menu, a line break allowed after each ・ (computed once, not on every page).
+    nav_name: Markup = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "nav_name", Markup(escape(self.section.name).replace("・", Markup("・<wbr>"))))
 
     @property
     def latest(self) -> tuple:
@@ -36,6 +42,11 @@ class WardSiteGenerator(Generator):
             own = tuple(a for a in articles if a.category.slug == section.slug)  # newest first, as Pelican sorts
             views.append(SectionView(section, own))
         self.context["ward_sections"] = tuple(views)
+        # Looked up on every article page (its section) and written in every page's footer: once here.
+        self.context["ward_section_by_slug"] = {view.section.slug: view.section for view in views}
+        self.context["ward_footer_pages"] = sorted(
+            self.context.get("pages", []), key=lambda p: getattr(p, "order", 100)
+        )
         self.context["ward_build_date"] = self.ward.build_date
 
     def generate_output(self, writer) -> None:

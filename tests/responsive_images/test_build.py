@@ -241,3 +241,26 @@ def test_event_photo_is_the_first_picture(tmp_path):
         for tag in soup(output, page.relative_to(output).as_posix()).select(".ward-event__photo picture img")
     )
     assert (img["alt"], img.get("loading"), img["width"]) == ("海の公園の夜空に上がる花火", None, "1200")
+
+
+def test_marked_photos_anywhere_in_a_body_become_pictures_and_the_rest_is_kept(tmp_path):
+    body = (
+        '前の段落 <b>太字</b> & "引用"。\n\n'
+        '![会場 > 海側の "見晴らし" & 花火](images/hanabi.jpg)\n\n'
+        '<p>前に<a href="https://www.city.yokohama.lg.jp/kanazawa/">リンク</a></p>\n\n![リンクの後の写真](umi.jpg)\n\n'
+        "文の途中の写真。\n\n![隣の写真](umi.jpg)\n\n後の段落。\n"
+    )
+    output = build_site(tmp_path, _files(**{"news/hanabi.md": article("花火大会", body=body)}))
+    html = (output / "news/hanabi/index.html").read_text(encoding="utf-8")
+    assert "data-ward-photo" not in html
+    page = soup(output, "news/hanabi/index.html")
+    body_element = page.select_one(".ward-article__body")
+    assert [p.img["alt"] for p in body_element.select("picture")] == [
+        '会場 > 海側の "見晴らし" & 花火',
+        "リンクの後の写真",
+        "隣の写真",
+    ]
+    assert [p.img.get("loading") for p in body_element.select("picture")] == [None, "lazy", "lazy"]
+    assert body_element.select_one("a[href='https://www.city.yokohama.lg.jp/kanazawa/']").get_text() == "リンク"
+    text = " ".join(body_element.get_text(" ").split())
+    assert '前の段落 太字 & "引用"。' in text and "文の途中の写真。" in text and text.endswith("後の段落。")
