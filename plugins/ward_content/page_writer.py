@@ -26,6 +26,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from .build_scope import ensure_scope, forget_rendered_content
 from .forking import process_count, split_map
+from .rendering import forget_rendering
 from .settings import read_settings
 
 
@@ -126,7 +127,7 @@ class DeferredWriter(PageRecorder):
         forget_rendered_content()
         if scope.content is not None:
             for doc in scope.content.documents:
-                doc.__dict__.pop("_html", None)
+                forget_rendering(doc)
 
 
 def _render(output_path: str, settings: dict, work) -> tuple[list[tuple[str, int, str]], dict]:
