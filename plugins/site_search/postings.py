@@ -76,7 +76,7 @@ def page_keys(title: str, body: str, facets: list[str], max_tokens: int) -> Page
     return PageKeys(keys.tobytes(), names, title_count)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WordPages:
     """A word's entry in the index, less the word: its pages (encoded, with the array's head), the
     items Pagefind counts to cut chunks (positions, weight markers and pages), and its page count."""

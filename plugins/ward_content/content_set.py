@@ -19,7 +19,7 @@ from .errors import ContentError, ContentErrors, split_warnings
 from .forking import process_count, split_map
 from .limits import DEFAULT_LIMITS, Limits
 from .registry import ContentTypes
-from .rendering import document_text
+from .rendering import document_html
 from .site_links import site_link_problems
 from .sources import file_problems, is_ignored, scan_tree, walk_tree
 from .verdicts import Verdicts
@@ -177,7 +177,7 @@ def load_content_set(
                 scanned += file_problems(content_root, rel_path, limits, verdicts)
                 _load_into(content_root, rel_path, types, by_path, file_errors, limits, own_hosts, photo_checks)
                 if render_bodies and rel_path in by_path:
-                    document_text(by_path[rel_path], own_hosts)  # the HTML, then its text
+                    document_html(by_path[rel_path], own_hosts)
             for rel_path in rest:
                 scanned += file_problems(content_root, rel_path, limits, verdicts)
         return by_path, file_errors, photo_checks, scanned

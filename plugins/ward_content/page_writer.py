@@ -26,7 +26,6 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from .build_scope import ensure_scope, forget_rendered_content
 from .forking import process_count, split_map
-from .rendering import forget_rendering
 from .settings import read_settings
 
 
@@ -127,7 +126,7 @@ class DeferredWriter(PageRecorder):
         forget_rendered_content()
         if scope.content is not None:
             for doc in scope.content.documents:
-                forget_rendering(doc)
+                doc.__dict__.pop("_html", None)
 
 
 def _render(output_path: str, settings: dict, work) -> tuple[list[tuple[str, int, str]], dict]:

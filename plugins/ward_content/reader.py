@@ -13,9 +13,9 @@ from .build_scope import ensure_scope
 from .dates import to_datetime
 from .document import Document
 from .errors import ContentErrors
-from .rendering import document_html, document_text
+from .rendering import document_html
 from .settings import read_settings
-from .text import japanese_summary, reading_minutes
+from .text import html_to_text, japanese_summary, reading_minutes
 
 
 class WardMarkdownReader(BaseReader):
@@ -45,12 +45,12 @@ class WardMarkdownReader(BaseReader):
                 raise ValueError(f"{source_path} is not in the content set")
             raise ContentErrors(errors)
         html = document_html(doc, self._ward.own_hosts)
-        return html, self.metadata_for(doc, document_text(doc, self._ward.own_hosts))
+        return html, self.metadata_for(doc, html)
 
-    def metadata_for(self, doc: Document, text: str) -> dict:
-        """Pelican metadata from a validated document: typed values, never strings to re-parse
-        (`text`: the rendered body's visible text)."""
+    def metadata_for(self, doc: Document, html: str) -> dict:
+        """Pelican metadata from a validated document: typed values, never strings to re-parse."""
         meta = doc.meta
+        text = html_to_text(html)
         metadata: dict = {
             "title": doc.title,
             "slug": doc.slug,

@@ -9,7 +9,6 @@ from .errors import ContentError
 from .html_checks import could_lose_anything, rendering_problems, too_deep
 from .markdown_render import convert, make_converter, render
 from .sanitize import sanitize
-from .text import html_to_text
 
 _local = threading.local()
 
@@ -31,20 +30,6 @@ def document_html(doc: Document, own_hosts: frozenset[str]) -> str:
     if own_hosts not in cache:
         cache[own_hosts] = render(_converter(own_hosts), doc.body, document=doc) if doc.body.strip() else ""
     return cache[own_hosts]
-
-
-def document_text(doc: Document, own_hosts: frozenset[str]) -> str:
-    """The rendered body's visible text (summaries, reading time), kept with the document as its HTML is."""
-    cache = doc.__dict__.setdefault("_text", {})
-    if own_hosts not in cache:
-        cache[own_hosts] = html_to_text(document_html(doc, own_hosts))
-    return cache[own_hosts]
-
-
-def forget_rendering(doc: Document) -> None:
-    """Drop what `document_html` and `document_text` kept (a build's pages are all written)."""
-    doc.__dict__.pop("_html", None)
-    doc.__dict__.pop("_text", None)
 
 
 def checked_html(doc: Document, own_hosts: frozenset[str]) -> list[ContentError]:
