@@ -93,6 +93,8 @@ def _texts(element) -> tuple[list[str], list[str]]:
     return natural, indexed
 
 
+# Compiled once: a path given to .xpath() as text is compiled again on every page.
+_DATED = etree.XPath(".//time[@datetime][not(ancestor::table)]")
 # lxml's plain HTML parser: lxml.html's element classes (looked up per element) are not used here.
 _PARSER = etree.HTMLParser()
 
@@ -131,7 +133,7 @@ def page_record(html: str, url: str, sections: dict[str, tuple[str, str]]) -> Re
     title_source = heading if heading is not None else _document(html[:start] or "<p>").find(".//title")
     title = clean(_texts(title_source)[0]) if title_source is not None else url
     year = None
-    for time in body.xpath(".//time[@datetime][not(ancestor::table)]"):
+    for time in _DATED(body):
         match = YEAR.match(time.get("datetime", ""))
         if match:
             year = match.group(1)
