@@ -6,7 +6,6 @@ import gzip
 import os
 
 import pytest
-
 from site_search.bundle import SIGNATURE, SMALL, compressed
 
 
