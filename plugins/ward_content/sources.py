@@ -8,7 +8,6 @@ message, and so is a symbolic link that leads out of the content folder.
 from __future__ import annotations
 
 import fnmatch
-import io
 import os
 import warnings
 from pathlib import Path
@@ -194,10 +193,11 @@ def pdf_problems(path: Path, shown: str, limits: Limits, verdicts: Verdicts | No
     # at its pdf: line; any other (content/files/…) only here, so `invoke check` says what the build would.
     own = path.with_suffix(".md").is_file()
     try:
-        data = path.read_bytes()  # at most limits.static_bytes (file_problems checked the size)
+        with path.open("rb") as handle:
+            head = handle.read(1024)
     except OSError:
-        data = b""
-    if not own and PDF_MAGIC not in data[:1024]:
+        head = b""
+    if not own and PDF_MAGIC not in head:
         return [
             _error(
                 shown,
@@ -209,7 +209,7 @@ def pdf_problems(path: Path, shown: str, limits: Limits, verdicts: Verdicts | No
 
     def check() -> list[tuple[str, str]]:
         try:
-            check_pdf_bounds(io.BytesIO(data), limits, must_open=not own)
+            check_pdf_bounds(path, limits, must_open=not own)
         except PdfBoundsProblem as problem:
             return [(problem.message_ja, problem.code)]
         return []
@@ -217,7 +217,7 @@ def pdf_problems(path: Path, shown: str, limits: Limits, verdicts: Verdicts | No
     question = (
         f"pdf bounds {checker_version()} must_open={not own} pages={limits.pdf_pages} points={limits.pdf_page_points}"
     )
-    found = (verdicts or Verdicts(None)).of(data, question, check)
+    found = (verdicts or Verdicts(None)).of(path, question, check)
     return [_error(shown, message, code) for message, code in found]
 
 

@@ -29,13 +29,19 @@ class Verdicts:
     def __repr__(self) -> str:
         return f"Verdicts({self.folder!r})"
 
-    def of(self, data: bytes, question: str, check: Callable[[], Verdict]) -> Verdict:
-        """The kept verdict on these bytes for this question, or `check()`'s, kept for next time.
+    def of(self, path: Path, question: str, check: Callable[[], Verdict]) -> Verdict:
+        """The kept verdict on this file's bytes for this question, or `check()`'s, kept for next time.
 
-        `question` names everything else the verdict depends on (the check's version, its limits)."""
+        `question` names everything else the verdict depends on (the check's version, its limits).
+        The file is hashed a block at a time: a 100 MB PDF is never held whole for its key."""
         if self.folder is None:
             return check()
-        key = hashlib.sha256(f"{question}\n".encode() + data).hexdigest()
+        try:
+            with path.open("rb") as stream:
+                digest = hashlib.file_digest(stream, "sha256").hexdigest()
+        except OSError:
+            return check()  # unreadable: the check says what it finds, and nothing is kept
+        key = hashlib.sha256(f"{question}\n{digest}".encode()).hexdigest()
         entry = self.folder / key[:2] / f"{key}.json"
         try:
             kept = json.loads(entry.read_text(encoding="utf-8"))
@@ -43,6 +49,9 @@ class Verdicts:
         except (OSError, ValueError, TypeError):
             pass  # not kept yet, or unreadable: checked again and written over
         verdict = check()
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(entry, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(entry, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass  # a cache that cannot be written (read-only, full) only costs the next build the check
         return verdict

@@ -90,9 +90,20 @@ def test_the_build_refuses_a_pdf_whose_refusal_was_kept(tmp_path, counted):
     assert len(counted) == 1
 
 
-def test_without_a_folder_nothing_is_kept(tmp_path):
+def test_without_a_folder_or_a_readable_file_nothing_is_kept(tmp_path):
     checked = []
-    verdicts = Verdicts(None)
-    for _ in range(2):
-        assert verdicts.of(b"%PDF", "q", lambda: checked.append(1) or [("m", "c")]) == [("m", "c")]
-    assert checked == [1, 1]
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF")
+    for verdicts, path in ((Verdicts(None), pdf), (Verdicts(tmp_path / "kept"), tmp_path / "gone.pdf")):
+        for _ in range(2):
+            assert verdicts.of(path, "q", lambda: checked.append(1) or [("m", "c")]) == [("m", "c")]
+    assert checked == [1, 1, 1, 1]
+    assert not (tmp_path / "kept").exists()
+
+
+def test_a_cache_that_cannot_be_written_costs_only_the_check(tmp_path):
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF")
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder would be", encoding="utf-8")
+    assert Verdicts(blocked).of(pdf, "q", lambda: [("m", "c")]) == [("m", "c")]
