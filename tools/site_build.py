@@ -101,10 +101,15 @@ def check_content(content_root: Path, settings_file: str = "pelicanconf.py", ove
     from ward_content.plugin_loading import types_for_settings
     from ward_content.settings import read_settings as read_ward_settings
 
-    # The build's own limits (WARD_LIMITS), so a check never passes what the build refuses; settings
-    # derived from PATH (the kept verdicts beside content/) follow the folder checked.
-    settings = load_settings(settings_file, {"PATH": str(content_root), **(overrides or {})})
-    verdicts = read_ward_settings(settings).verdicts
+    from ward_content.verdicts import Verdicts
+
+    # The build's own limits (WARD_LIMITS), so a check never passes what the build refuses.
+    settings = load_settings(settings_file, overrides)
+    # Verdicts are kept in the repository's .cache/ (or WARD_CHECK_CACHE_PATH); a check of a folder
+    # elsewhere keeps none rather than writing beside it.
+    inside = Path(content_root).resolve().is_relative_to(ROOT)
+    kept = inside or settings.get("WARD_CHECK_CACHE_PATH")
+    verdicts = read_ward_settings(settings).verdicts if kept else Verdicts(None)
     return check_tree(content_root, types_for_settings(settings), read_limits(settings), verdicts)
 
 

@@ -12,12 +12,22 @@ from .limits import Limits
 
 
 class PdfBoundsProblem(Exception):
-    """The PDF is larger than the limits allow; `message_ja` says what and how to fix it."""
+    """The PDF is larger than the limits allow; `message_ja` says what and how to fix it.
 
-    def __init__(self, message_ja: str, code: str):
+    `lasting` is False when the file could not be read this time (an error of the system, not of its
+    bytes): the answer may differ on the next try, so it is never kept as the file's verdict.
+    """
+
+    def __init__(self, message_ja: str, code: str, lasting: bool = True):
         super().__init__(code)
         self.message_ja = message_ja
         self.code = code
+        self.lasting = lasting
+
+
+class PdfNotRead(Exception):
+    """pypdf could not read the file this time (the system's error or Python's stack, not its bytes);
+    a file that need not open passes, and the pass is not kept."""
 
 
 LOCKED_MESSAGE = (
@@ -41,7 +51,8 @@ def checker_version() -> str:
 
 def check_pdf_bounds(source: Path | BinaryIO, limits: Limits, must_open: bool = False) -> None:
     """Raise PdfBoundsProblem for too many pages or a page too large; a PDF pypdf cannot read passes
-    (pdfium judges it later, in a process of its own). With `must_open`, an encrypted or unreadable PDF
+    (pdfium judges it later, in a process of its own), with PdfNotRead when the failure was the
+    system's rather than the file's. With `must_open`, an encrypted or unreadable PDF
     is refused: a file nothing else checks is published through pdf_privacy, which reads it with pypdf
     and cannot clean such a one, so it would otherwise fail only the build, after every page was written."""
     from pypdf import PdfReader
@@ -73,10 +84,17 @@ def check_pdf_bounds(source: Path | BinaryIO, limits: Limits, must_open: bool = 
         active_content(reader)
     except PdfBoundsProblem:
         raise
-    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):
+        # What the bytes are: the same answer every time.
         if must_open:
             raise PdfBoundsProblem(UNREADABLE_MESSAGE, "pdf unreadable") from None
         return
+    except (OSError, RecursionError):
+        # What this moment is (a file swapped or a drive gone while read, how deep the caller's stack
+        # was): the answer of this try alone.
+        if must_open:
+            raise PdfBoundsProblem(UNREADABLE_MESSAGE, "pdf unreadable", lasting=False) from None
+        raise PdfNotRead from None
     finally:
         quiet.setLevel(level)
 

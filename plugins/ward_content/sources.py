@@ -16,7 +16,7 @@ from PIL import Image
 
 from .errors import ContentError
 from .limits import DEFAULT_LIMITS, Limits
-from .verdicts import Verdicts
+from .verdicts import Unsettled, Verdicts
 
 # fnmatch patterns, compared case-insensitively with the file name (Pelican's IGNORE_FILES takes them too).
 IGNORED_PATTERNS = (
@@ -187,37 +187,42 @@ def image_problems(path: Path, shown: str, limits: Limits) -> list[ContentError]
 def pdf_problems(path: Path, shown: str, limits: Limits, verdicts: Verdicts | None = None) -> list[ContentError]:
     """Page count and page size read by pypdf, before pdfium renders or reads anything of it; the
     verdict kept in `verdicts` for the same bytes, limits and checker."""
-    from .pdf_bounds import PdfBoundsProblem, check_pdf_bounds, checker_version
+    from .pdf_bounds import PdfBoundsProblem, PdfNotRead, check_pdf_bounds, checker_version
 
     # A PDF beside a Markdown file of the same name (a bulletin issue's) is checked by that page's kind,
     # at its pdf: line; any other (content/files/…) only here, so `invoke check` says what the build would.
     own = path.with_suffix(".md").is_file()
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError:
-        head = b""
-    if not own and PDF_MAGIC not in head:
-        return [
-            _error(
-                shown,
-                f"「{path.name}」は PDF ではありません（名前は .pdf ですが、中身が PDF の形式ではありません）。"
-                "元の文書から PDF で保存し直して置いてください",
-                "not a pdf",
-            )
-        ]
+    not_a_pdf = _error(
+        shown,
+        f"「{path.name}」は PDF ではありません（名前は .pdf ですが、中身が PDF の形式ではありません）。"
+        "元の文書から PDF で保存し直して置いてください",
+        "not a pdf",
+    )
 
-    def check() -> list[tuple[str, str]]:
+    def check(stream) -> list[tuple[str, str]]:
         try:
-            check_pdf_bounds(path, limits, must_open=not own)
+            check_pdf_bounds(stream, limits, must_open=not own)
         except PdfBoundsProblem as problem:
-            return [(problem.message_ja, problem.code)]
+            found = [(problem.message_ja, problem.code)]
+            if not problem.lasting:
+                raise Unsettled(found) from None
+            return found
+        except PdfNotRead:
+            raise Unsettled([]) from None
         return []
 
     question = (
         f"pdf bounds {checker_version()} must_open={not own} pages={limits.pdf_pages} points={limits.pdf_page_points}"
     )
-    found = (verdicts or Verdicts(None)).of(path, question, check)
+    try:
+        with path.open("rb") as stream:
+            if not own and PDF_MAGIC not in stream.read(1024):
+                return [not_a_pdf]
+            stream.seek(0)
+            found = (verdicts or Verdicts(None)).of(stream, question, check)
+    except OSError:
+        # Gone or unreadable since the walk: a bulletin's own PDF is judged by pdfium later, as before.
+        return [] if own else [not_a_pdf]
     return [_error(shown, message, code) for message, code in found]
 
 

@@ -13,11 +13,21 @@ import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from .files import write_atomically
 
 # (message, code) pairs: what the check found, empty when the file passed.
 Verdict = list[tuple[str, str]]
+
+
+class Unsettled(Exception):
+    """Raised by a check whose answer holds for this try only (the file could not be read just now):
+    `Verdicts.of` returns `verdict` and keeps nothing."""
+
+    def __init__(self, verdict: Verdict):
+        super().__init__(verdict)
+        self.verdict = verdict
 
 
 class Verdicts:
@@ -29,18 +39,20 @@ class Verdicts:
     def __repr__(self) -> str:
         return f"Verdicts({self.folder!r})"
 
-    def of(self, path: Path, question: str, check: Callable[[], Verdict]) -> Verdict:
-        """The kept verdict on this file's bytes for this question, or `check()`'s, kept for next time.
+    def of(self, stream: BinaryIO, question: str, check: Callable[[BinaryIO], Verdict]) -> Verdict:
+        """The kept verdict on the bytes of `stream` (an open file) for this question, or `check(stream)`'s,
+        kept for next time unless the check raised Unsettled.
 
-        `question` names everything else the verdict depends on (the check's version, its limits).
-        The file is hashed a block at a time: a 100 MB PDF is never held whole for its key."""
+        `question` names everything else the verdict depends on (the check's version, its limits). The
+        check reads the same open file that was hashed (from its start), and the file is hashed again
+        after it: a verdict is kept only for bytes that did not change while they were checked (a save
+        that replaces the file or writes over it). Hashing goes a block at a time (a 100 MB PDF is
+        never held whole). An OSError while hashing is the caller's to report.
+        """
         if self.folder is None:
-            return check()
-        try:
-            with path.open("rb") as stream:
-                digest = hashlib.file_digest(stream, "sha256").hexdigest()
-        except OSError:
-            return check()  # unreadable: the check says what it finds, and nothing is kept
+            return _settled(check, stream)
+        digest = hashlib.file_digest(stream, "sha256").hexdigest()
+        stream.seek(0)
         key = hashlib.sha256(f"{question}\n{digest}".encode()).hexdigest()
         entry = self.folder / key[:2] / f"{key}.json"
         try:
@@ -48,10 +60,23 @@ class Verdicts:
             return [(str(message), str(code)) for message, code in kept]
         except (OSError, ValueError, TypeError):
             pass  # not kept yet, or unreadable: checked again and written over
-        verdict = check()
+        try:
+            verdict = check(stream)
+        except Unsettled as unsettled:
+            return unsettled.verdict
+        stream.seek(0)
+        if hashlib.file_digest(stream, "sha256").hexdigest() != digest:
+            return verdict  # written over while it was checked: the verdict may be of other bytes
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(entry, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
         except OSError:
             pass  # a cache that cannot be written (read-only, full) only costs the next build the check
         return verdict
+
+
+def _settled(check: Callable[[BinaryIO], Verdict], stream: BinaryIO) -> Verdict:
+    try:
+        return check(stream)
+    except Unsettled as unsettled:
+        return unsettled.verdict

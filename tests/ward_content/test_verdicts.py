@@ -40,8 +40,9 @@ def counted(monkeypatch):
     return calls
 
 
-def _codes(content):
-    return [(e.path, e.code) for e in check_content(content).errors]
+def _codes(content, **overrides):
+    kept = {"WARD_CHECK_CACHE_PATH": str(content.parent / ".cache" / "content_checks")}
+    return [(e.path, e.code) for e in check_content(content, overrides={**kept, **overrides}).errors]
 
 
 def test_a_refused_pdf_stays_refused_and_is_read_once_for_the_same_bytes(tmp_path, counted):
@@ -52,7 +53,6 @@ def test_a_refused_pdf_stays_refused_and_is_read_once_for_the_same_bytes(tmp_pat
     assert _codes(content) == [("content/files/form.pdf", "pdf with script")]
     assert _codes(content) == [("content/files/form.pdf", "pdf with script")]
     assert len(counted) == 1
-    # Kept beside content/, as the other derived caches.
     assert len(list((tmp_path / ".cache" / "content_checks").rglob("*.json"))) == 1
 
     (content / "files" / "form.pdf").write_bytes(_pdf())  # replaced by a clean one: checked again
@@ -69,7 +69,7 @@ def test_other_limits_or_a_damaged_entry_ask_again(tmp_path, counted):
         entry.write_text("{not json", encoding="utf-8")
     assert _codes(content) == []
     assert len(counted) == 2
-    assert check_content(content, overrides={"WARD_LIMITS": {"pdf_pages": 2}}).errors[0].code == "pdf too many pages"
+    assert _codes(content, WARD_LIMITS={"pdf_pages": 2}) == [("content/files/a.pdf", "pdf too many pages")]
     assert len(counted) == 3
 
 
@@ -90,15 +90,14 @@ def test_the_build_refuses_a_pdf_whose_refusal_was_kept(tmp_path, counted):
     assert len(counted) == 1
 
 
-def test_without_a_folder_or_a_readable_file_nothing_is_kept(tmp_path):
+def test_without_a_folder_nothing_is_kept(tmp_path):
     checked = []
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(b"%PDF")
-    for verdicts, path in ((Verdicts(None), pdf), (Verdicts(tmp_path / "kept"), tmp_path / "gone.pdf")):
-        for _ in range(2):
-            assert verdicts.of(path, "q", lambda: checked.append(1) or [("m", "c")]) == [("m", "c")]
-    assert checked == [1, 1, 1, 1]
-    assert not (tmp_path / "kept").exists()
+    for _ in range(2):
+        with pdf.open("rb") as stream:
+            assert Verdicts(None).of(stream, "q", lambda s: checked.append(s.read()) or [("m", "c")]) == [("m", "c")]
+    assert checked == [b"%PDF", b"%PDF"]
 
 
 def test_a_cache_that_cannot_be_written_costs_only_the_check(tmp_path):
@@ -106,4 +105,58 @@ def test_a_cache_that_cannot_be_written_costs_only_the_check(tmp_path):
     pdf.write_bytes(b"%PDF")
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the folder would be", encoding="utf-8")
-    assert Verdicts(blocked).of(pdf, "q", lambda: [("m", "c")]) == [("m", "c")]
+    with pdf.open("rb") as stream:
+        assert Verdicts(blocked).of(stream, "q", lambda s: [("m", "c")]) == [("m", "c")]
+
+
+def test_a_read_that_failed_this_time_is_not_kept_as_the_files_verdict(tmp_path, monkeypatch):
+    import pypdf
+
+    content = write_files(
+        tmp_path / "content", {"news/a.md": article(body="[資料]({static}/files/a.pdf)"), "files/a.pdf": _pdf()}
+    )
+    real = pypdf.PdfReader
+
+    def busy(*args, **kwargs):
+        raise OSError(24, "Too many open files")  # EMFILE, or a network drive's hiccup, once
+
+    monkeypatch.setattr(pypdf, "PdfReader", busy)
+    assert _codes(content) == [("content/files/a.pdf", "pdf unreadable")]
+    monkeypatch.setattr(pypdf, "PdfReader", real)
+    assert _codes(content) == []  # the same readable file: nothing of the failed try was kept
+    # A bulletin's own PDF need not open here (pdfium judges it); its failed try is not kept as a pass.
+    files = {"bulletins/2026-07.md": "x", "bulletins/2026-07.pdf": _pdf(pages=3)}
+    write_files(content, files)
+    monkeypatch.setattr(pypdf, "PdfReader", busy)
+    limits = {"pdf_pages": 2}
+    assert ("content/bulletins/2026-07.pdf", "pdf too many pages") not in _codes(content, WARD_LIMITS=limits)
+    monkeypatch.setattr(pypdf, "PdfReader", real)
+    assert ("content/bulletins/2026-07.pdf", "pdf too many pages") in _codes(content, WARD_LIMITS=limits)
+
+
+def test_a_verdict_is_kept_for_the_bytes_that_were_checked(tmp_path, monkeypatch):
+    """A save landing between the hash and pypdf's read must not lend its verdict to the old bytes."""
+    content = write_files(
+        tmp_path / "content", {"news/a.md": article(body="[資料]({static}/files/a.pdf)"), "files/a.pdf": _pdf()}
+    )
+    real = pdf_bounds.check_pdf_bounds
+
+    def saved_meanwhile(source, *args, **kwargs):
+        (content / "files" / "a.pdf").write_bytes(_pdf(pages=3))  # the staff member's save lands now
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_bounds, "check_pdf_bounds", saved_meanwhile)
+    first = _codes(content, WARD_LIMITS={"pdf_pages": 2})
+    monkeypatch.setattr(pdf_bounds, "check_pdf_bounds", real)
+    (content / "files" / "a.pdf").write_bytes(_pdf())  # the one-page PDF is put back
+    assert _codes(content, WARD_LIMITS={"pdf_pages": 2}) == []
+    # What the first check saw was one file or the other, never a mixture kept under the wrong key.
+    assert first in ([], [("content/files/a.pdf", "pdf too many pages")])
+
+
+def test_checking_a_folder_outside_the_repository_writes_nothing_beside_it(tmp_path):
+    content = write_files(
+        tmp_path / "content", {"news/a.md": article(body="[資料]({static}/files/a.pdf)"), "files/a.pdf": _pdf()}
+    )
+    assert check_content(content).errors == ()
+    assert not (tmp_path / ".cache").exists()
