@@ -100,7 +100,6 @@ def check_content(content_root: Path, settings_file: str = "pelicanconf.py", ove
     from ward_content.limits import read_limits
     from ward_content.plugin_loading import types_for_settings
     from ward_content.settings import read_settings as read_ward_settings
-
     from ward_content.verdicts import Verdicts
 
     # The build's own limits (WARD_LIMITS), so a check never passes what the build refuses.
