@@ -20,6 +20,7 @@ from pathlib import Path
 from ward_content.build_scope import current
 from ward_content.files import files_under
 from ward_content.forking import process_count, split_map
+from ward_content.settings import read_settings as read_ward_settings
 
 from .bundle import Limits, PagePart, PageSummary, collect, index_files_of, new_bundle, page_part, write_files
 from .client import client_files
@@ -217,8 +218,6 @@ def index_site(output: Path, search: SiteSearchSettings, pelican_settings: dict)
     """
     scope = current()  # outside a build (a tool indexing an output folder) every page is read back
     made = scope.page_results.get(PAGE_HOOK) if scope is not None else None
-    from ward_content.settings import read_settings as read_ward_settings
-
     parts = page_parts(output, section_names(search, pelican_settings), limits(search), search.processes, made)
     pages = write_index(parts, output / BUNDLE, search, read_ward_settings(pelican_settings).processes)
     target = output / search.url / FACETS

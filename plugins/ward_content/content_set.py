@@ -174,8 +174,12 @@ def load_content_set(
         scanned: list[ContentError] = []
         for markdown, rest in shares:
             for rel_path in markdown:
-                scanned += file_problems(content_root, rel_path, limits, verdicts)
-                _load_into(content_root, rel_path, types, by_path, file_errors, limits, own_hosts, photo_checks)
+                # Scanned once: the scan's problems are also what stops the file from being read.
+                problems = file_problems(content_root, rel_path, limits, verdicts)
+                scanned += problems
+                _load_into(
+                    content_root, rel_path, types, by_path, file_errors, limits, own_hosts, photo_checks, problems
+                )
                 if render_bodies and rel_path in by_path:
                     document_html(by_path[rel_path], own_hosts)
             for rel_path in rest:
@@ -211,9 +215,10 @@ def _load_into(
     limits: Limits,
     own_hosts: frozenset[str] = frozenset(),
     photo_checks: dict | None = None,
+    refused: list[ContentError] | None = None,
 ) -> None:
     try:
-        by_path[rel_path] = load_document(root, rel_path, types, limits, own_hosts, photo_checks)
+        by_path[rel_path] = load_document(root, rel_path, types, limits, own_hosts, photo_checks, refused)
     except ContentErrors as exc:
         file_errors[rel_path] = exc.errors
 

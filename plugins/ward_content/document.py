@@ -104,13 +104,16 @@ def load_document(
     limits: Limits = DEFAULT_LIMITS,
     own_hosts: frozenset[str] = frozenset(),
     photo_checks: dict | None = None,
+    refused: list[ContentError] | None = None,
 ) -> Document:
     """Read, decode, parse and validate one file; raise ContentErrors with every problem found.
 
-    A link out of content/, an oversized file or a control character stops here, before parsing.
+    A link out of content/, an oversized file or a control character stops here, before parsing;
+    `refused` is the file's `file_problems` when the caller has already scanned it.
     """
     shown = display_path(content_root, rel_path)
-    refused = file_problems(content_root, rel_path, limits)
+    if refused is None:
+        refused = file_problems(content_root, rel_path, limits)
     if refused:
         raise ContentErrors(refused)
     text = decode((content_root / rel_path).read_bytes(), shown)

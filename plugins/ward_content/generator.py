@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
+from .order import page_order
 from .settings import Section, read_settings
 
 
@@ -44,9 +45,7 @@ class WardSiteGenerator(Generator):
         self.context["ward_sections"] = tuple(views)
         # Looked up on every article page (its section) and written in every page's footer: once here.
         self.context["ward_section_by_slug"] = {view.section.slug: view.section for view in views}
-        self.context["ward_footer_pages"] = sorted(
-            self.context.get("pages", []), key=lambda p: getattr(p, "order", 100)
-        )
+        self.context["ward_footer_pages"] = sorted(self.context.get("pages", []), key=page_order)
         self.context["ward_build_date"] = self.ward.build_date
 
     def generate_output(self, writer) -> None:

@@ -49,21 +49,23 @@ class Verdicts:
         that replaces the file or writes over it). Hashing goes a block at a time (a 100 MB PDF is
         never held whole). An OSError while hashing is the caller's to report.
         """
-        if self.folder is None:
-            return _settled(check, stream)
-        digest = hashlib.file_digest(stream, "sha256").hexdigest()
-        stream.seek(0)
-        key = hashlib.sha256(f"{question}\n{digest}".encode()).hexdigest()
-        entry = self.folder / key[:2] / f"{key}.json"
-        try:
-            kept = json.loads(entry.read_text(encoding="utf-8"))
-            return [(str(message), str(code)) for message, code in kept]
-        except (OSError, ValueError, TypeError):
-            pass  # not kept yet, or unreadable: checked again and written over
+        entry = None
+        if self.folder is not None:
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
+            stream.seek(0)
+            key = hashlib.sha256(f"{question}\n{digest}".encode()).hexdigest()
+            entry = self.folder / key[:2] / f"{key}.json"
+            try:
+                kept = json.loads(entry.read_text(encoding="utf-8"))
+                return [(str(message), str(code)) for message, code in kept]
+            except (OSError, ValueError, TypeError):
+                pass  # not kept yet, or unreadable: checked again and written over
         try:
             verdict = check(stream)
         except Unsettled as unsettled:
             return unsettled.verdict
+        if entry is None:
+            return verdict
         stream.seek(0)
         if hashlib.file_digest(stream, "sha256").hexdigest() != digest:
             return verdict  # written over while it was checked: the verdict may be of other bytes
@@ -73,10 +75,3 @@ class Verdicts:
         except OSError:
             pass  # a cache that cannot be written (read-only, full) only costs the next build the check
         return verdict
-
-
-def _settled(check: Callable[[BinaryIO], Verdict], stream: BinaryIO) -> Verdict:
-    try:
-        return check(stream)
-    except Unsettled as unsettled:
-        return unsettled.verdict
