@@ -17,6 +17,7 @@ from .data_files import check_data_files
 from .document import CONTENT_SUFFIXES, Document, display_path, load_document
 from .errors import ContentError, ContentErrors, split_warnings
 from .forking import process_count, split_map
+from .images import PhotoChecks
 from .limits import DEFAULT_LIMITS, Limits
 from .registry import ContentTypes
 from .rendering import document_html
@@ -59,10 +60,10 @@ class ContentSet:
     # The site's own hosts: bodies checked for the allow-list are rendered as the pages render them.
     own_hosts: frozenset[str] = frozenset()
     # Each photo's verdict by path, size and modification time: decoded once, not once per article.
-    photo_checks: dict = field(default_factory=dict, compare=False, repr=False)
+    photo_checks: PhotoChecks = field(default_factory=PhotoChecks, compare=False, repr=False)
     # Warnings found across files: reported by `invoke check` and the build, refusing nothing.
     warnings: tuple[ContentError, ...] = ()
-    # Where the verdicts of costly file checks (a PDF's) are kept between builds; None keeps none.
+    # Where the verdicts of costly file checks (a PDF's, a photo's) are kept between builds; None keeps none.
     verdicts: Verdicts | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -170,7 +171,7 @@ def load_content_set(
     def load(shares: Sequence[tuple[Sequence[str], Sequence[str]]]) -> tuple[dict, dict, dict, list]:
         by_path: dict[str, Document] = {}
         file_errors: dict[str, tuple[ContentError, ...]] = {}
-        photo_checks: dict = {}
+        photo_checks = PhotoChecks(verdicts)
         scanned: list[ContentError] = []
         for markdown, rest in shares:
             for rel_path in markdown:
@@ -197,7 +198,7 @@ def load_content_set(
             object.__setattr__(doc, "kind", types.by_name(doc.kind.name))
             by_path[rel_path] = doc
         file_errors.update(other_errors)
-        photo_checks.update(other_checks)
+        photo_checks.merge(other_checks)
         scanned += other_scanned
     sources = tuple(sorted(folder_errors + scanned))
     content = ContentSet(
@@ -214,7 +215,7 @@ def _load_into(
     file_errors: dict,
     limits: Limits,
     own_hosts: frozenset[str] = frozenset(),
-    photo_checks: dict | None = None,
+    photo_checks: PhotoChecks | None = None,
     refused: list[ContentError] | None = None,
 ) -> None:
     try:

@@ -25,7 +25,7 @@ from .errors import ContentError, ContentErrors
 from .files import is_file
 from .frontmatter import FrontMatter, decode, split
 from .html_checks import check_html
-from .images import body_image_refs, field_image_refs, image_errors
+from .images import PhotoChecks, body_image_refs, field_image_refs, image_errors
 from .kinds import Kind
 from .limits import DEFAULT_LIMITS, Limits
 from .placeholders import body_placeholders, front_placeholders
@@ -103,7 +103,7 @@ def load_document(
     types: ContentTypes,
     limits: Limits = DEFAULT_LIMITS,
     own_hosts: frozenset[str] = frozenset(),
-    photo_checks: dict | None = None,
+    photo_checks: PhotoChecks | None = None,
     refused: list[ContentError] | None = None,
 ) -> Document:
     """Read, decode, parse and validate one file; raise ContentErrors with every problem found.
@@ -139,7 +139,7 @@ def validate(
     types: ContentTypes,
     limits: Limits = DEFAULT_LIMITS,
     own_hosts: frozenset[str] = frozenset(),
-    photo_checks: dict | None = None,
+    photo_checks: PhotoChecks | None = None,
 ) -> Document:
     """Schema, slug and body checks for parsed front matter; all problems at once."""
     shown = display_path(content_root, rel_path)

@@ -62,7 +62,7 @@ class WardSettings(PluginSettings):
     # Processes that load the content set and render the pages (ward_content.forking): 0 = one per
     # core once there are MIN_ITEMS_TO_FORK files or pages; 1 = this process only; n = n processes.
     processes: int = Field(0, ge=0, le=16)
-    # Where verdicts of costly file checks (a PDF's pages and active content) are kept between builds,
+    # Where verdicts of costly file checks (a PDF's pages and active content, a photo's decoding) are kept,
     # keyed by the file's bytes (ward_content.verdicts); default .cache/content_checks beside content/.
     check_cache_path: Path | None = None
 

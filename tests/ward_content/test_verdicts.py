@@ -160,3 +160,65 @@ def test_checking_a_folder_outside_the_repository_writes_nothing_beside_it(tmp_p
     )
     assert check_content(content).errors == ()
     assert not (tmp_path / ".cache").exists()
+
+
+def _jpeg(colour: str = "blue", size: tuple[int, int] = (64, 48)) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def decoded(monkeypatch):
+    """How many times a photo was really decoded (the real check, counted)."""
+    import ward_content.images as images
+
+    calls = []
+    real = images._judge
+
+    def judge(source):
+        calls.append(source)
+        return real(source)
+
+    monkeypatch.setattr(images, "_judge", judge)
+    return calls
+
+
+def test_a_photo_is_decoded_once_for_the_same_bytes_and_again_when_they_change(tmp_path, decoded):
+    content = write_files(
+        tmp_path / "content",
+        {"news/a.md": article(body="![海の公園の写真](../images/umi.jpg)"), "images/umi.jpg": _jpeg()[:300]},
+    )
+    # A damaged photo: refused the first time and, from the kept verdict, the second.
+    refused = [("content/images/umi.jpg", "unreadable image"), ("content/news/a.md", "damaged image")]
+    assert _codes(content) == refused
+    assert _codes(content) == refused
+    assert len(decoded) == 1
+    (content / "images" / "umi.jpg").write_bytes(_jpeg())  # the whole photo put in its place
+    assert _codes(content) == []
+    assert _codes(content) == []
+    assert len(decoded) == 2
+    # A new photo under the same name is checked again.
+    (content / "images" / "umi.jpg").write_bytes(_jpeg(size=(70, 40)))
+    assert _codes(content) == []
+    assert len(decoded) == 3
+
+
+def test_a_photo_that_could_not_be_read_this_time_is_not_kept(tmp_path, monkeypatch):
+    from PIL import ImageFile
+
+    content = write_files(
+        tmp_path / "content",
+        {"news/a.md": article(body="![海の公園の写真](../images/umi.jpg)"), "images/umi.jpg": _jpeg()},
+    )
+    real = ImageFile.ImageFile.load
+
+    def failing(self):
+        raise OSError(5, "Input/output error")  # a network drive's hiccup, once
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", failing)
+    assert ("content/news/a.md", "damaged image") in _codes(content)
+    monkeypatch.setattr(ImageFile.ImageFile, "load", real)
+    assert _codes(content) == []  # nothing of the failed try was kept
