@@ -129,6 +129,13 @@ class DeferredWriter(PageRecorder):
                 doc.__dict__.pop("_html", None)
 
 
+# The page hooks (the search index's part of each page) run on this many written pages at a time,
+# not after each page: between two pages' hooks, rendering a page evicts the hook's code and tables
+# from the processor's caches, and a hook run cold costs twice as much (0.33 ms against 0.17 ms a
+# page). 128 pages' texts are a few MB at most.
+HOOK_BATCH = 128
+
+
 def _render(output_path: str, settings: dict, work) -> tuple[list[tuple[str, int, str]], dict]:
     """Write pages and files, running the build's page hooks on each page written. Returns the log
     records the build's capture caught meanwhile, as (logger, level, message), and the hooks' values."""
@@ -139,19 +146,28 @@ def _render(output_path: str, settings: dict, work) -> tuple[list[tuple[str, int
     results: dict[str, dict] = {name: {} for name in hooks}
     # A fresh writer: the overwrite rules were applied when the pages were recorded.
     writer = _TextKeepingWriter(output_path, settings=settings)
+    written: list[tuple[str, Path, str | None]] = []
+
+    def run_hooks() -> None:
+        for name, hook in hooks.items():
+            for rel, path, text in written:
+                results[name][rel] = hook(rel, path, text)
+        written.clear()
+
     for kind, rel, item in work:
         if kind == "page":
             args, kwargs = item
             writer.texts.clear()
             Writer.write_file(writer, *args, **kwargs)
             path = Path(output_path) / rel
-            text = writer.texts.get(os.path.abspath(path))
-            for name, hook in hooks.items():
-                results[name][rel] = hook(rel, path, text)
+            written.append((rel, path, writer.texts.get(os.path.abspath(path))))
+            if len(written) >= HOOK_BATCH:
+                run_hooks()
         else:
             target = Path(output_path) / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item())
+    run_hooks()
     records = [] if capture is None else capture.records[before:]
     return [(r.name, r.levelno, r.getMessage()) for r in records], results
 

@@ -72,3 +72,29 @@ def test_a_page_that_cannot_be_rendered_fails_the_build_whichever_process_render
     # The same exception, whichever process met it (a forked copy sends its own back).
     with pytest.raises(OSError, match="ディスクがいっぱいです"):
         build_site(tmp_path, FILES, WARD_PROCESSES=2)
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_the_page_hooks_see_every_written_page_once_with_its_text(tmp_path, monkeypatch, processes):
+    """The hooks run on a few written pages at a time (HOOK_BATCH), here five: none is left out, the
+    last few included."""
+    import site_search.indexer
+
+    import ward_content.page_writer
+
+    monkeypatch.setattr(ward_content.page_writer, "HOOK_BATCH", 5)
+    made: list[tuple[str, str]] = []  # by a hook, in this process: (page, the text it was given)
+    read_back: list[str] = []  # by the index, because no hook made the page's part
+    real = site_search.indexer._part
+
+    def part(path, output, sections, bounds, rel=None, text=None):
+        (read_back.append(rel) if text is None else made.append((rel, text)))
+        return real(path, output, sections, bounds, rel, text)
+
+    monkeypatch.setattr(site_search.indexer, "_part", part)
+    output = build_site(tmp_path, FILES, WARD_PROCESSES=processes, SITE_SEARCH_INDEX=True)
+    pages = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html"))
+    assert len(pages) > 5 * 4 and len(pages) % 5 and read_back == []
+    if processes == 1:  # a forked copy's calls are made in the copy
+        assert sorted(rel for rel, _ in made) == pages
+        assert all(text == (output / rel).read_text(encoding="utf-8") for rel, text in made)
