@@ -25,6 +25,10 @@ from .site_links import site_link_problems
 from .sources import file_problems, is_ignored, scan_tree, walk_tree
 from .verdicts import Verdicts
 
+# Reading and checking a document costs about 1 ms (four times rendering a page), so loading gains
+# from a second process from fewer files than rendering does (forking.MIN_ITEMS_TO_FORK).
+DOCUMENTS_WORTH_FORKING = 50
+
 
 def content_files(content_root: Path) -> list[str]:
     """Every Markdown file under the content folder, content-relative, sorted (never directory order)."""
@@ -187,7 +191,7 @@ def load_content_set(
                 scanned += file_problems(content_root, rel_path, limits, verdicts)
         return by_path, file_errors, photo_checks, scanned
 
-    count = process_count(len(paths), processes)
+    count = process_count(len(paths), processes, DOCUMENTS_WORTH_FORKING)
     # One share per process: its Markdown files and its other files (photos and PDFs spread evenly).
     shares = [(paths[index::count], others[index::count]) for index in range(count)]
     parts = split_map(load, shares, count)

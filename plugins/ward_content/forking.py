@@ -23,14 +23,14 @@ MIN_ITEMS_TO_FORK = 200
 MAX_PROCESSES = 4
 
 
-def process_count(items: int, asked: int = 0) -> int:
+def process_count(items: int, asked: int = 0, worth_forking: int = MIN_ITEMS_TO_FORK) -> int:
     """Processes for `items` items: `asked` when given (WARD_PROCESSES), else one per core this process
-    may use (at most MAX_PROCESSES) once there are enough items to gain from it."""
+    may use (at most MAX_PROCESSES) once there are `worth_forking` items or more."""
     if not hasattr(os, "fork") or items <= 1:
         return 1
     if asked:
         return max(1, min(asked, items))
-    if items < MIN_ITEMS_TO_FORK:
+    if items < worth_forking:
         return 1
     return max(1, min(usable_cores(), MAX_PROCESSES))
 

@@ -27,3 +27,18 @@ def test_a_failure_in_the_copy_is_raised_here():
 
     with pytest.raises(ValueError, match="壊れた"):
         side_by_side(lambda: 1, broken)
+
+
+def test_how_many_processes_a_piece_of_work_gets():
+    from ward_content.content_set import DOCUMENTS_WORTH_FORKING
+    from ward_content.forking import MAX_PROCESSES, MIN_ITEMS_TO_FORK, process_count, usable_cores
+
+    every_core = min(usable_cores(), MAX_PROCESSES)
+    # Asked for (WARD_PROCESSES): that many, never more than the items.
+    assert (process_count(5000, 1), process_count(10, 3), process_count(2, 8)) == (1, 3, 2)
+    # Not asked: one per core once forking pays; a document is worth forking for sooner than a page.
+    assert process_count(MIN_ITEMS_TO_FORK - 1) == 1 and process_count(MIN_ITEMS_TO_FORK) == every_core
+    assert DOCUMENTS_WORTH_FORKING < MIN_ITEMS_TO_FORK
+    assert process_count(DOCUMENTS_WORTH_FORKING, 0, DOCUMENTS_WORTH_FORKING) == every_core
+    assert process_count(DOCUMENTS_WORTH_FORKING - 1, 0, DOCUMENTS_WORTH_FORKING) == 1
+    assert process_count(1) == 1
