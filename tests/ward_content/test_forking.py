@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
-from ward_content.forking import side_by_side, split_map
+from ward_content.forking import MAX_CHUNKS, shared_map, side_by_side, split_map
 
 
 def test_split_map_gives_each_slice_in_order_whatever_the_processes():
@@ -42,3 +43,32 @@ def test_how_many_processes_a_piece_of_work_gets():
     assert process_count(DOCUMENTS_WORTH_FORKING, 0, DOCUMENTS_WORTH_FORKING) == every_core
     assert process_count(DOCUMENTS_WORTH_FORKING - 1, 0, DOCUMENTS_WORTH_FORKING) == 1
     assert process_count(1) == 1
+
+
+def _slow_sum(part):
+    time.sleep(0.005 * len(part))  # long enough for every process to be running by the second chunk
+    return os.getpid(), sum(part), len(part)
+
+
+@pytest.mark.parametrize("processes", [1, 2, 3])
+def test_shared_map_gives_every_chunk_once_in_order(processes):
+    items = list(range(203))
+    results = shared_map(_slow_sum, items, processes, 10)
+    assert [total for _, total, _ in results] == [sum(items[i : i + 10]) for i in range(0, 203, 10)]
+    assert [count for _, _, count in results] == [10] * 20 + [3]
+    # Every process took its share: the chunks went to whichever was free.
+    assert len({pid for pid, _, _ in results}) == processes
+
+
+def test_shared_map_keeps_the_pipe_within_its_size_and_raises_a_copys_failure():
+    results = shared_map(len, list(range(100_000)), 2, 1)  # 100,000 chunks asked for: fewer, larger ones
+    assert sum(results) == 100_000 and len(results) <= MAX_CHUNKS
+
+    def broken(part):
+        if 7 in part:
+            raise ValueError("壊れた")
+        time.sleep(0.01)
+        return part
+
+    with pytest.raises(ValueError, match="壊れた"):
+        shared_map(broken, list(range(40)), 2, 1)
