@@ -32,6 +32,19 @@ class WardMarkdownReader(BaseReader):
     def _ward(self):
         return read_settings(self.settings)
 
+    @cached_property
+    def _labels(self) -> dict[tuple[str, str], object]:
+        return {}
+
+    def _label(self, name: str, value: str):
+        """Pelican's Category, Tag list or Author for a value, one per value in this reader (a build's):
+        each slugifies its Japanese name (a transliteration) once, not once per article (3,400 times,
+        30 ms, at 2,000 articles). Pelican groups articles by these objects' equality, as before."""
+        key = (name, value)
+        if key not in self._labels:
+            self._labels[key] = self.process_metadata(name, value)
+        return self._labels[key]
+
     def read(self, source_path: str) -> tuple[str, dict]:
         content = ensure_scope().content
         # Not resolved: a symbolic link is judged (and refused) by where it sits, not where it leads.
@@ -68,9 +81,11 @@ class WardMarkdownReader(BaseReader):
         if getattr(meta, "modified", None):
             metadata["modified"] = to_datetime(meta.modified)
         if doc.kind.name == "news":
-            metadata["category"] = self.process_metadata("category", doc.folder)
+            metadata["category"] = self._label("category", doc.folder)
         if getattr(meta, "tags", None):
-            metadata["tags"] = self.process_metadata("tags", ",".join(meta.tags))
+            metadata["tags"] = list(self._label("tags", ",".join(meta.tags)))
+        if self.settings.get("AUTHOR"):  # what Pelican would make for each page itself
+            metadata["author"] = self._label("author", self.settings["AUTHOR"])
         for name in ("image", "contact", "order"):
             value = getattr(meta, name, None)
             if value is not None:
