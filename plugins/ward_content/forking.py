@@ -70,19 +70,21 @@ def shared_map(work: Callable[[Sequence[T]], R], items: Sequence[T], processes: 
 
     With `processes` above 1, this process and forked copies share the chunks as each becomes free:
     each takes the next chunk nobody has taken, so a process that met cheap items takes more, and all
-    finish within about one chunk of each other (split_map's fixed slices finished up to a tenth
-    apart). The chunks' numbers wait in a pipe, written whole before the first fork; a read of a
-    pipe is never split between readers, so each number is taken once.
+    finish within about one chunk of each other (split_map's fixed slices finished up to 35 ms apart
+    at 500 documents). The chunks' numbers wait in a pipe, written whole before the first fork; a read
+    of a pipe is never split between readers, so each number is taken once.
     """
-    chunk = max(chunk, -(-len(items) // MAX_CHUNKS), 1)
-    chunks = [items[start : start + chunk] for start in range(0, len(items), chunk)]
-    if processes <= 1 or len(chunks) <= 1:
-        return [work(part) for part in chunks]
+    if processes <= 1 or len(items) <= chunk:
+        return [work(items[start : start + chunk]) for start in range(0, len(items), chunk)]
     reader, writer = os.pipe()
     try:
-        numbers = b"".join(number.to_bytes(_TOKEN, "little") for number in range(len(chunks)))
-        while numbers:
-            numbers = numbers[os.write(writer, numbers) :]
+        # No more chunks than the pipe holds numbers (4 KB when the system is short of pipe memory),
+        # so writing them all never waits for a reader.
+        most = _pipe_size(writer) // _TOKEN
+        chunk = max(chunk, -(-len(items) // most))
+        chunks = [items[start : start + chunk] for start in range(0, len(items), chunk)]
+        os.set_blocking(writer, False)
+        os.write(writer, b"".join(number.to_bytes(_TOKEN, "little") for number in range(len(chunks))))
         os.close(writer)
         writer = -1
         taken = split_map(partial(_take, work, chunks, reader), [None] * processes, processes)
@@ -97,9 +99,18 @@ def shared_map(work: Callable[[Sequence[T]], R], items: Sequence[T], processes: 
     return results
 
 
-# A chunk's number in the pipe; at most MAX_CHUNKS of them, so the pipe's 64 KB hold them all.
+# A chunk's number in the pipe.
 _TOKEN = 4
-MAX_CHUNKS = 8192
+
+
+def _pipe_size(pipe: int) -> int:
+    """The bytes a pipe holds (Linux tells; 4 KB, the least any system gives, elsewhere)."""
+    try:
+        import fcntl
+
+        return fcntl.fcntl(pipe, fcntl.F_GETPIPE_SZ)
+    except (ImportError, AttributeError, OSError):
+        return 4096
 
 
 def _take(work: Callable, chunks: list, reader: int, _unused) -> list[tuple[int, object]]:
