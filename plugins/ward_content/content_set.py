@@ -187,6 +187,8 @@ def load_content_set(
                 )
                 if render_bodies and rel_path in by_path:
                     document_html(by_path[rel_path], own_hosts)
+                    # Its links to the site found here, on every core, for the check across files.
+                    _ = by_path[rel_path].site_links
             for rel_path in rest:
                 scanned += file_problems(content_root, rel_path, limits, verdicts)
         return by_path, file_errors, photo_checks, scanned
