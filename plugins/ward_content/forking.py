@@ -84,7 +84,9 @@ def shared_map(work: Callable[[Sequence[T]], R], items: Sequence[T], processes: 
         chunk = max(chunk, -(-len(items) // most))
         chunks = [items[start : start + chunk] for start in range(0, len(items), chunk)]
         os.set_blocking(writer, False)
-        os.write(writer, b"".join(number.to_bytes(_TOKEN, "little") for number in range(len(chunks))))
+        numbers = b"".join(number.to_bytes(_TOKEN, "little") for number in range(len(chunks)))
+        if os.write(writer, numbers) != len(numbers):  # never, if the system told the pipe's size right
+            raise OSError(f"the pipe took fewer than {len(numbers)} bytes")
         os.close(writer)
         writer = -1
         taken = split_map(partial(_take, work, chunks, reader), [None] * processes, processes)
@@ -116,6 +118,8 @@ def _pipe_size(pipe: int) -> int:
 def _take(work: Callable, chunks: list, reader: int, _unused) -> list[tuple[int, object]]:
     done = []
     while token := os.read(reader, _TOKEN):
+        if len(token) != _TOKEN:  # a pipe's reads are whole while the writes were: never, but never silent
+            raise OSError(f"a chunk's number came in {len(token)} bytes")
         number = int.from_bytes(token, "little")
         done.append((number, work(chunks[number])))
     return done

@@ -25,7 +25,7 @@ from PIL import Image, UnidentifiedImageError
 from .errors import ContentError
 from .files import is_file
 from .sanitize import is_other_host
-from .verdicts import Unsettled, Verdicts
+from .verdicts import Verdicts
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 PHOTO_FORMATS = frozenset({"JPEG", "PNG", "WEBP"})
@@ -269,19 +269,24 @@ class PhotoChecks:
         # The inode and change time too: a photo copied over another of the same size with its old time
         # (cp -p, rsync -t) is still a new file.
         key = (str(path), facts.st_size, facts.st_mtime_ns, facts.st_ino, facts.st_ctime_ns)
-        if key not in self.seen:
-            self.seen[key] = self._judged(path)
-        return self.seen[key]
+        if key in self.seen:
+            return self.seen[key]
+        problem, lasting = self._judged(path)
+        if lasting:  # a read the system failed this time is tried again at the next look
+            self.seen[key] = problem
+        return problem
 
-    def _judged(self, path: Path) -> tuple[str, str] | None:
+    def _judged(self, path: Path) -> tuple[tuple[str, str] | None, bool]:
         if self.verdicts is None or self.verdicts.folder is None:
-            return image_problem(path)
+            return _judge(path)
         try:
             with path.open("rb") as stream:
                 found = self.verdicts.of(stream, _question(), _kept_check)
         except OSError:
-            return image_problem(path)  # gone or unreadable now: judged (and reported) without keeping
-        return found[0] if found else None
+            return _judge(path)[0], False  # gone or unreadable now: reported, never remembered
+        except _Transient as transient:
+            return transient.problem, False
+        return (found[0] if found else None), True
 
 
 @cache
@@ -294,9 +299,17 @@ def _question() -> str:
     return f"photo {version('pillow')} {source} pixels={MAX_PIXELS}"
 
 
+class _Transient(Exception):
+    """A photo the system failed to read this time: raised through Verdicts.of (which then keeps
+    nothing) so that PhotoChecks does not remember it either (Unsettled would hide that it was)."""
+
+    def __init__(self, problem: tuple[str, str] | None):
+        super().__init__(problem)
+        self.problem = problem
+
+
 def _kept_check(stream: BinaryIO) -> list[tuple[str, str]]:
     problem, lasting = _judge(stream)
-    found = [problem] if problem else []
     if not lasting:
-        raise Unsettled(found)
-    return found
+        raise _Transient(problem)  # out through Verdicts.of, which keeps nothing
+    return [problem] if problem else []

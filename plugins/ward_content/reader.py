@@ -36,6 +36,15 @@ class WardMarkdownReader(BaseReader):
     def _labels(self) -> dict[tuple[str, str], object]:
         return {}
 
+    @cached_property
+    def _default_author(self) -> str | None:
+        """AUTHOR, the author Pelican gives a page that names none, unless an author may come from
+        DEFAULT_METADATA or EXTRA_PATH_METADATA (which a reader's own metadata would override)."""
+        extra = self.settings.get("EXTRA_PATH_METADATA") or {}
+        if "author" in (self.settings.get("DEFAULT_METADATA") or {}) or any("author" in m for m in extra.values()):
+            return None
+        return self.settings.get("AUTHOR") or None
+
     def _label(self, name: str, value: str):
         """Pelican's Category, Tag list or Author for a value, one per value in this reader (a build's):
         each slugifies its Japanese name (a transliteration) once, not once per article (3,400 times,
@@ -83,9 +92,12 @@ class WardMarkdownReader(BaseReader):
         if doc.kind.name == "news":
             metadata["category"] = self._label("category", doc.folder)
         if getattr(meta, "tags", None):
-            metadata["tags"] = list(self._label("tags", ",".join(meta.tags)))
-        if self.settings.get("AUTHOR"):  # what Pelican would make for each page itself
-            metadata["author"] = self._label("author", self.settings["AUTHOR"])
+            tags = self._label("tags", ",".join(meta.tags))
+            # A list is each article's own copy; tags that are all separators (",") give Pelican's
+            # "no value" marker, which it drops as before.
+            metadata["tags"] = list(tags) if isinstance(tags, list) else tags
+        if self._default_author:
+            metadata["author"] = self._label("author", self._default_author)
         for name in ("image", "contact", "order"):
             value = getattr(meta, name, None)
             if value is not None:

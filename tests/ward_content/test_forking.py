@@ -77,3 +77,10 @@ def test_shared_map_keeps_the_pipe_within_its_size_and_raises_a_copys_failure(mo
 
     with pytest.raises(ValueError, match="壊れた"):
         shared_map(broken, list(range(40)), 2, 1)
+
+
+def test_shared_map_fails_rather_than_leave_chunks_out(monkeypatch):
+    # A system that told a larger pipe than it gives: an error, never results silently missing.
+    monkeypatch.setattr(forking, "_pipe_size", lambda pipe: 1 << 22)
+    with pytest.raises(OSError):
+        shared_map(len, list(range(1_000_000)), 2, 1)

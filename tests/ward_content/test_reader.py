@@ -30,3 +30,18 @@ def test_a_category_tag_or_author_is_one_object_per_name_slugified_once(tmp_path
     # 10 articles: each name once (a second count would be per article, not per name).
     assert len(slugified) == len(set(slugified)) and "花火" in slugified
     assert (output / "news" / "t3" / "index.html").is_file()
+
+
+def test_tags_that_are_only_separators_are_dropped_as_pelican_drops_them(tmp_path):
+    files = {
+        "news/a.md": article("区切りだけのタグ").replace("---\n", '---\ntags: [","]\n', 1),
+        "news/b.md": article("セミコロンのタグ").replace("---\n", '---\ntags: [";"]\n', 1),
+    }
+    output = build_site(tmp_path, files)
+    assert (output / "news" / "a" / "index.html").is_file() and (output / "news" / "b" / "index.html").is_file()
+
+
+def test_an_author_from_default_metadata_is_kept(tmp_path):
+    output = build_site(tmp_path, {"news/a.md": article("記事")}, DEFAULT_METADATA={"author": "金沢区広報相談係"})
+    feed = (output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "<name>金沢区広報相談係</name>" in feed

@@ -222,3 +222,28 @@ def test_a_photo_that_could_not_be_read_this_time_is_not_kept(tmp_path, monkeypa
     assert ("content/news/a.md", "damaged image") in _codes(content)
     monkeypatch.setattr(ImageFile.ImageFile, "load", real)
     assert _codes(content) == []  # nothing of the failed try was kept
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_a_photo_the_system_failed_to_read_once_is_read_again_at_the_next_save(tmp_path, monkeypatch, kept):
+    """The preview keeps its content set: a failed read is not remembered in it either."""
+    from PIL import ImageFile
+
+    from tools.site_build import project_types
+    from ward_content.content_set import load_content_set
+
+    content = write_files(
+        tmp_path / "content",
+        {"news/a.md": article(body="![海の公園の写真](../images/umi.jpg)"), "images/umi.jpg": _jpeg()},
+    )
+    verdicts = Verdicts(tmp_path / ".cache" / "content_checks" if kept else None)
+    real = ImageFile.ImageFile.load
+
+    def failing(self):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", failing)
+    loaded = load_content_set(content, project_types(), verdicts=verdicts)
+    assert [e.code for e in loaded.errors] == ["damaged image"]
+    monkeypatch.setattr(ImageFile.ImageFile, "load", real)
+    assert loaded.with_file("news/a.md").errors == ()
