@@ -199,13 +199,13 @@ def test_a_photo_shown_by_many_articles_is_decoded_once_and_again_when_it_change
     files = {f"news/a{n}.md": article(f"記事{n}", body="![海の公園の写真](../images/umi.jpg)") for n in range(5)}
     root = write_files(tmp_path / "content", {**files, "images/umi.jpg": jpeg("blue")})
     decoded = []
-    original = images.image_problem
+    original = images._judge  # what decodes a photo
 
     def counting(path):
         decoded.append(path.name)
         return original(path)
 
-    monkeypatch.setattr(images, "image_problem", counting)
+    monkeypatch.setattr(images, "_judge", counting)
     content = load_content_set(root, project_types())
     assert content.errors == () and decoded == ["umi.jpg"]
     # The photo is replaced by a damaged file (the preview hears of the photo only): every article
