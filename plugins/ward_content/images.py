@@ -10,13 +10,11 @@ missing file, a non-image, a damaged file and a decompression bomb are located p
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -25,7 +23,7 @@ from PIL import Image, UnidentifiedImageError
 from .errors import ContentError
 from .files import is_file
 from .sanitize import is_other_host
-from .verdicts import Verdicts
+from .verdicts import Unsettled, Verdicts, checker_version
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 PHOTO_FORMATS = frozenset({"JPEG", "PNG", "WEBP"})
@@ -281,35 +279,21 @@ class PhotoChecks:
             return _judge(path)
         try:
             with path.open("rb") as stream:
-                found = self.verdicts.of(stream, _question(), _kept_check)
+                found, lasting = self.verdicts.judged(stream, _question(), _kept_check)
         except OSError:
             return _judge(path)[0], False  # gone or unreadable now: reported, never remembered
-        except _Transient as transient:
-            return transient.problem, False
-        return (found[0] if found else None), True
+        return (found[0] if found else None), lasting
 
 
-@cache
 def _question() -> str:
     """What a photo's kept verdict depends on besides its bytes: Pillow's version, this module's
-    source (the formats, the pixel limit, the messages) and its limits."""
-    from importlib.metadata import version
-
-    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    return f"photo {version('pillow')} {source} pixels={MAX_PIXELS}"
-
-
-class _Transient(Exception):
-    """A photo the system failed to read this time: raised through Verdicts.of (which then keeps
-    nothing) so that PhotoChecks does not remember it either (Unsettled would hide that it was)."""
-
-    def __init__(self, problem: tuple[str, str] | None):
-        super().__init__(problem)
-        self.problem = problem
+    source (the formats, the messages) and the pixel limit."""
+    return f"photo {checker_version('pillow', __file__)} pixels={MAX_PIXELS}"
 
 
 def _kept_check(stream: BinaryIO) -> list[tuple[str, str]]:
     problem, lasting = _judge(stream)
+    found = [problem] if problem else []
     if not lasting:
-        raise _Transient(problem)  # out through Verdicts.of, which keeps nothing
-    return [problem] if problem else []
+        raise Unsettled(found)
+    return found

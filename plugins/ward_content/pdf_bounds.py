@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
+from . import verdicts
 from .limits import Limits
 
 
@@ -40,13 +39,10 @@ UNREADABLE_MESSAGE = (
 )
 
 
-@cache
 def checker_version() -> str:
     """pypdf's version and this module's source: a kept verdict (ward_content.verdicts) is asked again
     when either changes."""
-    from importlib.metadata import version
-
-    return f"pypdf {version('pypdf')} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]}"
+    return verdicts.checker_version("pypdf", __file__)
 
 
 def check_pdf_bounds(source: Path | BinaryIO, limits: Limits, must_open: bool = False) -> None:

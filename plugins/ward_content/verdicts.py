@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,6 +21,15 @@ from .files import write_atomically
 
 # (message, code) pairs: what the check found, empty when the file passed.
 Verdict = list[tuple[str, str]]
+
+
+@cache
+def checker_version(package: str, module_file: str) -> str:
+    """The installed version of the library a check uses and the checking module's own source: part
+    of a verdict's question, so a new library or a changed check asks again."""
+    from importlib.metadata import version
+
+    return f"{package} {version(package)} {hashlib.sha256(Path(module_file).read_bytes()).hexdigest()[:16]}"
 
 
 class Unsettled(Exception):
@@ -41,8 +51,15 @@ class Verdicts:
         return f"Verdicts({self.folder!r})"
 
     def of(self, stream: BinaryIO, question: str, check: Callable[[BinaryIO], Verdict]) -> Verdict:
+        """The kept verdict on the bytes of `stream` (an open file) for this question, or `check(stream)`'s
+        (`judged`, without saying whether it holds beyond this read)."""
+        return self.judged(stream, question, check)[0]
+
+    def judged(self, stream: BinaryIO, question: str, check: Callable[[BinaryIO], Verdict]) -> tuple[Verdict, bool]:
         """The kept verdict on the bytes of `stream` (an open file) for this question, or `check(stream)`'s,
-        kept for next time unless the check raised Unsettled.
+        kept for next time; and whether it holds for these bytes (False when the check raised
+        Unsettled or the file changed while it was checked: then nothing is kept, and a caller that
+        remembers verdicts itself should not either).
 
         `question` names everything else the verdict depends on (the check's version, its limits). The
         check reads the same open file that was hashed (from its start), and the file is hashed again
@@ -58,21 +75,21 @@ class Verdicts:
             entry = self.folder / key[:2] / f"{key}.json"
             try:
                 kept = json.loads(entry.read_text(encoding="utf-8"))
-                return [(str(message), str(code)) for message, code in kept]
+                return [(str(message), str(code)) for message, code in kept], True
             except (OSError, ValueError, TypeError):
                 pass  # not kept yet, or unreadable: checked again and written over
         try:
             verdict = check(stream)
         except Unsettled as unsettled:
-            return unsettled.verdict
+            return unsettled.verdict, False
         if entry is None:
-            return verdict
+            return verdict, True
         stream.seek(0)
         if hashlib.file_digest(stream, "sha256").hexdigest() != digest:
-            return verdict  # written over while it was checked: the verdict may be of other bytes
+            return verdict, False  # written over while it was checked: the verdict may be of other bytes
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(entry, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
         except OSError:
             pass  # a cache that cannot be written (read-only, full) only costs the next build the check
-        return verdict
+        return verdict, True
