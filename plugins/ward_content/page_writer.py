@@ -132,22 +132,19 @@ class DeferredWriter(PageRecorder):
                 doc.__dict__.pop("_html", None)
 
 
-# The page hooks (the search index's part of each page) run on this many written pages at a time,
-# not after each page: between two pages' hooks, rendering a page evicts the hook's code and tables
-# from the processor's caches, and a hook run cold costs twice as much (0.33 ms against 0.17 ms a
-# page). 128 pages' texts are a few MB at most.
-HOOK_BATCH = 128
 # Pages (and files) a process renders at a time before it takes the next chunk (forking.shared_map):
 # about 30 ms of work, so the processes finish within about that of each other (fixed halves ended
 # up to 35 ms apart at 500 documents). Chunks of 32 measured slower: a longer run of neighbouring
-# pages (one template, one folder) keeps each process's caches warm.
+# pages (one template, one folder) keeps each process's caches warm. The page hooks run once a
+# chunk is written, not after each page: rendering a page evicts the hook's code and tables from
+# the processor's caches, and a hook run cold costs twice as much (0.33 ms against 0.17 ms a page).
 PAGES_PER_CHUNK = 128
 
 
 def _render(output_path: str, settings: dict, work) -> tuple[int, list[tuple[str, int, str]], dict]:
-    """Write pages and files, running the build's page hooks on each page written. Returns the
-    process's id, the log records the build's capture caught meanwhile, as (logger, level, message),
-    and the hooks' values."""
+    """Write a chunk of pages and files, then run the build's page hooks on each page written. Returns
+    the process's id, the log records the build's capture caught meanwhile, as (logger, level,
+    message), and the hooks' values."""
     scope = ensure_scope()
     capture = scope.capture
     before = len(capture.records) if capture is not None else 0
@@ -156,13 +153,6 @@ def _render(output_path: str, settings: dict, work) -> tuple[int, list[tuple[str
     # A fresh writer: the overwrite rules were applied when the pages were recorded.
     writer = _TextKeepingWriter(output_path, settings=settings)
     written: list[tuple[str, Path, str | None]] = []
-
-    def run_hooks() -> None:
-        for name, hook in hooks.items():
-            for rel, path, text in written:
-                results[name][rel] = hook(rel, path, text)
-        written.clear()
-
     for kind, rel, item in work:
         if kind == "page":
             args, kwargs = item
@@ -170,13 +160,13 @@ def _render(output_path: str, settings: dict, work) -> tuple[int, list[tuple[str
             Writer.write_file(writer, *args, **kwargs)
             path = Path(output_path) / rel
             written.append((rel, path, writer.texts.get(os.path.abspath(path))))
-            if len(written) >= HOOK_BATCH:
-                run_hooks()
         else:
             target = Path(output_path) / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item())
-    run_hooks()
+    for name, hook in hooks.items():
+        for rel, path, text in written:
+            results[name][rel] = hook(rel, path, text)
     records = [] if capture is None else capture.records[before:]
     return os.getpid(), [(r.name, r.levelno, r.getMessage()) for r in records], results
 

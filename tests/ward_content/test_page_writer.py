@@ -76,13 +76,13 @@ def test_a_page_that_cannot_be_rendered_fails_the_build_whichever_process_render
 
 @pytest.mark.parametrize("processes", [1, 2])
 def test_the_page_hooks_see_every_written_page_once_with_its_text(tmp_path, monkeypatch, processes):
-    """The hooks run on a few written pages at a time (HOOK_BATCH), here five: none is left out, the
-    last few included."""
+    """The hooks run once a chunk of pages is written (PAGES_PER_CHUNK), here five: none is left out,
+    the last few included."""
     import site_search.indexer
 
     import ward_content.page_writer
 
-    monkeypatch.setattr(ward_content.page_writer, "HOOK_BATCH", 5)
+    monkeypatch.setattr(ward_content.page_writer, "PAGES_PER_CHUNK", 5)
     made: list[tuple[str, str]] = []  # by a hook, in this process: (page, the text it was given)
     read_back: list[str] = []  # by the index, because no hook made the page's part
     real = site_search.indexer._part
