@@ -21,6 +21,8 @@ from .files import write_atomically
 
 # (message, code) pairs: what the check found, empty when the file passed.
 Verdict = list[tuple[str, str]]
+# A kept verdict is a few hundred bytes; anything larger in the folder is not read (checked again).
+MAX_KEPT_BYTES = 64 << 10
 
 
 @cache
@@ -74,7 +76,11 @@ class Verdicts:
             key = hashlib.sha256(f"{question}\n{digest}".encode()).hexdigest()
             entry = self.folder / key[:2] / f"{key}.json"
             try:
-                kept = json.loads(entry.read_text(encoding="utf-8"))
+                with entry.open("rb") as kept_file:
+                    data = kept_file.read(MAX_KEPT_BYTES + 1)
+                if len(data) > MAX_KEPT_BYTES:
+                    raise ValueError("not a verdict this module wrote")
+                kept = json.loads(data)
                 return [(str(message), str(code)) for message, code in kept], True
             except (OSError, ValueError, TypeError):
                 pass  # not kept yet, or unreadable: checked again and written over

@@ -247,3 +247,15 @@ def test_a_photo_the_system_failed_to_read_once_is_read_again_at_the_next_save(t
     assert [e.code for e in loaded.errors] == ["damaged image"]
     monkeypatch.setattr(ImageFile.ImageFile, "load", real)
     assert loaded.with_file("news/a.md").errors == ()
+
+
+def test_an_oversized_entry_in_the_folder_is_not_read_but_checked_again(tmp_path):
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF")
+    folder = tmp_path / "kept"
+    with pdf.open("rb") as stream:
+        assert Verdicts(folder).of(stream, "q", lambda s: [("m", "c")]) == [("m", "c")]
+    (entry,) = folder.rglob("*.json")
+    entry.write_text("[" + '["x", "y"], ' * 20_000 + '["x", "y"]]', encoding="utf-8")  # 240 KB, not ours
+    with pdf.open("rb") as stream:
+        assert Verdicts(folder).of(stream, "q", lambda s: [("m", "c")]) == [("m", "c")]
