@@ -35,9 +35,12 @@ def too_deep(body_line: int, shown: str) -> ContentError:
     return ContentError(shown, body_line, _FIELD, message, "nesting too deep")
 
 
-def rendering_problems(html: str, body: str, body_line: int, shown: str) -> list[ContentError]:
-    """What the allow-list removes from `html` (the body's unsanitised rendering), located in `body`."""
-    found = removals(html)
+def rendering_problems(
+    html: str, body: str, body_line: int, shown: str, sanitized: str | None = None
+) -> list[ContentError]:
+    """What the allow-list removes from `html` (the body's unsanitised rendering; `sanitized`, the
+    sanitiser's output when the caller has it), located in `body`."""
+    found = removals(html, sanitized)
     if not found:
         return []
     locate = _Locator(body, body_line)

@@ -42,7 +42,8 @@ def checked_html(doc: Document, own_hosts: frozenset[str]) -> list[ContentError]
         raw = convert(_converter(own_hosts), body, document=doc)
     except RecursionError:
         return [too_deep(line, doc.shown)]
-    problems = rendering_problems(raw, body, line, doc.shown)
+    clean = sanitize(raw)
+    problems = rendering_problems(raw, body, line, doc.shown, clean)
     if not problems:
-        doc.__dict__.setdefault("_html", {})[own_hosts] = sanitize(raw) if body.strip() else ""
+        doc.__dict__.setdefault("_html", {})[own_hosts] = clean if body.strip() else ""
     return problems

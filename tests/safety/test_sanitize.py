@@ -9,7 +9,7 @@ from conftest import check_tree
 from ward_content.csv_cells import neutralise
 from ward_content.html_checks import check_html
 from ward_content.markdown_render import make_converter, render
-from ward_content.sanitize import removals, sanitize
+from ward_content.sanitize import Removal, removals, sanitize
 
 # What staff legitimately write: it must come through untouched and without any message.
 LEGITIMATE = """\
@@ -169,3 +169,29 @@ def test_plain_bodies_skip_the_comparison_only_when_nothing_can_be_removed(body,
     assert could_lose_anything(body) is risky
     if not risky:
         assert removals(make_converter().convert(body)) == []
+
+
+@pytest.mark.parametrize(("body", "code", "offset"), ATTACKS, ids=[a[1] + ":" + a[0][:30] for a in ATTACKS])
+def test_the_build_reports_each_attack_as_the_check_does(tmp_path, body, code, offset):
+    # The build's own path (the content set's loading), not only `check_html`.
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    (content / "news" / "x.md").write_text(f"---\ntitle: 題\ndate: 2026-11-01\n---\n{body}\n", encoding="utf-8")
+    errors = check_tree(content).errors
+    assert code in {e.code for e in errors}, [e.format() for e in errors]
+
+
+def test_html_the_sanitiser_gives_back_unchanged_is_not_compared_element_by_element(monkeypatch):
+    import ward_content.sanitize as module
+
+    real = module._elements
+    parsed = []
+    monkeypatch.setattr(module, "_elements", lambda html: parsed.append(html) or real(html))
+    body = "## 日時\n\n- 8月1日\n\n[区役所](https://www.city.yokohama.lg.jp/kanazawa/)の**お知らせ**です。\n"
+    html = make_converter().convert(body)
+    assert sanitize(html) == html  # what Markdown wrote, html5ever wrote back as it was
+    assert removals(html) == []
+    assert parsed == []
+    # Anything else is compared, and what goes is found.
+    assert removals(html.replace("<p>", '<p onclick="x">', 1)) == [Removal("p", "onclick", "x")]
+    assert parsed
