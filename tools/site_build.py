@@ -128,8 +128,13 @@ def fewer_collections():
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
+        # Everything the build made joins the oldest generation without a pass over it (freeze counts
+        # nothing and resets the young generation's count): restoring the thresholds with a full young
+        # generation would start a pass over every object of the build at once, to no use while the
+        # build still holds them (15 ms at 500 documents). They are looked at in the next full pass.
+        gc.freeze()
         gc.unfreeze()
+        gc.set_threshold(*threshold)
 
 
 def build_into(settings_file: str, target: Path, overrides: dict | None = None) -> None:
