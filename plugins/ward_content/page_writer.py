@@ -36,6 +36,7 @@ class PageRecorder(Writer):
         super().__init__(output_path, settings=settings)
         self.pages: dict[str, tuple[tuple, dict]] = {}
         self._overridden: set[str] = set()
+        self._claimed: set[str] = set()  # pages and feeds written (recorded) so far
         self._base = sanitised_join(self.output_path)  # as sanitised_join writes the output folder
 
     def write_file(
@@ -54,20 +55,27 @@ class PageRecorder(Writer):
             return
         path = sanitised_join(self.output_path, name)
         rel = relative_to_output(path, self._base)
-        # The same rules as Writer._open_w: an overriding write wins, a second plain write is an error.
-        if rel in self._overridden:
-            if override_output:
-                raise FileOverwriteFailedError(f'Failed to overwrite "{path}" a second time')
+        if not self._claim(rel, path, override_output):
             return
-        if rel in self.pages and not override_output:
-            raise FileOverwriteFailedError(f'Failed to overwrite "{path}" as Pelican has already written to it')
-        if override_output:
-            self._overridden.add(rel)
         self.pages[rel] = (
             (name, template, context, relative_urls, paginated, template_name, override_output, url),
             kwargs,
         )
         signals.content_written.send(path, context=context)
+
+    def _claim(self, rel: str, path: str, override_output: bool) -> bool:
+        """Pelican's rules for writing a file twice (Writer._open_w), pages and feeds alike: an overriding
+        write wins (False: an earlier one did, this one is skipped), a second plain write is an error."""
+        if rel in self._overridden:
+            if override_output:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{path}" a second time')
+            return False
+        if rel in self._claimed and not override_output:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{path}" as Pelican has already written to it')
+        if override_output:
+            self._overridden.add(rel)
+        self._claimed.add(rel)
+        return True
 
 
 def relative_to_output(path: str, base: str) -> str:
@@ -101,6 +109,30 @@ class DeferredWriter(PageRecorder):
                 self._late = Writer(self.output_path, settings=self.settings)
             return self._late.write_file(name, *args, **kwargs)
         return super().write_file(name, *args, **kwargs)
+
+    def write_feed(
+        self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None
+    ):
+        """A feed with a path is made with the pages, on every core: its entries, the plugins'
+        `feed_generated` receivers and its XML are most of what the generators do after their pages.
+        Without a path, the feed object is returned at once, as by Pelican. (Pelican's `feed_written`
+        is not sent for a deferred feed: nothing in this project listens to it.)"""
+        if self.flushed or not path:
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+        full = sanitised_join(self.output_path, path)
+        rel = relative_to_output(full, self._base)
+        if self._claim(rel, full, override_output):
+            self.files[rel] = functools.partial(
+                _feed_bytes,
+                self.output_path,
+                self.settings,
+                list(elements),
+                context,
+                url or path,
+                feed_type,
+                feed_title,
+            )
+        return None
 
     def flush(self) -> None:
         """Render every recorded page (idempotent); raises if a page could not be rendered."""
@@ -204,6 +236,12 @@ class _KeptText:
 
     def __exit__(self, *exc):
         return self.file.__exit__(*exc)
+
+
+def _feed_bytes(output_path: str, settings: dict, elements: list, context: dict, url: str, feed_type: str, title):
+    """The feed Pelican's writer would write at `url`: the same object, signals and text."""
+    feed = Writer(output_path, settings=settings).write_feed(elements, context, None, url, feed_type, False, title)
+    return feed.writeString("utf-8").encode("utf-8")
 
 
 def _replay(capture, records: list[tuple[str, int, str]]) -> None:

@@ -98,3 +98,74 @@ def test_the_page_hooks_see_every_written_page_once_with_its_text(tmp_path, monk
     if processes == 1:  # a forked copy's calls are made in the copy
         assert sorted(rel for rel, _ in made) == pages
         assert all(text == (output / rel).read_text(encoding="utf-8") for rel, text in made)
+
+
+def _feed_writers(tmp_path):
+    """Pelican's own writer and the build's, each into a folder of its own, inside one build scope."""
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.writers import Writer
+
+    from ward_content.page_writer import DeferredWriter
+
+    settings = {**DEFAULT_CONFIG, "SITEURL": "https://example.jp", "FEED_DOMAIN": "https://example.jp"}
+    (tmp_path / "pelican").mkdir()
+    (tmp_path / "ours").mkdir()
+    return (
+        settings,
+        Writer(str(tmp_path / "pelican"), settings=settings),
+        DeferredWriter(str(tmp_path / "ours"), settings),
+    )
+
+
+def _entries(settings, count: int):
+    import datetime
+
+    from pelican.contents import Article
+
+    return [
+        Article(
+            f"<p>本文{n}</p>",
+            metadata={"title": f"記事{n}", "date": datetime.datetime(2026, 11, n + 1, 9, 0), "slug": f"a{n}"},
+            settings=settings,
+            source_path=f"a{n}.md",
+        )
+        for n in range(count)
+    ]
+
+
+def test_a_feed_is_written_with_the_pages_with_the_bytes_pelican_writes(tmp_path):
+    from ward_content.build_scope import build_scope
+
+    with build_scope():
+        settings, pelican_writer, writer = _feed_writers(tmp_path)
+        entries = _entries(settings, 3)
+        context = {"SITENAME": "金沢区", "SITEURL": settings["SITEURL"], "FEED_DOMAIN": settings["FEED_DOMAIN"]}
+        pelican_writer.write_feed(entries, context, "feeds/all.atom.xml", feed_title="新着")
+        assert writer.write_feed(entries, context, "feeds/all.atom.xml", feed_title="新着") is None
+        assert not (tmp_path / "ours" / "feeds").exists()  # not yet: it waits for the pages
+        writer.flush()
+    expected = (tmp_path / "pelican" / "feeds" / "all.atom.xml").read_bytes()
+    assert (tmp_path / "ours" / "feeds" / "all.atom.xml").read_bytes() == expected
+    assert expected.count(b"<entry>") == 3
+
+
+def test_a_feed_written_twice_or_over_a_page_is_refused_as_pelican_refuses_it(tmp_path):
+    from pelican.writers import FileOverwriteFailedError
+
+    from ward_content.build_scope import build_scope
+
+    with build_scope():
+        settings, _, writer = _feed_writers(tmp_path)
+        context = {"SITENAME": "金沢区", "SITEURL": settings["SITEURL"], "FEED_DOMAIN": settings["FEED_DOMAIN"]}
+        writer.write_feed([], context, "feeds/all.atom.xml")
+        with pytest.raises(FileOverwriteFailedError):
+            writer.write_feed([], context, "feeds/all.atom.xml")
+        writer.write_file("feeds/news.atom.xml", None, context)
+        with pytest.raises(FileOverwriteFailedError):
+            writer.write_feed([], context, "feeds/news.atom.xml")
+        # An overriding write wins once, as in Pelican.
+        writer.write_feed(_entries(settings, 1), context, "feeds/all.atom.xml", override_output=True)
+        writer.write_feed([], context, "feeds/all.atom.xml")
+        writer.pages.clear()  # the page above has no template: only the feeds are made
+        writer.flush()
+    assert (tmp_path / "ours" / "feeds" / "all.atom.xml").read_bytes().count(b"<entry>") == 1
