@@ -26,7 +26,7 @@ from .settings import WardSettings
 from .settings import read_settings as read_ward_settings
 from .sitemap import write_sitemap
 from .sources import links_out_of
-from .url_cache import fix_urls
+from .url_cache import fix_urls, remember_source_path
 
 
 def provide_kinds(sender):
@@ -117,6 +117,7 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(account_for_every_file)
     signals.all_generators_finalized.connect(fix_urls)
+    signals.content_object_init.connect(remember_source_path)
     signals.content_written.connect(remember_page)
     signals.finalized.connect(finish)
     signals.get_writer.connect(provide_writer)

@@ -1,4 +1,4 @@
-"""Each article's and page's URL computed once per build instead of at every use.
+"""Each article's and page's URL computed once per build instead of at every use, and its source path once.
 
 Pelican's `Content.url` and `save_as` are properties that format the URL settings again at every
 access: a listing page reads the URL of every article it shows, so a build of 2,000 articles formats
@@ -50,3 +50,23 @@ def fix_urls(generators) -> None:
                 fixed = _FIXED.get(type(content))
                 if fixed is not None:
                     content.__class__ = fixed
+
+
+class _SourcePath:
+    """A content object's `get_relative_source_path`: its own path, asked for at every URL formatting
+    (five times an article before its URL is fixed), is the value Pelican computed when it made the
+    object (`relative_source_path`, by the same method), not two abspaths and a relpath again."""
+
+    __slots__ = ("_find", "_own")
+
+    def __init__(self, find, own: str | None):
+        self._find, self._own = find, own
+
+    def __call__(self, source_path: str | None = None) -> str | None:
+        return self._own if not source_path else self._find(source_path)
+
+
+def remember_source_path(content) -> None:
+    """`content_object_init`: the object answers its own relative source path from then on (an
+    instance attribute before the class's method; nothing changes a content object's source path)."""
+    content.get_relative_source_path = _SourcePath(content.get_relative_source_path, content.relative_source_path)
