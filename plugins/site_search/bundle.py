@@ -37,7 +37,9 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ward_content.errors import ConfigurationError
@@ -320,9 +322,14 @@ def index_files_of(
     files: dict[str, bytes] = {}
     groups = chunks(word_entries(word_pages(collected.keys, processes, alongside)), limits.chunk_locations)
     encoded_chunks = [cbor.array([cbor.array([entry for _, _, entry in group])]) for group in groups]
-    chunk_names = short_names(language, [sha1_hex(data) for data in encoded_chunks])
-    for name, data in zip(chunk_names, encoded_chunks, strict=True):
-        files[f"index/{name}.pf_index"] = compressed(data, limits.compression)
+    # Hashing and compressing a chunk release the interpreter's lock (zlib, hashlib), so with
+    # `processes` 2 two threads do the chunks side by side; map keeps their order.
+    with ThreadPoolExecutor(max(processes, 1)) as pool:
+        digests = list(pool.map(sha1_hex, encoded_chunks))
+        packed = list(pool.map(partial(compressed, level=limits.compression), encoded_chunks))
+    chunk_names = short_names(language, digests)
+    for name, data in zip(chunk_names, packed, strict=True):
+        files[f"index/{name}.pf_index"] = data
     bounds = chunk_bounds([(group[0][0], group[-1][0]) for group in groups])
     meta_index = cbor.array(
         [
