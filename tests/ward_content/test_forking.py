@@ -84,3 +84,29 @@ def test_shared_map_fails_rather_than_leave_chunks_out(monkeypatch):
     monkeypatch.setattr(forking, "_pipe_size", lambda pipe: 1 << 22)
     with pytest.raises(OSError):
         shared_map(len, list(range(1_000_000)), 2, 1)
+
+
+def test_every_copy_is_reaped_and_one_that_dies_says_how(monkeypatch):
+    started: list[int] = []
+    real = forking._fork
+
+    def fork(work, part):
+        pid, reader = real(work, part)
+        started.append(pid)
+        return pid, reader
+
+    monkeypatch.setattr(forking, "_fork", fork)
+    assert split_map(lambda part: sum(part), list(range(30)), 3) == [sum(range(30)[i::3]) for i in range(3)]
+    deadline = time.monotonic() + 10
+    alive = set(started)
+    while alive and time.monotonic() < deadline:
+        for pid in list(alive):
+            try:
+                os.kill(pid, 0)  # a zombie still answers
+            except ProcessLookupError:
+                alive.discard(pid)
+        time.sleep(0.01)
+    assert len(started) == 2 and not alive, "a copy was left unreaped"
+
+    with pytest.raises(RuntimeError, match="ended with status 3"):
+        side_by_side(lambda: 1, lambda: os._exit(3))
