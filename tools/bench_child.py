@@ -43,6 +43,7 @@ def _our_overrides(corpus: Path, caches: Path) -> dict:
         "RESPONSIVE_IMAGES_CACHE_PATH": str(caches / "responsive_images"),
         "PDF_PRIVACY_CACHE_PATH": str(caches / "pdf_privacy"),
         "WARD_CHECK_CACHE_PATH": str(caches / "content_checks"),
+        "CMS_CACHE_PATH": str(caches / "cms_admin"),
     }
 
 

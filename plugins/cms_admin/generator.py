@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
+import io
 from pathlib import Path, PurePosixPath
 
 import yaml
 from pelican.generators import Generator
 
 from ward_content.build_scope import ensure_scope
+from ward_content.files import write_atomically
 from ward_content.page_writer import output_bytes
 
 from .order import field_order
@@ -23,12 +26,23 @@ BUNDLE_SAVE_AS = "theme/vendor/decap-cms/decap-cms.js"
 BUNDLE_MAX_BYTES = 8 * 1024 * 1024
 
 
-def bundle_bytes() -> bytes:
-    """The vendored Decap CMS bundle, decompressed with a bound on its size."""
-    with gzip.open(BUNDLE, "rb") as stream:
+def bundle_bytes(cache: Path | None = None, bundle: Path = BUNDLE) -> bytes:
+    """The vendored Decap CMS bundle, decompressed with a bound on its size.
+
+    Kept decompressed in `cache`, named by the compressed file's SHA-256, as the derived images are:
+    decompressing 5 MB is 15 ms of every build, reading the kept copy back 1 ms.
+    """
+    packed = bundle.read_bytes()
+    kept = None if cache is None else cache / f"decap-cms-{hashlib.sha256(packed).hexdigest()}.js"
+    if kept is not None and kept.is_file() and kept.stat().st_size <= BUNDLE_MAX_BYTES:
+        return kept.read_bytes()
+    with gzip.GzipFile(fileobj=io.BytesIO(packed)) as stream:
         data = stream.read(BUNDLE_MAX_BYTES + 1)
     if len(data) > BUNDLE_MAX_BYTES:
-        raise ValueError(f"{BUNDLE}: larger than {BUNDLE_MAX_BYTES} bytes once decompressed")
+        raise ValueError(f"{bundle}: larger than {BUNDLE_MAX_BYTES} bytes once decompressed")
+    if kept is not None:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(kept, data)
     return data
 
 
@@ -63,9 +77,9 @@ class CmsAdminGenerator(Generator):
         scope = ensure_scope()
         if scope.lazy_files is not None or scope.deferred_files is not None:
             # The preview makes it when the browser asks; a build, with the pages, on every core.
-            output_bytes(self.output_path, BUNDLE_SAVE_AS, bundle_bytes)
+            output_bytes(self.output_path, BUNDLE_SAVE_AS, functools.partial(bundle_bytes, self.cms.cache))
         else:
-            _write_if_changed(Path(self.output_path) / BUNDLE_SAVE_AS, bundle_bytes())
+            _write_if_changed(Path(self.output_path) / BUNDLE_SAVE_AS, bundle_bytes(self.cms.cache))
 
 
 def field_order_of(config: bytes) -> dict:

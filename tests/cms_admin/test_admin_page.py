@@ -47,3 +47,28 @@ def test_the_repository_tracks_no_file_over_two_mebibytes():
     names = [name for name in tracked.decode().split("\0") if name]
     big = [name for name in names if (ROOT / name).is_file() and (ROOT / name).stat().st_size > 2 * 1024 * 1024]
     assert big == []
+
+
+def test_the_decap_bundle_is_decompressed_once_and_kept(tmp_path, monkeypatch):
+    from cms_admin import generator
+
+    packed = tmp_path / "decap-cms.js.gz"
+    packed.write_bytes(gzip.compress(b"window.DecapCms = 1;\n" * 1000))
+    cache = tmp_path / "cache"
+    first = generator.bundle_bytes(cache, packed)
+    assert first == b"window.DecapCms = 1;\n" * 1000
+    (kept,) = cache.iterdir()
+
+    def no_gzip(*args, **kwargs):
+        raise AssertionError("decompressed again")
+
+    monkeypatch.setattr(generator.gzip, "GzipFile", no_gzip)
+    assert generator.bundle_bytes(cache, packed) == first
+    # Another bundle (a new Decap version) is another name: never the old copy.
+    packed.write_bytes(gzip.compress(b"window.DecapCms = 2;\n"))
+    monkeypatch.undo()
+    assert generator.bundle_bytes(cache, packed) == b"window.DecapCms = 2;\n"
+    # A kept copy over the bound is not ours: decompressed again, within the bound.
+    kept.write_bytes(b"x" * (generator.BUNDLE_MAX_BYTES + 1))
+    packed.write_bytes(gzip.compress(b"window.DecapCms = 1;\n" * 1000))
+    assert generator.bundle_bytes(cache, packed) == first
