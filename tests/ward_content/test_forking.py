@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 
@@ -55,10 +56,28 @@ def _slow_sum(part):
 def test_shared_map_gives_every_chunk_once_in_order(processes):
     items = list(range(203))
     results = shared_map(_slow_sum, items, processes, 10)
-    assert [total for _, total, _ in results] == [sum(items[i : i + 10]) for i in range(0, 203, 10)]
-    assert [count for _, _, count in results] == [10] * 20 + [3]
+    sizes = [count for _, _, count in results]
+    ends = [sum(sizes[: n + 1]) for n in range(len(sizes))]
+    assert [total for _, total, _ in results] == [
+        sum(items[end - size : end]) for size, end in zip(sizes, ends, strict=True)
+    ]
+    assert sum(sizes) == 203 and max(sizes) == 10
+    if processes > 1:  # the last chunks smaller, so the processes end close together
+        assert sizes == sorted(sizes, reverse=True) and sizes[-2] < 10
     # Every process took its share: the chunks went to whichever was free.
     assert len({pid for pid, _, _ in results}) == processes
+
+
+def test_chunks_shrink_towards_the_end_within_their_bounds():
+    from ward_content.forking import chunk_bounds
+
+    bounds = chunk_bounds(850, 128, 2, 16384)
+    sizes = [end - start for start, end in bounds]
+    assert bounds[0][0] == 0 and bounds[-1][1] == 850
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
+    assert sizes[:3] == [128, 128, 128] and min(sizes[:-1]) == 16 and sizes[-1] <= 16
+    # Never more chunks than the pipe holds numbers: even chunks then.
+    assert len(chunk_bounds(1000, 1, 2, 100)) == 100
 
 
 def test_shared_map_keeps_the_pipe_within_its_size_and_raises_a_copys_failure(monkeypatch):

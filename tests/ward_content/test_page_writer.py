@@ -169,3 +169,19 @@ def test_a_feed_written_twice_or_over_a_page_is_refused_as_pelican_refuses_it(tm
         writer.pages.clear()  # the page above has no template: only the feeds are made
         writer.flush()
     assert (tmp_path / "ours" / "feeds" / "all.atom.xml").read_bytes().count(b"<entry>") == 1
+
+
+def test_a_file_written_where_a_page_was_recorded_replaces_it(tmp_path):
+    from jinja2 import Template
+
+    from ward_content.build_scope import build_scope
+    from ward_content.page_writer import output_bytes
+
+    with build_scope():
+        _, _, writer = _feed_writers(tmp_path)
+        writer.write_file("a/index.html", Template("ページ"), {})
+        writer.write_file("b/index.html", Template("ページ"), {})
+        output_bytes(str(tmp_path / "ours"), "a/index.html", lambda: b"file")
+        writer.flush()
+    assert (tmp_path / "ours" / "a" / "index.html").read_bytes() == b"file"
+    assert (tmp_path / "ours" / "b" / "index.html").read_text(encoding="utf-8") == "ページ"
