@@ -65,11 +65,27 @@ def _value_of(rest: str) -> str:
     return parts[2].strip() if parts else rest.strip() if dash else ""
 
 
+# Most lines: `key: value` indented with spaces, the value starting with nothing YAML reads as markup
+# and holding no tab. Such a line is misread only with " #" or ": " in its value or ":" at its end
+# (_value_problem), so it is passed over without the three splits of the general checks.
+_PLAIN_FIELD = re.compile(r" *[A-Za-z_][A-Za-z0-9_]*: +([^\s*&!%@`|>'\"][^\t]*)?")
+
+
+def _plain(line: str) -> bool:
+    found = _PLAIN_FIELD.fullmatch(line)
+    if found is None:
+        return False
+    value = (found.group(1) or "").strip()
+    return " #" not in value and ": " not in value and not value.endswith(":")
+
+
 def line_problems(lines: list[str], first_line: int, path: str) -> list[ContentError]:
     """Every line of the front matter that YAML would misread, each with its own message."""
     errors: list[ContentError] = []
     block_indent: int | None = None
     for offset, line in enumerate(lines):
+        if block_indent is None and _plain(line):
+            continue
         number = first_line + offset
         indent_text = line[: len(line) - len(line.lstrip(" \t\u3000"))]
         rest = line[len(indent_text) :]

@@ -59,3 +59,36 @@ def test_misread_line_is_named_with_its_own_words(line, code, words):
 def test_valid_yaml_is_left_alone(text):
     front = split(f"---\n{text}\n---\n本文\n", "content/news/x.md")
     assert front.data
+
+
+def test_lines_passed_over_as_plain_get_the_same_verdict_as_the_full_checks(monkeypatch):
+    """The quick pass over ordinary `key: value` lines never hides a problem the full checks find:
+    every combination of indent, key, separator and value below gets the same verdict both ways."""
+    import itertools
+
+    from ward_content import yaml_lint
+
+    values = [
+        "", " ", "花火", "花火大会 2026", "2026-11-01", "https://example.jp/a#b", "x #", "花火 #2", "#2", "a: b",
+        "a:", "a：b", "花火\t大会", "\t花火", "\u3000花火", "花火\u3000", "[未定]花火", "[a, b]", "{a: 1}",
+        "'花火'", '"花火: 中止"', "|", ">", "|-", "*注意", "&a", "!重要", "%OFF", "@区", "`x`", "- a", "花火\r",
+        "a - b", "?", "a,b", "~", "null", "1e3",
+    ]  # fmt: skip
+    lines = [
+        "".join(parts)
+        for parts in itertools.product(
+            ["", "  ", "\t", "\u3000", "- "],
+            ["title", "a_1", "花火", ""],
+            [": ", ":  ", ":", "：", ":\u3000", " : ", ":\t"],
+            values,
+        )
+    ]
+    # Alone, and as the first line of a block (the lines after a `|` or `>` are free text).
+    texts = [[line] for line in lines] + [[line, "  a: b #c", "  \u3000x", "title: 花火 #2"] for line in lines]
+    quick = [yaml_lint.line_problems(text, 2, "content/news/x.md") for text in texts]
+    monkeypatch.setattr(yaml_lint, "_plain", lambda line: False)
+    full = [yaml_lint.line_problems(text, 2, "content/news/x.md") for text in texts]
+    assert [text for text, a, b in zip(texts, quick, full, strict=True) if a != b] == []
+    # ... and the quick pass does take the ordinary lines.
+    monkeypatch.undo()
+    assert yaml_lint._plain("title: 金沢まつり花火大会") and yaml_lint._plain("  date: 2026-11-01")
