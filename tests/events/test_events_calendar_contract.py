@@ -93,3 +93,11 @@ def test_a_moved_event_carries_its_change_count_and_dates(site):
     assert plain.decoded("SEQUENCE") == 0 and "LAST-MODIFIED" not in plain
     assert plain.decoded("DTSTAMP") == datetime(2026, 10, 1, tzinfo=UTC) - TOKYO_OFFSET
     assert date(2026, 12, 10) == plain.decoded("DTSTART")
+
+
+def test_the_written_out_tokyo_timezone_is_icalendars_own_derivation():
+    from icalendar import Timezone
+
+    from events.ics import _tokyo
+
+    assert _tokyo().to_ical() == Timezone.from_tzid("Asia/Tokyo").to_ical()
