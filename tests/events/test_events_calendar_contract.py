@@ -96,8 +96,7 @@ def test_a_moved_event_carries_its_change_count_and_dates(site):
 
 
 def test_the_written_out_tokyo_timezone_is_icalendars_own_derivation():
-    from icalendar import Timezone
-
     from events.ics import _tokyo
+    from icalendar import Timezone
 
     assert _tokyo().to_ical() == Timezone.from_tzid("Asia/Tokyo").to_ical()
