@@ -195,3 +195,13 @@ def test_html_the_sanitiser_gives_back_unchanged_is_not_compared_element_by_elem
     # Anything else is compared, and what goes is found.
     assert removals(html.replace("<p>", '<p onclick="x">', 1)) == [Removal("p", "onclick", "x")]
     assert parsed
+
+
+def test_headings_get_ids_and_a_toc_marker_gets_the_table_of_contents():
+    without = BeautifulSoup(render(make_converter(), "## 見出し\n\n本文\n\n## 見出し\n"), "html.parser")
+    assert [h["id"] for h in without.find_all("h2")] == ["見出し", "見出し_1"]
+    assert without.find("div") is None
+    page = BeautifulSoup(render(make_converter(), "[TOC]\n\n## 日時\n\n### 会場 {: #access }\n"), "html.parser")
+    toc = page.select_one("div.toc")
+    assert [(a["href"], a.text) for a in toc.find_all("a")] == [("#日時", "日時"), ("#access", "会場")]
+    assert page.find("h3")["id"] == "access"
