@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -20,7 +20,6 @@ from .forking import process_count, split_map
 from .images import PhotoChecks
 from .limits import DEFAULT_LIMITS, Limits
 from .registry import ContentTypes
-from .rendering import document_html
 from .site_links import site_link_problems
 from .sources import file_problems, is_ignored, scan_tree, walk_tree
 from .verdicts import Verdicts
@@ -158,15 +157,16 @@ def load_content_set(
     own_hosts: frozenset[str] = frozenset(),
     processes: int = 0,
     verdicts: Verdicts | None = None,
-    render_bodies: bool = False,
+    prepare: Callable[[Document], object] | None = None,
 ) -> ContentSet:
     """Read every content file once, then run the checks across files on what loaded.
 
     Every file under the folder is scanned (`sources.file_problems`, a PDF's verdict kept in
     `verdicts`) and every Markdown file read, by this process and forked copies of it, each taking
     every n-th Markdown file and every n-th other file (`processes`: WARD_PROCESSES, 0 = one per core
-    for a large folder); documents come back pickled. A build asks for `render_bodies`: every valid
-    body is rendered there, on every core, instead of later when a generator first asks for it.
+    for a large folder); documents come back pickled. A build gives `prepare`, run on every valid
+    document there, on every core (rendering its body, for one), instead of later in one process
+    when a generator first asks for it.
     """
     files, folder_errors = walk_tree(content_root)
     paths = [p for p in files if p.endswith(CONTENT_SUFFIXES)]
@@ -185,10 +185,8 @@ def load_content_set(
                 _load_into(
                     content_root, rel_path, types, by_path, file_errors, limits, own_hosts, photo_checks, problems
                 )
-                if render_bodies and rel_path in by_path:
-                    document_html(by_path[rel_path], own_hosts)
-                    # Its links to the site found here, on every core, for the check across files.
-                    _ = by_path[rel_path].site_links
+                if prepare is not None and rel_path in by_path:
+                    prepare(by_path[rel_path])
             for rel_path in rest:
                 scanned += file_problems(content_root, rel_path, limits, verdicts)
         return by_path, file_errors, photo_checks, scanned

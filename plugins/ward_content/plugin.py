@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -21,6 +22,7 @@ from .limits import read_limits
 from .page_writer import flush_pages, provide_writer, relative_to_output
 from .reader import WardMarkdownReader
 from .registry import collect, content_types
+from .rendering import prepare_for_build
 from .schemas import news, page
 from .settings import WardSettings
 from .settings import read_settings as read_ward_settings
@@ -61,7 +63,7 @@ def start_build(pelican) -> None:
             ward.own_hosts,
             ward.processes,
             verdicts=ward.verdicts,
-            render_bodies=True,
+            prepare=functools.partial(prepare_for_build, own_hosts=ward.own_hosts, summary_length=ward.summary_length),
         )
 
 

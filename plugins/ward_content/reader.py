@@ -13,9 +13,8 @@ from .build_scope import ensure_scope
 from .dates import to_datetime
 from .document import Document
 from .errors import ContentErrors
-from .rendering import document_html
+from .rendering import document_html, text_facts
 from .settings import read_settings
-from .text import html_to_text, japanese_summary, reading_minutes
 
 
 class WardMarkdownReader(BaseReader):
@@ -72,15 +71,16 @@ class WardMarkdownReader(BaseReader):
     def metadata_for(self, doc: Document, html: str) -> dict:
         """Pelican metadata from a validated document: typed values, never strings to re-parse."""
         meta = doc.meta
-        text = html_to_text(html)
+        # Found while the document was loaded, in a build (rendering.prepare_for_build).
+        minutes, summary = text_facts(doc, self._ward.own_hosts, self._ward.summary_length)
         metadata: dict = {
             "title": doc.title,
             "slug": doc.slug,
             "ward": doc,
             "ward_kind": doc.kind.name,
-            "reading_minutes": reading_minutes(text),
+            "reading_minutes": minutes,
             # Pelican treats a summary as HTML; ours is plain text, so it is escaped here.
-            "summary": escape(getattr(meta, "summary", None) or japanese_summary(text, self._ward.summary_length)),
+            "summary": escape(getattr(meta, "summary", None) or summary),
         }
         status = getattr(meta, "status", None)
         if status:

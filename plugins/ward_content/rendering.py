@@ -9,6 +9,7 @@ from .errors import ContentError
 from .html_checks import could_lose_anything, rendering_problems, too_deep
 from .markdown_render import convert, make_converter, render
 from .sanitize import sanitize
+from .text import html_to_text, japanese_summary, reading_minutes
 
 _local = threading.local()
 
@@ -47,3 +48,23 @@ def checked_html(doc: Document, own_hosts: frozenset[str]) -> list[ContentError]
     if not problems:
         doc.__dict__.setdefault("_html", {})[own_hosts] = clean if body.strip() else ""
     return problems
+
+
+def text_facts(doc: Document, own_hosts: frozenset[str], summary_length: int) -> tuple[int, str]:
+    """The body's reading time in minutes and the summary cut from its text (for a document whose
+    front matter gives none), kept with the document like its HTML."""
+    facts = doc.__dict__.setdefault("_text_facts", {})
+    key = (own_hosts, summary_length)
+    if key not in facts:
+        text = html_to_text(document_html(doc, own_hosts))
+        summary = "" if getattr(doc.meta, "summary", None) else japanese_summary(text, summary_length)
+        facts[key] = (reading_minutes(text), summary)
+    return facts[key]
+
+
+def prepare_for_build(doc: Document, own_hosts: frozenset[str], summary_length: int) -> None:
+    """What a build's generators will ask of a document, found while it is loaded, on every core:
+    its body's HTML, its links to the site (for the check across files), its reading time and summary."""
+    document_html(doc, own_hosts)
+    _ = doc.site_links
+    text_facts(doc, own_hosts, summary_length)

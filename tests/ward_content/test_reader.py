@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from conftest import article, build_site
 
@@ -45,3 +47,27 @@ def test_an_author_from_default_metadata_is_kept(tmp_path):
     output = build_site(tmp_path, {"news/a.md": article("記事")}, DEFAULT_METADATA={"author": "金沢区広報相談係"})
     feed = (output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
     assert "<name>金沢区広報相談係</name>" in feed
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_summary_and_reading_time_are_found_while_loading_and_shown_the_same(tmp_path, monkeypatch, processes):
+    """Found on every core while the files load; the reader, in one process, takes them as they are."""
+    import ward_content.rendering
+
+    body = "区民まつりを開きます。" * 60  # 600 characters: two minutes, a summary cut at a sentence end
+    files = {f"news/a{n}.md": article(f"記事{n}", body=body) for n in range(60)}
+    computed: list[int] = []
+    real = ward_content.rendering.reading_minutes
+
+    def counting(text):
+        computed.append(os.getpid())
+        return real(text)
+
+    monkeypatch.setattr(ward_content.rendering, "reading_minutes", counting)
+    output = build_site(tmp_path, files, WARD_PROCESSES=processes)
+    page = (output / "news" / "a7" / "index.html").read_text(encoding="utf-8")
+    assert "この記事は約2分で読めます" in page
+    assert '<meta name="description" content="区民まつりを開きます。' in page
+    # Once a document, while loading: all 60 here with one process; with two, this process's share
+    # only (a forked copy's calls are not seen here). The reader computes none again.
+    assert len(computed) == 60 if processes == 1 else 0 < len(computed) < 60
