@@ -64,7 +64,8 @@ def text_facts(doc: Document, own_hosts: frozenset[str], summary_length: int) ->
 
 def prepare_for_build(doc: Document, own_hosts: frozenset[str], summary_length: int) -> None:
     """What a build's generators will ask of a document, found while it is loaded, on every core:
-    its body's HTML, its links to the site (for the check across files), its reading time and summary."""
+    its body's HTML, its URL and links to the site (for the checks across files), its reading time
+    and summary."""
     document_html(doc, own_hosts)
-    _ = doc.site_links
+    _ = doc.url, doc.site_links
     text_facts(doc, own_hosts, summary_length)
