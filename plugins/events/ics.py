@@ -122,21 +122,32 @@ def _tokyo() -> Timezone:
     return zone
 
 
-def _add_timezones(cal: Calendar) -> None:
-    """What `Calendar.add_missing_timezones` adds, from the one shared copy: same bytes, made once."""
-    existing = len(cal.timezones)
-    for tzid in sorted(cal.get_missing_tzids()):
-        cal.subcomponents.insert(existing, _vtimezone(tzid))
-        existing += 1
+def _written_vevent(event: Event, public_url: str, identity: str) -> tuple[bytes, frozenset[str]]:
+    """The event's VEVENT as icalendar writes it, and the time zones it names; made once an event
+    (kept with it): its own file and the calendar of every event take the same lines, and writing
+    them is most of a calendar's cost (icalendar folds Japanese text a character at a time)."""
+    written = event.__dict__.setdefault("_written_vevent", {})
+    key = (public_url, identity)
+    if key not in written:
+        item = _vevent(event, public_url, identity)
+        holder = Calendar()
+        holder.add_component(item)
+        written[key] = (item.to_ical(), frozenset(holder.get_missing_tzids()))
+    return written[key]
 
 
 def to_ics(events: Sequence[Event], public_url: str, identity: str, name: str = "金沢区のイベント") -> bytes:
-    """A calendar of every event, with the Asia/Tokyo VTIMEZONE so it imports anywhere."""
+    """A calendar of every event, with the Asia/Tokyo VTIMEZONE so it imports anywhere.
+
+    The bytes icalendar writes for the calendar with its components (tests/events hold them equal):
+    its own lines and time zones, then each event's lines, then its end.
+    """
     cal = _calendar(name)
-    for event in sorted(events, key=lambda e: (e.url, e.slug)):
-        cal.add_component(_vevent(event, public_url, identity))
-    _add_timezones(cal)
-    return cal.to_ical()
+    vevents = [_written_vevent(event, public_url, identity) for event in sorted(events, key=lambda e: (e.url, e.slug))]
+    for tzid in sorted(frozenset().union(*(tzids for _, tzids in vevents))):
+        cal.add_component(_vtimezone(tzid))
+    head, end = cal.to_ical().rsplit(b"END:VCALENDAR\r\n", 1)
+    return head + b"".join(lines for lines, _ in vevents) + b"END:VCALENDAR\r\n" + end
 
 
 def event_ics(event: Event, public_url: str, identity: str) -> bytes:

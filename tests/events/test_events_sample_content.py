@@ -85,3 +85,25 @@ def test_sample_events_build_and_the_fireworks_page_reads_right(sample_events_si
     assert (sample_events_site / "events/hanabi-2026/event.ics").is_file()
     home = soup(sample_events_site, "index.html")
     assert home.select_one("#home-events").get_text() == "近日のイベント"
+
+
+def test_calendars_are_the_bytes_icalendar_writes_for_them():
+    """Each event's lines are written once and shared by its own file and the calendar of all: the
+    calendars are still exactly what icalendar writes for the whole calendar object."""
+    from events import ics
+
+    events = [make_event(d) for d in _docs("events")]
+    public, identity = "https://www.example.jp", "tag:city.yokohama.lg.jp,2026:kanazawa/"
+
+    def reference(chosen, name):
+        cal = ics._calendar(name)
+        for event in sorted(chosen, key=lambda e: (e.url, e.slug)):
+            cal.add_component(ics._vevent(event, public, identity))
+        cal.add_missing_timezones()
+        return cal.to_ical()
+
+    assert len(events) > 5 and any(e.status == "中止" for e in events)
+    assert ics.to_ics(events, public, identity) == reference(events, "金沢区のイベント")
+    for event in events:
+        assert ics.event_ics(event, public, identity) == reference([event], event.title)
+    assert ics.to_ics([], public, identity) == reference([], "金沢区のイベント")
