@@ -127,13 +127,16 @@ def word_pages(
         max(int(np.searchsorted(counts[[last - 1 for _, last in groups]], counts[-1] * 0.75)), 1), len(groups) - 1
     )
     own, theirs = side_by_side(partial(encode, groups[:split]), partial(_then, alongside, encode, groups[split:]))
-    return own + theirs
+    return own + [WordPages(*row) for row in zip(*theirs, strict=True)]
 
 
-def _then(first: Callable[[], object] | None, encode: Callable, groups: list[tuple[int, int]]) -> list[WordPages]:
+def _then(first: Callable[[], object] | None, encode: Callable, groups: list[tuple[int, int]]) -> tuple[list, ...]:
+    """`first`, then the words of `groups`, as columns: a list of slotted objects pickles a field at a
+    time through copyreg (4 ms for a quarter of 500 documents' words, both ways), plain lists at once."""
     if first is not None:
         first()
-    return encode(groups)
+    words = encode(groups)
+    return tuple([getattr(word, name) for word in words] for name in WordPages.__slots__)
 
 
 def _encode_groups(texts, word, starts, lengths, titled, groups: list[tuple[int, int]]) -> list[WordPages]:
