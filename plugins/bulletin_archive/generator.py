@@ -20,6 +20,7 @@ from ward_content.errors import ContentError
 from ward_content.folder_generator import WardFolderGenerator
 from ward_content.forking import usable_cores
 from ward_content.limits import read_limits
+from ward_content.page_writer import KeptCopy
 from ward_content.rendering import document_html
 from ward_content.settings import read_settings as read_ward_settings
 from ward_content.sources import file_problems, scan_tree
@@ -114,7 +115,7 @@ class BulletinGenerator(WardFolderGenerator):
             # Files, not pages: made when the browser asks for them in the preview (write_bytes).
             self.write_bytes(issue.pdf_url, functools.partial(self._published_pdf, root / issue.source_pdf))
             cover = cover_for(root / issue.source_pdf, issue.pdf.sha256, self.bulletin)
-            self.write_bytes(issue.cover_url, cover.read_bytes)
+            self.write_bytes(issue.cover_url, KeptCopy(cover))
             self._write(
                 writer,
                 "bulletins/issue.html",

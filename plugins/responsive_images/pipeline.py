@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ward_content.files import write_atomically
-from ward_content.page_writer import output_bytes
+from ward_content.page_writer import KeptCopy, output_bytes
 
 from .encode import encode_width
 from .plan import SUFFIX, Facts, PhotoSource, Picture, plan_picture, read_facts
@@ -115,5 +115,5 @@ def produce(tasks: list[Task], output: Path, settings: ResponsiveImagesSettings)
         if task.source in failures:
             continue
         for cached, rel in zip(task.cached, task.outputs, strict=True):
-            output_bytes(output, rel, cached.read_bytes)
+            output_bytes(output, rel, KeptCopy(cached))
     return Outcome(len(missing), len(tasks) - len(missing), tuple(sorted(failures.items())))

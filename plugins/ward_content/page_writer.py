@@ -197,9 +197,7 @@ def _render(output_path: str, settings: dict, work) -> tuple[int, list[tuple[str
             path = Path(output_path) / rel
             written.append((rel, path, writer.texts.get(os.path.abspath(path))))
         else:
-            target = Path(output_path) / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(item())
+            _place(Path(output_path) / rel, item)
     for name, hook in hooks.items():
         for rel, path, text in written:
             results[name][rel] = hook(rel, path, text)
@@ -257,6 +255,34 @@ def _replay(capture, records: list[tuple[str, int, str]]) -> None:
         capture.emit(logging.makeLogRecord(fields))
 
 
+class KeptCopy:
+    """A file of the site that is an exact copy of a file kept in `.cache/` (a photo's resized copy, a
+    bulletin's cover), for `output_bytes`: called, its bytes (the preview serves them); placed in a
+    build's output, a hard link to the kept file, which writes neither data nor a new inode (ten times
+    cheaper than a copy on this machine's disk), or a copy where a link cannot be made.
+
+    Safe because nothing writes a written site's file in place: the photo and PDF passes replace a
+    file by renaming a new one over it (`files.write_atomically`), `invoke build` copies the build's
+    folder into output/ (`site_build.sync_tree`), and the kept file is named by its content's hash.
+    """
+
+    __slots__ = ("source",)
+
+    def __init__(self, source: Path):
+        self.source = source
+
+    def __call__(self) -> bytes:
+        return self.source.read_bytes()
+
+    def place(self, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.unlink(missing_ok=True)
+            os.link(self.source, target)
+        except OSError:  # another file system, or one without links
+            target.write_bytes(self.source.read_bytes())
+
+
 def output_bytes(output_path: str | Path, rel: str, data: bytes | Callable[[], bytes]) -> None:
     """A file of the site (a calendar, a photo copy): made when the browser asks for it in the preview,
     with the pages on every core in a build whose writer defers them, else written now."""
@@ -268,7 +294,13 @@ def output_bytes(output_path: str | Path, rel: str, data: bytes | Callable[[], b
         if scope.deferred_files is not None:
             scope.deferred_files[rel] = data
             return
-    target = Path(output_path) / rel
+    _place(Path(output_path) / rel, data)
+
+
+def _place(target: Path, data: bytes | Callable[[], bytes]) -> None:
+    if isinstance(data, KeptCopy):
+        data.place(target)
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data() if callable(data) else data)
 

@@ -185,3 +185,25 @@ def test_a_file_written_where_a_page_was_recorded_replaces_it(tmp_path):
         writer.flush()
     assert (tmp_path / "ours" / "a" / "index.html").read_bytes() == b"file"
     assert (tmp_path / "ours" / "b" / "index.html").read_text(encoding="utf-8") == "ページ"
+
+
+def test_a_kept_file_is_linked_into_the_site_and_never_written_through(tmp_path, monkeypatch):
+    import os
+
+    from ward_content.files import write_atomically
+    from ward_content.page_writer import KeptCopy
+
+    kept = tmp_path / "cache" / "photo-480w.webp"
+    kept.parent.mkdir()
+    kept.write_bytes(b"kept photo")
+    target = tmp_path / "site" / "images" / "photo-480w.webp"
+    KeptCopy(kept).place(target)
+    assert target.read_bytes() == b"kept photo" and target.stat().st_ino == kept.stat().st_ino
+    # Replacing the site's file (as the privacy passes do) leaves the kept file as it was.
+    write_atomically(target, b"cleaned")
+    assert kept.read_bytes() == b"kept photo" and target.read_bytes() == b"cleaned"
+    # Where no link can be made, a copy; an earlier file there is replaced; the preview gets the bytes.
+    monkeypatch.setattr(os, "link", lambda *a: (_ for _ in ()).throw(OSError(18, "cross-device link")))
+    KeptCopy(kept).place(target)
+    assert target.read_bytes() == b"kept photo" and target.stat().st_ino != kept.stat().st_ino
+    assert KeptCopy(kept)() == b"kept photo"
