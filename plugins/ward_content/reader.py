@@ -66,9 +66,9 @@ class WardMarkdownReader(BaseReader):
                 raise ValueError(f"{source_path} is not in the content set")
             raise ContentErrors(errors)
         html = document_html(doc, self._ward.own_hosts)
-        return html, self.metadata_for(doc, html)
+        return html, self.metadata_for(doc)
 
-    def metadata_for(self, doc: Document, html: str) -> dict:
+    def metadata_for(self, doc: Document) -> dict:
         """Pelican metadata from a validated document: typed values, never strings to re-parse."""
         meta = doc.meta
         # Found while the document was loaded, in a build (rendering.prepare_for_build).
