@@ -30,9 +30,12 @@ from .sitemap import write_sitemap
 from .sources import links_out_of
 from .url_cache import fix_urls, remember_source_path
 
+# The foundation's own content types: Pelican's article and page generators read them (reader.py).
+OWN_KINDS = (news.KIND, page.KIND)
+
 
 def provide_kinds(sender):
-    return (news.KIND, page.KIND)
+    return OWN_KINDS
 
 
 def provide_settings(sender):
@@ -63,7 +66,12 @@ def start_build(pelican) -> None:
             ward.own_hosts,
             ward.processes,
             verdicts=ward.verdicts,
-            prepare=functools.partial(prepare_for_build, own_hosts=ward.own_hosts, summary_length=ward.summary_length),
+            prepare=functools.partial(
+                prepare_for_build,
+                own_hosts=ward.own_hosts,
+                summary_length=ward.summary_length,
+                read_by_pelican=frozenset(kind.name for kind in OWN_KINDS),
+            ),
         )
 
 

@@ -62,10 +62,14 @@ def text_facts(doc: Document, own_hosts: frozenset[str], summary_length: int) ->
     return facts[key]
 
 
-def prepare_for_build(doc: Document, own_hosts: frozenset[str], summary_length: int) -> None:
+def prepare_for_build(
+    doc: Document, own_hosts: frozenset[str], summary_length: int, read_by_pelican: frozenset[str]
+) -> None:
     """What a build's generators will ask of a document, found while it is loaded, on every core:
-    its body's HTML, its URL and links to the site (for the checks across files), its reading time
-    and summary."""
+    its body's HTML, its URL and links to the site (for the checks across files), and for the kinds
+    Pelican's reader hands to its generators (`read_by_pelican`: the reader alone asks), its reading
+    time and summary."""
     document_html(doc, own_hosts)
     _ = doc.url, doc.site_links
-    text_facts(doc, own_hosts, summary_length)
+    if doc.kind.name in read_by_pelican:
+        text_facts(doc, own_hosts, summary_length)
