@@ -29,6 +29,31 @@ class SectionView:
         return self.articles[:5]
 
 
+class SiteMenus:
+    """The site menu and the footer's links of every page, each rendered once per section shown and SITEURL
+    (which changes with a page's depth under RELATIVE_URLS) rather than on every page: their fifty-odd
+    escaped values were about a tenth of rendering a page. One build's, in its context; a forked copy
+    that renders pages keeps its own (theme/templates/partials/site_menus.html holds the markup)."""
+
+    def __init__(self, macros, sections: tuple, footer_pages: list):
+        self._macros, self._sections, self._footer_pages = macros, sections, footer_pages
+        self._made: dict[tuple, Markup] = {}
+
+    def nav(self, active_section: str | None, siteurl: str) -> Markup:
+        key = ("nav", active_section, siteurl)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._macros.nav(self._sections, active_section, siteurl)
+        return made
+
+    def footer(self, siteurl: str, feed_url: str) -> Markup:
+        key = ("footer", siteurl, feed_url)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._macros.footer(self._footer_pages, siteurl, feed_url)
+        return made
+
+
 class WardSiteGenerator(Generator):
     """Builds section views into the context and writes the landing pages plugins do not own."""
 
@@ -46,6 +71,11 @@ class WardSiteGenerator(Generator):
         # Looked up on every article page (its section) and written in every page's footer: once here.
         self.context["ward_section_by_slug"] = {view.section.slug: view.section for view in views}
         self.context["ward_footer_pages"] = sorted(self.context.get("pages", []), key=page_order)
+        self.context["ward_menus"] = SiteMenus(
+            self.get_template("partials/site_menus").module,
+            self.context["ward_sections"],
+            self.context["ward_footer_pages"],
+        )
         self.context["ward_build_date"] = self.ward.build_date
 
     def generate_output(self, writer) -> None:

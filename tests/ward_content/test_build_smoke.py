@@ -19,3 +19,35 @@ def test_bad_date_fails_build_and_names_file(tmp_path):
         build_site(tmp_path, {"news/ok.md": article(), "news/bad.md": article(date="2026/13/01")})
     assert "content/news/bad.md:3: date: 「2026/13/01」は日付として読めません" in caught.value.report()
     assert not (tmp_path / "output" / "news").exists()
+
+
+def test_menu_and_footer_fit_each_page_depth_and_section(tmp_path):
+    """The menu and footer are rendered once per section shown and SITEURL (generator.SiteMenus): every
+    page still gets links relative to its own depth and its own section marked."""
+    out = build_site(
+        tmp_path,
+        {
+            "news/a.md": article("お知らせA"),
+            "health/b.md": article("健康B"),
+            "news/c.md": article("お知らせC"),
+            "pages/about.md": "---\ntitle: このサイトについて\nslug: about\n---\n使い方です。\n",
+        },
+    )
+
+    def menu(rel):
+        page = soup(out, rel)
+        links = page.select(".ward-nav__link")
+        current = [link.get_text() for link in page.select('.ward-nav__link[aria-current="true"]')]
+        footer = [a["href"] for a in page.select(".ward-footer__nav a")]
+        return {link.get_text(): link["href"] for link in links}, current, footer
+
+    home, home_current, home_footer = menu("index.html")
+    news, news_current, news_footer = menu("news/a/index.html")
+    health, health_current, health_footer = menu("health/b/index.html")
+    landing, landing_current, _ = menu("news/index.html")
+    assert home["お知らせ"] == "./news/" and home_current == []
+    assert news["お知らせ"] == "../../news/" and news_current == ["お知らせ"]
+    assert health["お知らせ"] == "../../news/" and health_current == ["健康"]
+    assert landing["健康"] == "../health/" and landing_current == ["お知らせ"]
+    assert menu("news/c/index.html")[1] == ["お知らせ"]
+    assert "./about/" in home_footer and "../../about/" in news_footer and news_footer == health_footer
