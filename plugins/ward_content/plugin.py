@@ -28,6 +28,7 @@ from .settings import WardSettings
 from .settings import read_settings as read_ward_settings
 from .sitemap import write_sitemap
 from .sources import links_out_of
+from .theme_files import defer_theme_copies, skip_idle_reader_check
 from .url_cache import fix_urls, remember_source_path
 
 # The foundation's own content types: Pelican's article and page generators read them (reader.py).
@@ -135,3 +136,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(drop_outside_links)
     signals.page_generator_finalized.connect(drop_outside_links)
     signals.static_generator_finalized.connect(drop_outside_static_files)
+    signals.static_generator_init.connect(defer_theme_copies)
+    signals.generator_init.connect(skip_idle_reader_check)
