@@ -196,6 +196,10 @@ def compressed(data: bytes, level: int) -> bytes:
     return _GZIP_HEADER + body + struct.pack("<LL", zlib.crc32(data), len(data) & 0xFFFFFFFF)
 
 
+def _hashed_and_compressed(data: bytes, level: int) -> tuple[str, bytes]:
+    return sha1_hex(data), compressed(data, level)
+
+
 def fragment_json(record: Record, word_count: int, meta: dict[str, str]) -> bytes:
     """The page's fragment as Pagefind's serde_json writes it (same keys, order and escapes).
 
@@ -322,10 +326,12 @@ def index_files_of(
     groups = chunks(word_entries(word_pages(collected.keys, processes, alongside)), limits.chunk_locations)
     encoded_chunks = [cbor.array([cbor.array([entry for _, _, entry in group])]) for group in groups]
     # Hashing and compressing a chunk release the interpreter's lock (zlib, hashlib), so with
-    # `processes` 2 two threads do the chunks side by side; map keeps their order.
+    # `processes` 2 two threads do the chunks side by side, each chunk hashed and compressed by one
+    # (one round of tasks, not two); map keeps their order.
     with ThreadPoolExecutor(max(processes, 1)) as pool:
-        digests = list(pool.map(sha1_hex, encoded_chunks))
-        packed = list(pool.map(partial(compressed, level=limits.compression), encoded_chunks))
+        done = list(pool.map(partial(_hashed_and_compressed, level=limits.compression), encoded_chunks))
+    digests = [digest for digest, _ in done]
+    packed = [data for _, data in done]
     chunk_names = short_names(language, digests)
     for name, data in zip(chunk_names, packed, strict=True):
         files[f"index/{name}.pf_index"] = data
