@@ -6,6 +6,7 @@ import functools
 import gzip
 import hashlib
 import io
+import json
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -71,7 +72,7 @@ class CmsAdminGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             page_name=str(PurePosixPath(self.cms.save_as).parent),
             # Read when the page is rendered (the preview renders it only when the browser asks).
-            cms_field_order=functools.partial(field_order_of, data),
+            cms_field_order=functools.partial(field_order_of, data, self.cms.cache),
         )
         _write_if_changed(Path(self.output_path) / PurePosixPath(self.cms.save_as).parent / "config.yml", data)
         scope = ensure_scope()
@@ -82,9 +83,30 @@ class CmsAdminGenerator(Generator):
             _write_if_changed(Path(self.output_path) / BUNDLE_SAVE_AS, bundle_bytes(self.cms.cache))
 
 
-def field_order_of(config: bytes) -> dict:
-    """The editor's field order from the CMS config (libyaml when PyYAML has it: faster on this file)."""
-    return field_order(yaml.load(config, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+# Part of a kept field order's name: bump when `field_order` changes what it gives.
+FIELD_ORDER_VERSION = "1"
+# Bounds the kept order read back (the project's is 3 KB).
+FIELD_ORDER_MAX_BYTES = 1024 * 1024
+
+
+def field_order_of(config: bytes, cache: Path | None = None) -> dict:
+    """The editor's field order from the CMS config (libyaml when PyYAML has it: faster on this file).
+
+    Kept in `cache` as JSON, named by the config's SHA-256: parsing the 60 KB config took 6 ms of
+    every build, reading the kept order back a tenth of a millisecond.
+    """
+    digest = hashlib.sha256(config).hexdigest()
+    kept = None if cache is None else cache / f"field-order-{digest}-v{FIELD_ORDER_VERSION}.json"
+    if kept is not None and kept.is_file() and kept.stat().st_size <= FIELD_ORDER_MAX_BYTES:
+        try:
+            return json.loads(kept.read_bytes())
+        except ValueError:  # cut short or damaged: made again below
+            pass
+    order = field_order(yaml.load(config, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    if kept is not None:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(kept, json.dumps(order, ensure_ascii=False).encode("utf-8"))
+    return order
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:

@@ -72,3 +72,43 @@ def test_the_decap_bundle_is_decompressed_once_and_kept(tmp_path, monkeypatch):
     kept.write_bytes(b"x" * (generator.BUNDLE_MAX_BYTES + 1))
     packed.write_bytes(gzip.compress(b"window.DecapCms = 1;\n" * 1000))
     assert generator.bundle_bytes(cache, packed) == first
+
+
+def test_the_field_order_is_parsed_once_and_kept(tmp_path, monkeypatch):
+    import json
+
+    import yaml
+    from cms_admin import generator
+    from cms_admin.order import field_order
+
+    config = (ROOT / "admin" / "config.yml").read_bytes()
+    expected = field_order(yaml.safe_load(config))
+    cache = tmp_path / "cache"
+    assert generator.field_order_of(config, cache) == expected
+    (kept,) = cache.iterdir()
+
+    def no_yaml(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(generator.yaml, "load", no_yaml)
+    assert generator.field_order_of(config, cache) == expected
+    # The page carries the same order whether it was parsed or read back.
+    page_cache = tmp_path / "page-cache"
+    pages = []
+    for run in ("parsed", "kept"):
+        if run == "parsed":
+            monkeypatch.undo()
+        output = build_site(tmp_path / run, {}, CMS_CACHE_PATH=str(page_cache))
+        pages.append(json.loads(soup(output, "admin/index.html").select_one("#ward-cms-field-order").string))
+        monkeypatch.setattr(generator.yaml, "load", no_yaml)
+    assert pages == [expected, expected]
+    monkeypatch.undo()
+    # Another config is another name; a damaged or oversized kept order is made again.
+    other = config.replace(b"name: title", b"name: title2", 1)
+    assert generator.field_order_of(other, cache) == field_order(yaml.safe_load(other))
+    assert len(list(cache.iterdir())) == 2
+    kept.write_text("{not json", encoding="utf-8")
+    assert generator.field_order_of(config, cache) == expected
+    kept.write_bytes(b" " * (generator.FIELD_ORDER_MAX_BYTES + 1))
+    assert generator.field_order_of(config, cache) == expected
+    assert json.loads(kept.read_bytes()) == expected
