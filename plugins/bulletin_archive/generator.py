@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pdf_privacy.core import PdfUnreadable
-from pdf_privacy.plugin import cleaned_bytes
+from pdf_privacy.plugin import cleaned_bytes, cleaned_copy
 from responsive_images.pipeline import picture_of, produce, tasks_for
 from responsive_images.settings import read_settings as read_photo_settings
 
@@ -42,6 +42,8 @@ class BulletinGenerator(WardFolderGenerator):
         self.kind = KIND
         self.folder = self.kind.folders[0]
         self.archive = make_archive(())
+        # Each published issue's PDF -> its kept copy without metadata, or None when it had none.
+        self.published: dict[Path, Path | None] = {}
 
     def generate_context(self) -> None:
         # Issues whose PDF is missing or not a PDF are reported, not built into the archive.
@@ -71,7 +73,7 @@ class BulletinGenerator(WardFolderGenerator):
                 # The size shown and sent in the feed is that of the copy published, without metadata; the
                 # text shown holds no control or text-direction character, whatever the PDF's text layer had.
                 pages = pages_without(info.pages, without_controls)
-                info = replace(info, size=len(self._published_pdf(path)), pages=pages)
+                info = replace(info, size=self._keep_published(path), pages=pages)
             except CoverProblem:
                 self.ward_errors.append(_no_cover(doc))
                 continue
@@ -113,7 +115,13 @@ class BulletinGenerator(WardFolderGenerator):
         self._write_cover_copies(output)
         for issue in archive.issues:
             # Files, not pages: made when the browser asks for them in the preview (write_bytes).
-            self.write_bytes(issue.pdf_url, functools.partial(self._published_pdf, root / issue.source_pdf))
+            kept = self.published.get(root / issue.source_pdf)
+            if kept is not None:
+                # Linked from the kept copy without metadata, which the PDF pass then need not read.
+                self.write_bytes(issue.pdf_url, KeptCopy(kept))
+                ensure_scope().clean_files.add(issue.pdf_url)
+            else:  # nothing to strip: the PDF as it is, which the PDF pass checks again
+                self.write_bytes(issue.pdf_url, functools.partial(self._published_pdf, root / issue.source_pdf))
             cover = cover_for(root / issue.source_pdf, issue.pdf.sha256, self.bulletin)
             self.write_bytes(issue.cover_url, KeptCopy(cover))
             self._write(
@@ -192,11 +200,21 @@ class BulletinGenerator(WardFolderGenerator):
                 bulletin_feed=self.bulletin.feed_path,
             )
 
+    def _keep_published(self, path: Path) -> int:
+        """The size of the PDF as published, without author, creator tool or XMP; its kept copy without
+        them, if it had any, goes into `published` (read and hashed here once, not again when written)."""
+        data = path.read_bytes()
+        kept = cleaned_copy(data, self._pdf_cache())
+        self.published[path] = kept
+        return kept.stat().st_size if kept is not None else len(data)
+
+    def _pdf_cache(self) -> Path:
+        return Path(self.settings.get("PDF_PRIVACY_CACHE_PATH") or self.bulletin.cache_path.parent / "pdf_privacy")
+
     def _published_pdf(self, path: Path) -> bytes:
         """The PDF without author, creator tool or XMP (cached by content hash), or as it is if it has none."""
         data = path.read_bytes()
-        cache = Path(self.settings.get("PDF_PRIVACY_CACHE_PATH") or self.bulletin.cache_path.parent / "pdf_privacy")
-        return cleaned_bytes(data, cache) or data
+        return cleaned_bytes(data, self._pdf_cache()) or data
 
     @staticmethod
     def _copy(source: Path, target: Path) -> None:

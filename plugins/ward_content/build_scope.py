@@ -31,6 +31,9 @@ class BuildScope:
     capture: object = None  # accounting.LogCapture
     output_path: str = ""
     written: set[str] = field(default_factory=set)  # output-relative HTML pages written (for the sitemap)
+    # Output-relative files placed from a kept copy already without metadata (pdf_privacy.cleaned_copy):
+    # the PDF pass does not read them again.
+    clean_files: set[str] = field(default_factory=set)
     settings: dict = field(default_factory=dict)  # config.PluginSettings subclass -> validated settings
     # The preview sets a dict here: files given as callables are then made when asked for.
     lazy_files: dict | None = None

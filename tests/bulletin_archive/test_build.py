@@ -150,3 +150,45 @@ def test_two_builds_write_the_same_bytes(tmp_path, archive_files, cache_dir):
         "feeds/bulletins.atom.xml",
     ):
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def test_each_issue_pdf_is_read_once_and_published_without_metadata(tmp_path, archive_files, cache_dir, monkeypatch):
+    """An issue's PDF with metadata is published from its kept cleaned copy, which the PDF pass does not
+    read again; one without metadata is published as it is and still checked by the pass."""
+    import hashlib
+
+    import pdf_privacy.plugin as pdf_pass
+    from pdf_privacy.core import strip_metadata
+
+    files = archive_files("2026-02", "2026-03")
+    files["bulletins/2026-03.pdf"] = strip_metadata(files["bulletins/2026-03.pdf"])  # nothing left to strip
+    checked = []
+    real, real_pass = pdf_pass.cleaned_bytes, pdf_pass.clean_published_pdfs
+    in_pass = []
+
+    def counted(data, cache):
+        if in_pass:  # read by the PDF pass (the bulletin's own reads are not counted)
+            checked.append(hashlib.sha256(data).hexdigest())
+        return real(data, cache)
+
+    def the_pass(*args, **kwargs):
+        in_pass.append(True)
+        try:
+            return real_pass(*args, **kwargs)
+        finally:
+            in_pass.clear()
+
+    monkeypatch.setattr(pdf_pass, "cleaned_bytes", counted)
+    monkeypatch.setattr(pdf_pass, "clean_published_pdfs", the_pass)
+    output = build_site(tmp_path, files=files, BULLETIN_CACHE_PATH=str(cache_dir))
+
+    published = {}
+    for month in ("2026-02", "2026-03"):
+        page = soup(output, f"bulletins/{month}/index.html")
+        link = page.select_one(".ward-bulletin__download a")
+        target = output / posixpath.normpath(posixpath.join(f"bulletins/{month}", link["href"]))
+        assert "/Producer" not in (pypdf.PdfReader(target).metadata or {})
+        assert f"PDF {round(target.stat().st_size / 1024)}KB" in link.get_text()
+        published[month] = hashlib.sha256(target.read_bytes()).hexdigest()
+    assert published["2026-03"] == hashlib.sha256(files["bulletins/2026-03.pdf"]).hexdigest()
+    assert checked == [published["2026-03"]]
