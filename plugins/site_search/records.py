@@ -125,7 +125,12 @@ def page_record(html: str, url: str, sections: dict[str, tuple[str, str]]) -> Re
     if marker < 0:
         return None
     start = max(html.rfind("<", 0, marker), 0)
-    root = _document(html[start:])
+    # Nor what comes after </main> (the footer) when the marked element lies inside <main>: no <main
+    # opens between the marker and that end tag (a marked element holding <main> is parsed whole).
+    end = html.find("</main>", marker)
+    if end < 0 or html.find("<main", marker, end) >= 0:
+        end = len(html)
+    root = _document(html[start:end])
     body = root.find(f".//*[@{MARKER}]")
     if body is None:
         return None

@@ -213,3 +213,15 @@ def test_a_failed_merge_leaves_the_bundle_there_was(tmp_path, monkeypatch):
     after = {p.relative_to(output).as_posix(): p.read_bytes() for p in (output / "pagefind").rglob("*") if p.is_file()}
     assert after == before and before
     assert not (output / ".pagefind-new").exists()
+
+
+def test_the_footer_after_main_is_never_read_yet_a_marked_element_holding_main_is_read_whole():
+    footer = '<footer><p>お問合せ 電話</p><a href="/about/">このサイトについて</a></footer>'
+    with_footer = PAGE.replace("</main></body>", f"</main>{footer}</body>")
+    assert page_record(with_footer, "/history/shomyoji/", SECTIONS) == page_record(PAGE, "/history/shomyoji/", SECTIONS)
+    # The marked element holds <main> and the footer: its text after </main> is the page's too.
+    body = "<html><body data-pagefind-body><main><h1>題</h1><p>本文</p></main><footer><p>足元の文</p></footer></body></html>"
+    assert page_record(body, "/x/", SECTIONS).text == "題 本文 足元の文"
+    # A marked element after <main> (none of our templates) is read as before.
+    after = "<html><body><main><p>前</p></main><aside data-pagefind-body><h1>題</h1><p>横の文</p></aside></body></html>"
+    assert page_record(after, "/x/", SECTIONS).text == "題 横の文"
