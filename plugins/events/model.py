@@ -5,6 +5,7 @@ from __future__ import annotations
 from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from ward_content.dates import format_date, format_time
 from ward_content.document import Document
@@ -251,26 +252,30 @@ class Campaign:
 
 @dataclass(frozen=True)
 class Programme:
-    """Everything the templates and feeds need, for one build date."""
+    """Everything the templates and feeds need, for one build date.
+
+    Its lists are found once and kept (it never changes): every event page's menu asks for each
+    section's upcoming occurrences, which sorted all the occurrences again seven times a page.
+    """
 
     today: date
     events: tuple[Event, ...]
     campaigns: tuple[Campaign, ...]
 
-    @property
+    @cached_property
     def occurrences(self) -> tuple[Occurrence, ...]:
         return tuple(sorted((o for e in self.events for o in e.occurrences), key=Occurrence.sort_key))
 
-    @property
+    @cached_property
     def upcoming(self) -> tuple[Occurrence, ...]:
         return tuple(o for o in self.occurrences if is_upcoming(o, self.today))
 
-    @property
+    @cached_property
     def past(self) -> tuple[Occurrence, ...]:
         """Newest first: a resident looking back starts from the last one."""
         return tuple(reversed([o for o in self.occurrences if not is_upcoming(o, self.today)]))
 
-    @property
+    @cached_property
     def running(self) -> tuple[Occurrence, ...]:
         """Occurrences under way on the build date."""
         return tuple(o for o in self.occurrences if o.is_running(self.today))
@@ -280,6 +285,10 @@ class Programme:
 
     def sections(self) -> tuple[tuple[str, str, tuple[Occurrence, ...]], ...]:
         """(key, label, upcoming occurrences) for each section that has an event at all."""
+        return self._sections
+
+    @cached_property
+    def _sections(self) -> tuple[tuple[str, str, tuple[Occurrence, ...]], ...]:
         used = {e.meta.section for e in self.events}
         return tuple(
             (key, label, tuple(o for o in self.upcoming if o.event.meta.section == key))
