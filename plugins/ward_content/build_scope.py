@@ -47,6 +47,8 @@ class BuildScope:
     # the values by name, then by output-relative path, once the pages are written.
     page_hooks: dict = field(default_factory=dict)
     page_results: dict = field(default_factory=dict)
+    # Plugins' memos of what does not change during a build (name -> dict), gone with it.
+    memos: dict[str, dict] = field(default_factory=dict)
     log_handlers: list[tuple[logging.Logger, logging.Handler]] = field(default_factory=list)
     log_filters: list[tuple[logging.Filterer, object]] = field(default_factory=list)
 

@@ -92,3 +92,31 @@ def test_defaults(tmp_path):
     assert settings.cache_path == tmp_path / ".cache" / "responsive_images"
     assert settings.quality == {"avif": 55, "webp": 78, "jpeg": 80, "png": 0}
     assert 1 <= settings.workers <= 2
+
+
+def test_a_photo_header_is_read_once_a_build_and_again_when_the_file_changes(tmp_path, monkeypatch):
+    import os
+
+    from PIL import Image
+    from responsive_images import pipeline
+
+    from ward_content.build_scope import build_scope
+
+    photo = tmp_path / "a.jpg"
+    Image.new("RGB", (1600, 1200), "white").save(photo)
+    read = []
+    real = pipeline.read_facts
+    monkeypatch.setattr(pipeline, "read_facts", lambda path: read.append(path) or real(path))
+
+    with build_scope():
+        assert pipeline.facts_of(photo) == pipeline.facts_of(photo) == Facts(1600, 1200, False)
+        assert len(read) == 1
+        Image.new("RGB", (800, 1000), "white").save(photo)  # replaced during the build
+        os.utime(photo, ns=(1, 1))
+        assert pipeline.facts_of(photo) == Facts(800, 1000, False)
+        assert len(read) == 2
+    with build_scope():  # the next build reads it again
+        pipeline.facts_of(photo)
+    pipeline.facts_of(photo)  # outside a build nothing is kept
+    pipeline.facts_of(photo)
+    assert len(read) == 5
