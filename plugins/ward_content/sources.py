@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import warnings
 from pathlib import Path
 
@@ -53,10 +54,13 @@ def pelican_ignore_files() -> list[str]:
     return sorted({*IGNORED_PATTERNS, "Thumbs.db", "Desktop.ini", "THUMBS.DB", "DESKTOP.INI"})
 
 
+# The patterns as one expression (fnmatch.translate, as fnmatchcase matches each): one match a name.
+_IGNORED = re.compile("|".join(f"(?:{fnmatch.translate(pattern)})" for pattern in IGNORED_PATTERNS))
+
+
 def is_ignored(name: str) -> bool:
     """An editor, Office or OS lock or backup file (or any hidden file): never read, never published."""
-    lowered = name.lower()
-    return any(fnmatch.fnmatchcase(lowered, pattern) for pattern in IGNORED_PATTERNS)
+    return _IGNORED.match(name.lower()) is not None
 
 
 def _error(shown: str, message: str, code: str, line: int = 1, field: str = "") -> ContentError:
