@@ -143,7 +143,7 @@ def test_default_settings():
     assert (search.save_as, search.url, search.language, search.index) == ("search/index.html", "search/", "ja", True)
     assert (search.binary, search.excerpt_chars, search.chunk_locations) == ("standard", 3000, 4000)
     assert search.section_aliases == {"campaigns": "events"}
-    assert (search.max_pages, search.max_tokens, search.compression, search.processes) == (20000, 100000, 6, 1)
+    assert (search.max_pages, search.max_tokens, search.compression, search.processes) == (20000, 100000, 5, 1)
     assert search.cache_path == Path(".cache/site_search")
     # Beside content/, as the other plugins' caches, when a build names its content folder.
     assert read_settings({"PATH": "/srv/site/content"}).cache_path == Path("/srv/site/.cache/site_search")
