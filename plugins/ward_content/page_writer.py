@@ -302,6 +302,9 @@ def _place(target: Path, data: bytes | Callable[[], bytes]) -> None:
         data.place(target)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
+    # A file already there may be a link to a kept file (a build into an output folder it wrote before):
+    # it is replaced, never written through.
+    target.unlink(missing_ok=True)
     target.write_bytes(data() if callable(data) else data)
 
 

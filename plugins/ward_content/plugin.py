@@ -57,6 +57,9 @@ def start_build(pelican) -> None:
     scope.settings = validate_all(pelican.settings, collect_models(pelican))
     scope.output_path = str(Path(pelican.output_path).resolve())
     scope.written = set()
+    # A plain `pelican` process that builds again (pelican -r) keeps one scope: these are this build's.
+    scope.clean_files = set()
+    scope.memos = {}
     if scope.content is None:  # the preview hands in the content set it keeps between rebuilds
         scope.types = collect(pelican)
         ward = read_ward_settings(pelican.settings)

@@ -51,3 +51,30 @@ def test_menu_and_footer_fit_each_page_depth_and_section(tmp_path):
     assert landing["健康"] == "../health/" and landing_current == ["お知らせ"]
     assert menu("news/c/index.html")[1] == ["お知らせ"]
     assert "./about/" in home_footer and "../../about/" in news_footer and news_footer == health_footer
+
+
+def test_a_process_that_builds_twice_in_one_scope_starts_each_build_without_the_last_ones_memos(tmp_path):
+    """A plain `pelican -r` process keeps one build scope: what one build kept (photo facts, PDFs known
+    clean) is not taken for the next build's."""
+    from pelican import Pelican
+
+    from tools.site_build import load_settings
+    from ward_content.build_scope import build_scope
+
+    build_site(tmp_path / "first", {"news/a.md": article()})  # a content folder, and a first build
+    settings = load_settings(
+        "pelicanconf.py",
+        {
+            "PATH": str(tmp_path / "first" / "content"),
+            "OUTPUT_PATH": str(tmp_path / "out"),
+            "WARD_BUILD_DATE": "2026-11-28",
+            "SITE_SEARCH_INDEX": False,
+        },
+    )
+    with build_scope() as scope:
+        Pelican(settings).run()
+        scope.clean_files.add("bulletins/old.pdf")
+        scope.memos["responsive_images.facts"] = {("old", 1, 1): None}
+        Pelican(settings).run()
+        assert "bulletins/old.pdf" not in scope.clean_files
+        assert ("old", 1, 1) not in scope.memos.get("responsive_images.facts", {})

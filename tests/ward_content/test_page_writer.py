@@ -207,3 +207,17 @@ def test_a_kept_file_is_linked_into_the_site_and_never_written_through(tmp_path,
     KeptCopy(kept).place(target)
     assert target.read_bytes() == b"kept photo" and target.stat().st_ino != kept.stat().st_ino
     assert KeptCopy(kept)() == b"kept photo"
+
+
+def test_bytes_placed_over_a_linked_file_never_reach_the_kept_file(tmp_path):
+    """A build into an output folder it wrote before: a bulletin PDF once linked from its kept cleaned
+    copy, now written as bytes (its new PDF had nothing to strip), replaces the link."""
+    from ward_content.page_writer import KeptCopy, output_bytes
+
+    kept = tmp_path / "cache" / "issue.pdf"
+    kept.parent.mkdir()
+    kept.write_bytes(b"kept cleaned copy")
+    KeptCopy(kept).place(tmp_path / "site" / "bulletins" / "issue.pdf")
+    output_bytes(tmp_path / "site", "bulletins/issue.pdf", b"new issue")
+    assert kept.read_bytes() == b"kept cleaned copy"
+    assert (tmp_path / "site" / "bulletins" / "issue.pdf").read_bytes() == b"new issue"
