@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import inspect
 import io
 import json
 from pathlib import Path, PurePosixPath
@@ -83,8 +84,9 @@ class CmsAdminGenerator(Generator):
             _write_if_changed(Path(self.output_path) / BUNDLE_SAVE_AS, bundle_bytes(self.cms.cache))
 
 
-# Part of a kept field order's name: bump when `field_order` changes what it gives.
-FIELD_ORDER_VERSION = "1"
+# Part of a kept field order's name: the source of the code that makes it, so a change to it is a new
+# name without anyone bumping a version (as the content checks' verdicts are keyed).
+FIELD_ORDER_CODE = hashlib.sha256(Path(inspect.getfile(field_order)).read_bytes()).hexdigest()[:16]
 # Bounds the kept order read back (the project's is 3 KB).
 FIELD_ORDER_MAX_BYTES = 1024 * 1024
 
@@ -92,21 +94,33 @@ FIELD_ORDER_MAX_BYTES = 1024 * 1024
 def field_order_of(config: bytes, cache: Path | None = None) -> dict:
     """The editor's field order from the CMS config (libyaml when PyYAML has it: faster on this file).
 
-    Kept in `cache` as JSON, named by the config's SHA-256: parsing the 60 KB config took 6 ms of
-    every build, reading the kept order back a tenth of a millisecond.
+    Kept in `cache` as JSON, named by the config's SHA-256 and the code's: parsing the 60 KB config
+    took 6 ms of every build, reading the kept order back a tenth of a millisecond. A kept file that is
+    not such an order (damaged, cut short, nested too deep, another shape) is made again.
     """
     digest = hashlib.sha256(config).hexdigest()
-    kept = None if cache is None else cache / f"field-order-{digest}-v{FIELD_ORDER_VERSION}.json"
+    kept = None if cache is None else cache / f"field-order-{digest}-{FIELD_ORDER_CODE}.json"
     if kept is not None and kept.is_file() and kept.stat().st_size <= FIELD_ORDER_MAX_BYTES:
         try:
-            return json.loads(kept.read_bytes())
-        except ValueError:  # cut short or damaged: made again below
-            pass
+            order = json.loads(kept.read_bytes())
+        except (ValueError, RecursionError):
+            order = None
+        if _is_field_order(order):
+            return order
     order = field_order(yaml.load(config, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     if kept is not None:
         kept.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(kept, json.dumps(order, ensure_ascii=False).encode("utf-8"))
     return order
+
+
+def _is_field_order(value) -> bool:
+    """{collection: {level: [field names]}}, as `field_order` gives."""
+    return isinstance(value, dict) and all(
+        isinstance(levels, dict)
+        and all(isinstance(names, list) and all(isinstance(n, str) for n in names) for names in levels.values())
+        for levels in value.values()
+    )
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:

@@ -111,4 +111,9 @@ def test_the_field_order_is_parsed_once_and_kept(tmp_path, monkeypatch):
     assert generator.field_order_of(config, cache) == expected
     kept.write_bytes(b" " * (generator.FIELD_ORDER_MAX_BYTES + 1))
     assert generator.field_order_of(config, cache) == expected
+    for damaged in (b"[" * 100_000, b"null", b'{"news": {"": [1, 2]}}'):  # too deep, other shapes
+        kept.write_bytes(damaged)
+        assert generator.field_order_of(config, cache) == expected
+    # The name carries the code's source: a change to order.py is a new name.
+    assert generator.FIELD_ORDER_CODE in kept.name
     assert json.loads(kept.read_bytes()) == expected
