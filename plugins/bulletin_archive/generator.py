@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from pdf_privacy.core import PdfUnreadable
-from pdf_privacy.plugin import cleaned_bytes, cleaned_copy
+from pdf_privacy.plugin import cleaned_copy
 from responsive_images.pipeline import picture_of, produce, tasks_for
 from responsive_images.settings import read_settings as read_photo_settings
 
@@ -120,8 +119,8 @@ class BulletinGenerator(WardFolderGenerator):
                 # Linked from the kept copy without metadata, which the PDF pass then need not read.
                 self.write_bytes(issue.pdf_url, KeptCopy(kept))
                 ensure_scope().clean_files.add(issue.pdf_url)
-            else:  # nothing to strip: the PDF as it is, which the PDF pass checks again
-                self.write_bytes(issue.pdf_url, functools.partial(self._published_pdf, root / issue.source_pdf))
+            else:  # nothing to strip (found above): the PDF as it is, which the PDF pass checks again
+                self.write_bytes(issue.pdf_url, (root / issue.source_pdf).read_bytes)
             cover = cover_for(root / issue.source_pdf, issue.pdf.sha256, self.bulletin)
             self.write_bytes(issue.cover_url, KeptCopy(cover))
             self._write(
@@ -210,11 +209,6 @@ class BulletinGenerator(WardFolderGenerator):
 
     def _pdf_cache(self) -> Path:
         return Path(self.settings.get("PDF_PRIVACY_CACHE_PATH") or self.bulletin.cache_path.parent / "pdf_privacy")
-
-    def _published_pdf(self, path: Path) -> bytes:
-        """The PDF without author, creator tool or XMP (cached by content hash), or as it is if it has none."""
-        data = path.read_bytes()
-        return cleaned_bytes(data, self._pdf_cache()) or data
 
     @staticmethod
     def _copy(source: Path, target: Path) -> None:

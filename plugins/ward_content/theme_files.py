@@ -23,18 +23,6 @@ from .files import files_under
 from .page_writer import output_bytes
 
 
-class _ThemeFile:
-    """A theme file's bytes, read when the page writer places it (page_writer._place calls it)."""
-
-    __slots__ = ("source",)
-
-    def __init__(self, source: Path):
-        self.source = source
-
-    def __call__(self) -> bytes:
-        return self.source.read_bytes()
-
-
 def theme_copies(
     ignores: list[str], paths: list[str], source: str, destination: str, output_path: str, final_path=None
 ) -> list[tuple[str, Path]]:
@@ -75,7 +63,7 @@ def defer_theme_copies(generator) -> None:
     def copy_paths(paths, source, destination, output_path, final_path=None) -> None:
         ignores = generator.settings["IGNORE_FILES"]
         for rel, origin in theme_copies(ignores, paths, source, destination, output_path, final_path):
-            output_bytes(output_path, rel, _ThemeFile(origin))
+            output_bytes(output_path, rel, origin.read_bytes)  # read when placed
 
     generator._copy_paths = copy_paths
 
